@@ -1,0 +1,114 @@
+//! The command line: argument parsing and the IT and staff commands.
+//!
+//! Each command returns an exit code (0 ok, 1 problems found, 2 usage or IO)
+//! and writes to the writer it is given, so tests can run commands without a
+//! process. Wording for people lives here; the core returns typed values.
+
+pub mod check;
+pub mod walk;
+
+use clap::{Parser, Subcommand, ValueEnum};
+use std::io::Write;
+use std::path::{Path, PathBuf};
+
+/// A help kiosk for public library computers.
+#[derive(Debug, Parser)]
+#[command(name = "kiosk-triage", version, about, long_about = None)]
+pub struct Cli {
+    /// A command; without one, the kiosk starts.
+    #[command(subcommand)]
+    pub command: Option<Command>,
+    /// The kiosk configuration file.
+    #[arg(long, default_value = "kiosk.ron", global = false)]
+    pub config: PathBuf,
+    /// The flows folder (overrides the config).
+    #[arg(long)]
+    pub flows: Option<PathBuf>,
+    /// The branch (overrides the config).
+    #[arg(long)]
+    pub branch: Option<String>,
+    /// Run in a normal window instead of fullscreen, for trying the kiosk on
+    /// a desktop (close it like any window).
+    #[arg(long)]
+    pub windowed: bool,
+}
+
+/// The commands.
+#[derive(Debug, Subcommand)]
+pub enum Command {
+    /// Check flow files and report every problem with file:line:column.
+    Check(check::Args),
+    /// Walk a flow in the terminal, as a patron would at the kiosk.
+    Walk(walk::Args),
+    /// Hash a staff PIN for `staff_pin_hash` in kiosk.ron (reads the PIN
+    /// from standard input).
+    HashPin,
+}
+
+/// Output format for `check`.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq, ValueEnum)]
+pub enum Format {
+    /// For people.
+    #[default]
+    Text,
+    /// For IT pipelines.
+    Json,
+}
+
+/// Where flows and pictures are, as given on the command line.
+#[derive(Clone, Debug, clap::Args)]
+pub struct FlowsArgs {
+    /// The flows folder; when it does not exist, the built-in defaults are used.
+    #[arg(long, default_value = "flows")]
+    pub flows: PathBuf,
+    /// The pictures folder (default: `assets` beside the flows folder).
+    #[arg(long)]
+    pub assets: Option<PathBuf>,
+}
+
+impl FlowsArgs {
+    /// The pictures folder.
+    pub fn assets_dir(&self) -> PathBuf {
+        self.assets
+            .clone()
+            .unwrap_or_else(|| default_assets(&self.flows))
+    }
+}
+
+/// `assets/` beside a flows folder.
+pub fn default_assets(flows: &Path) -> PathBuf {
+    flows.parent().unwrap_or(Path::new(".")).join("assets")
+}
+
+/// Runs a command other than the kiosk; `None` means "start the kiosk".
+pub fn run_command(cli: &Cli, out: &mut dyn Write, input: &mut dyn std::io::BufRead) -> Option<u8> {
+    let code = match cli.command.as_ref()? {
+        Command::Check(args) => check::run(args, out),
+        Command::Walk(args) => walk::run(args, out, input),
+        Command::HashPin => hash_pin(out, input),
+    };
+    Some(code)
+}
+
+fn hash_pin(out: &mut dyn Write, input: &mut dyn std::io::BufRead) -> u8 {
+    let mut pin = String::new();
+    if input.read_line(&mut pin).is_err() {
+        let _ = writeln!(out, "error: could not read a PIN from standard input");
+        return 2;
+    }
+    let pin = pin.trim();
+    if pin.len() < 4 || !pin.chars().all(|c| c.is_ascii_digit()) {
+        let _ = writeln!(out, "error: a staff PIN is 4 or more digits");
+        return 2;
+    }
+    match crate::config::hash_pin(pin) {
+        Ok(h) => {
+            let _ = writeln!(out, "staff_pin_hash: \"{h}\",");
+            0
+        }
+        Err(e) => {
+            let _ = writeln!(out, "error: {e}");
+            2
+        }
+    }
+}

@@ -1,0 +1,1708 @@
+//! `check`: from source files to diagnostics and, when clean, a [`FlowSet`].
+//!
+//! Every problem is collected (nothing stops at the first), each with a
+//! location. The model is built only when there are no errors, which is what
+//! lets the model promise that every link resolves.
+
+use super::diag::{Diagnostic, Severity, suggest};
+use super::model::{Branch, Choice, Flow, FlowSet, Handoff, Node, NodeKind, Policy, Text};
+use super::raw::{LangText, RawBranch, RawFlow, RawFlowSet, RawNode};
+use super::source::{Pos, SourceFile};
+use super::text::{TemplateError, pieces, placeholders};
+use super::words::{KEYS, Words, runtime_params};
+use std::collections::{BTreeMap, BTreeSet, HashMap, HashSet, VecDeque};
+
+/// At most this many choices fit on one screen.
+pub const MAX_CHOICES: usize = 6;
+/// Characters of patron text that fit on one screen at the kiosk's text size.
+pub const MAX_TEXT: usize = 400;
+/// Characters that fit on one choice button.
+pub const MAX_LABEL: usize = 60;
+/// Characters that fit on a home tile title.
+pub const MAX_TITLE: usize = 40;
+
+/// Every file of a flow set, read but not yet parsed.
+#[derive(Clone, Debug, Default)]
+pub struct Sources {
+    /// `flowset.ron`, if there is one.
+    pub flowset: Option<SourceFile>,
+    /// One file per flow.
+    pub flows: Vec<SourceFile>,
+    /// `branches/*.ron`.
+    pub branches: Vec<SourceFile>,
+    /// `words/<lang>.ron`.
+    pub words: Vec<SourceFile>,
+    /// Where they came from, for people ("flows/", "built-in defaults").
+    pub origin: String,
+    /// The name `flowset.ron` is reported under when it is missing.
+    pub flowset_name: String,
+}
+
+/// What to check beyond the files themselves.
+pub struct Options<'a> {
+    /// Check only this branch (None: every branch).
+    pub branch: Option<String>,
+    /// Whether a picture or icon exists in `assets/`.
+    pub asset_exists: &'a dyn Fn(&str) -> bool,
+}
+
+/// What `check` found.
+#[derive(Debug, Default)]
+pub struct Report {
+    /// Every problem, in file order.
+    pub diagnostics: Vec<Diagnostic>,
+    /// The checked set, when there were no errors.
+    pub set: Option<FlowSet>,
+    /// Flows parsed.
+    pub flows: usize,
+    /// Nodes parsed.
+    pub nodes: usize,
+    /// Branches parsed.
+    pub branches: usize,
+}
+
+impl Report {
+    /// How many errors.
+    pub fn errors(&self) -> usize {
+        self.diagnostics
+            .iter()
+            .filter(|d| d.severity == Severity::Error)
+            .count()
+    }
+
+    /// How many warnings.
+    pub fn warnings(&self) -> usize {
+        self.diagnostics
+            .iter()
+            .filter(|d| d.severity == Severity::Warning)
+            .count()
+    }
+
+    /// The one summary line `check` ends with.
+    pub fn summary(&self) -> String {
+        let plural = |n: usize, word: &str| format!("{n} {word}{}", if n == 1 { "" } else { "s" });
+        format!(
+            "{}, {}, {}: {}, {}",
+            plural(self.flows, "flow"),
+            plural(self.nodes, "node"),
+            plural(self.branches, "branch").replace("branchs", "branches"),
+            plural(self.errors(), "error"),
+            plural(self.warnings(), "warning"),
+        )
+    }
+}
+
+/// Parses RON with the options flow files use: `Some(..)` may be left out,
+/// and nesting is bounded so that garbage cannot overflow the stack.
+pub fn parse_ron<T: serde::de::DeserializeOwned>(file: &SourceFile) -> Result<T, Box<Diagnostic>> {
+    let options = ron::Options::default()
+        .with_default_extension(ron::extensions::Extensions::IMPLICIT_SOME)
+        .with_recursion_limit(64);
+    options.from_str::<T>(&file.text).map_err(|e| {
+        let pos = Pos {
+            line: e.span.start.line.max(1),
+            col: e.span.start.col.max(1),
+        };
+        Box::new(ron_diagnostic(&file.name, pos, &e.code))
+    })
+}
+
+fn ron_diagnostic(file: &str, pos: Pos, error: &ron::Error) -> Diagnostic {
+    use ron::Error as E;
+    let (code, message, hint): (&str, String, Option<String>) = match error {
+        E::NoSuchStructField {
+            expected,
+            found,
+            outer,
+        } => (
+            "unknown-field",
+            format!("unknown field `{found}`{}", in_outer(outer)),
+            suggest(found, expected, "fields allowed"),
+        ),
+        E::MissingStructField { field, outer } => (
+            "missing-field",
+            format!("missing field `{field}`{}", in_outer(outer)),
+            Some(format!("add `{field}: ...` before the closing bracket")),
+        ),
+        E::DuplicateStructField { field, outer } => (
+            "duplicate-field",
+            format!("field `{field}` is given twice{}", in_outer(outer)),
+            Some("keep one of them".into()),
+        ),
+        E::NoSuchEnumVariant {
+            expected,
+            found,
+            outer,
+        } => (
+            "unknown-kind",
+            format!("unknown kind `{found}`{}", in_outer(outer)),
+            suggest(found, expected, "kinds allowed"),
+        ),
+        E::ExceededRecursionLimit => (
+            "too-deep",
+            "brackets are nested too deeply".into(),
+            Some("a flow file needs only a few levels; look for unclosed brackets".into()),
+        ),
+        E::ExpectedString | E::ExpectedStringEnd => (
+            "syntax",
+            lower_first(&error.to_string()),
+            Some("text goes in double quotes: \"like this\"".into()),
+        ),
+        E::ExpectedComma => (
+            "syntax",
+            lower_first(&error.to_string()),
+            Some("is a comma missing at the end of the line before?".into()),
+        ),
+        E::Eof => (
+            "syntax",
+            "the file ends too early".into(),
+            Some("a closing bracket is missing".into()),
+        ),
+        E::Utf8Error(_) => (
+            "encoding",
+            "the file is not valid UTF-8".into(),
+            Some("save the file as UTF-8 in your editor".into()),
+        ),
+        E::InvalidValueForType { .. }
+        | E::ExpectedArray
+        | E::ExpectedMap
+        | E::ExpectedStructLike
+        | E::ExpectedNamedStructLike(_)
+        | E::ExpectedDifferentStructName { .. } => ("type", lower_first(&error.to_string()), None),
+        other => ("syntax", lower_first(&other.to_string()), None),
+    };
+    let d = Diagnostic::new(Severity::Error, intern_code(code), file, pos, message);
+    match hint {
+        Some(h) => d.hint(h),
+        None => d,
+    }
+}
+
+fn intern_code(code: &str) -> &'static str {
+    const CODES: &[&str] = &[
+        "unknown-field",
+        "missing-field",
+        "duplicate-field",
+        "unknown-kind",
+        "too-deep",
+        "syntax",
+        "encoding",
+        "type",
+    ];
+    CODES
+        .iter()
+        .find(|c| **c == code)
+        .copied()
+        .unwrap_or("syntax")
+}
+
+fn in_outer(outer: &Option<String>) -> String {
+    outer
+        .as_ref()
+        .map(|o| format!(" in `{o}`"))
+        .unwrap_or_default()
+}
+
+fn lower_first(s: &str) -> String {
+    let mut c = s.chars();
+    match c.next() {
+        Some(f) => f
+            .to_lowercase()
+            .chain(c)
+            .collect::<String>()
+            .trim_end_matches('.')
+            .to_string(),
+        None => String::new(),
+    }
+}
+
+/// A place in a file: which list elements to look inside, which field, which
+/// map key.
+#[derive(Clone, Copy)]
+struct At<'a> {
+    within: &'a [(&'a str, usize)],
+    field: Option<&'a str>,
+    key: Option<&'a str>,
+}
+
+/// Finds where something is, falling back to coarser places rather than
+/// failing: the exact literal, else anything in the field, else anything in
+/// the element, else the start of the file.
+fn locate(file: &SourceFile, at: At) -> (Pos, usize) {
+    let in_scope = |l: &&super::source::Literal| {
+        if at.within.is_empty() {
+            !l.under("nodes") && !l.under("overrides")
+        } else {
+            at.within.iter().all(|(k, i)| l.inside(k, *i))
+        }
+    };
+    let exact = file.find(|l| {
+        in_scope(l)
+            && at
+                .field
+                .is_none_or(|f| l.under(f) || l.key.as_deref() == Some(f))
+            && at.key.is_none_or(|k| l.key.as_deref() == Some(k))
+    });
+    let found = exact
+        .or_else(|| {
+            at.field.and_then(|f| {
+                file.find(|l| in_scope(l) && (l.under(f) || l.key.as_deref() == Some(f)))
+            })
+        })
+        .or_else(|| file.find(|l| in_scope(l) && l.key.as_deref() == Some("id")))
+        .or_else(|| file.find(in_scope));
+    found.map_or((Pos::START, 1), |l| (l.pos, l.width))
+}
+
+struct Checker<'a> {
+    diags: Vec<Diagnostic>,
+    opts: &'a Options<'a>,
+    languages: Vec<String>,
+    declared_flags: BTreeMap<String, String>,
+    declared_vars: BTreeMap<String, String>,
+    /// Whether `flowset.ron` parsed; if not, nothing counts as undeclared
+    /// (that would only repeat its own error).
+    manifest_ok: bool,
+    /// Every placeholder used in flow text: (file index, position, width, name).
+    uses: Vec<(usize, Pos, usize, String)>,
+}
+
+impl<'a> Checker<'a> {
+    fn push(
+        &mut self,
+        file: &SourceFile,
+        (pos, width): (Pos, usize),
+        sev: Severity,
+        code: &'static str,
+        msg: String,
+        hint: Option<String>,
+    ) {
+        let mut d = Diagnostic::new(sev, code, &file.name, pos, msg).width(width);
+        d.hint = hint;
+        self.diags.push(d);
+    }
+
+    /// Checks one patron text: languages, emptiness, length and placeholders.
+    fn text(
+        &mut self,
+        file: &SourceFile,
+        fi: usize,
+        at: At,
+        text: &LangText,
+        what: &str,
+        limit: usize,
+    ) {
+        let langs = self.languages.clone();
+        for (i, lang) in langs.iter().enumerate() {
+            if !text.contains_key(lang) {
+                let (sev, hint) = if i == 0 {
+                    (
+                        Severity::Error,
+                        format!("`{lang}` is the fallback language, so every text needs it"),
+                    )
+                } else {
+                    (
+                        Severity::Warning,
+                        format!(
+                            "add `\"{lang}\": \"...\"`; until then patrons see the {} text",
+                            langs[0]
+                        ),
+                    )
+                };
+                self.push(
+                    file,
+                    locate(file, At { key: None, ..at }),
+                    sev,
+                    "missing-translation",
+                    format!("{what} has no `{lang}` translation"),
+                    Some(hint),
+                );
+            }
+        }
+        for (lang, value) in text {
+            let here = locate(
+                file,
+                At {
+                    key: Some(lang),
+                    ..at
+                },
+            );
+            if !langs.contains(lang) {
+                let known: Vec<&str> = langs.iter().map(String::as_str).collect();
+                self.push(
+                    file,
+                    here,
+                    Severity::Warning,
+                    "unknown-language",
+                    format!("{what} has text in `{lang}`, which `flowset.ron` does not list"),
+                    suggest(lang, &known, "languages listed").or(Some(
+                        "add it to `languages` in `flowset.ron`, or remove it".into(),
+                    )),
+                );
+            }
+            if value.trim().is_empty() {
+                self.push(
+                    file,
+                    here,
+                    Severity::Error,
+                    "empty-text",
+                    format!("{what} is empty in `{lang}`"),
+                    None,
+                );
+                continue;
+            }
+            let count = value.chars().count();
+            if count > limit {
+                self.push(
+                    file,
+                    here,
+                    Severity::Warning,
+                    "too-long",
+                    format!("{what} is {count} characters in `{lang}`; at most {limit} fit"),
+                    Some("split it into two steps, one action each".into()),
+                );
+            }
+            let lit = file.find(|l| l.pos == here.0 && l.value == *value);
+            let exact = lit.is_some_and(|l| l.width == l.value.chars().count() + 2);
+            let at_offset = |offset: usize| {
+                if exact {
+                    Pos {
+                        line: here.0.line,
+                        col: here.0.col + 1 + offset,
+                    }
+                } else {
+                    here.0
+                }
+            };
+            match pieces(value) {
+                Err(e) => {
+                    let (offset, msg, hint) = match e {
+                        TemplateError::Unclosed(o) => (
+                            o,
+                            format!("{what} has a `{{` that is never closed"),
+                            "close it with `}`, or write `{{` for a brace",
+                        ),
+                        TemplateError::StrayClose(o) => (
+                            o,
+                            format!("{what} has a `}}` with no `{{`"),
+                            "write `}}` for a brace",
+                        ),
+                        TemplateError::BadName(o, n) => (
+                            o,
+                            format!("`{{{n}}}` is not a placeholder name"),
+                            "names are one word: letters, digits and _",
+                        ),
+                    };
+                    self.push(
+                        file,
+                        (at_offset(offset), 1),
+                        Severity::Error,
+                        "placeholder",
+                        msg,
+                        Some(hint.into()),
+                    );
+                }
+                Ok(_) => {
+                    for name in placeholders(value) {
+                        let offset = value
+                            .find(&format!("{{{name}}}"))
+                            .map_or(0, |b| value[..b].chars().count());
+                        let pos = at_offset(offset);
+                        if self.manifest_ok && !self.declared_vars.contains_key(name) {
+                            let known: Vec<&str> =
+                                self.declared_vars.keys().map(String::as_str).collect();
+                            self.push(
+                                file,
+                                (pos, name.chars().count() + 2),
+                                Severity::Error,
+                                "undeclared-placeholder",
+                                format!(
+                                    "placeholder `{{{name}}}` is not declared in `flowset.ron`"
+                                ),
+                                suggest(name, &known, "placeholders declared")
+                                    .or(Some("declare it under `vars` in `flowset.ron`".into())),
+                            );
+                        }
+                        self.uses
+                            .push((fi, pos, name.chars().count() + 2, name.to_string()));
+                    }
+                }
+            }
+        }
+    }
+
+    fn asset(&mut self, file: &SourceFile, at: At, name: &str, what: &str) {
+        if !(self.opts.asset_exists)(name) {
+            self.push(
+                file,
+                locate(file, at),
+                Severity::Warning,
+                "missing-picture",
+                format!("{what} `{name}` is not in `assets/`"),
+                Some("the kiosk shows no picture until the file is there".into()),
+            );
+        }
+    }
+}
+
+/// Checks a whole flow set.
+pub fn check(sources: &Sources, opts: &Options) -> Report {
+    let mut c = Checker {
+        diags: Vec::new(),
+        opts,
+        languages: vec!["en".into()],
+        declared_flags: BTreeMap::new(),
+        declared_vars: BTreeMap::new(),
+        manifest_ok: false,
+        uses: Vec::new(),
+    };
+    let empty = SourceFile::new(sources.flowset_name.clone(), "");
+    let manifest_file = sources.flowset.as_ref().unwrap_or(&empty);
+    let manifest: Option<RawFlowSet> = match &sources.flowset {
+        None => {
+            c.push(
+                manifest_file,
+                (Pos::START, 1),
+                Severity::Error,
+                "missing-file",
+                "the flow set has no `flowset.ron`".into(),
+                Some(
+                    "it names the languages, flags and placeholders; see docs/flow-format.md"
+                        .into(),
+                ),
+            );
+            None
+        }
+        Some(f) => match parse_ron::<RawFlowSet>(f) {
+            Ok(m) => Some(m),
+            Err(d) => {
+                c.diags.push(*d);
+                None
+            }
+        },
+    };
+    if let Some(m) = &manifest {
+        if m.languages.is_empty() {
+            c.push(
+                manifest_file,
+                locate(
+                    manifest_file,
+                    At {
+                        within: &[],
+                        field: Some("languages"),
+                        key: None,
+                    },
+                ),
+                Severity::Error,
+                "no-languages",
+                "`languages` is empty".into(),
+                Some("list at least one, such as [\"en\"]".into()),
+            );
+        } else {
+            c.languages = m.languages.clone();
+        }
+        c.manifest_ok = true;
+        c.declared_flags = m.flags.clone();
+        c.declared_vars = m.vars.clone();
+    }
+
+    // Parse every flow.
+    let mut raws: Vec<(usize, RawFlow)> = Vec::new();
+    for (fi, file) in sources.flows.iter().enumerate() {
+        match parse_ron::<RawFlow>(file) {
+            Ok(f) => raws.push((fi, f)),
+            Err(d) => c.diags.push(*d),
+        }
+    }
+    let mut report = Report {
+        flows: raws.len(),
+        nodes: raws.iter().map(|(_, f)| f.nodes.len()).sum(),
+        ..Report::default()
+    };
+
+    // Flow ids and home order.
+    let mut flow_ids: HashMap<&str, usize> = HashMap::new();
+    for (k, (fi, f)) in raws.iter().enumerate() {
+        if let Some(&first) = flow_ids.get(f.id.as_str()) {
+            let file = &sources.flows[*fi];
+            let first_file = &sources.flows[raws[first].0];
+            let (pos, _) = locate(
+                first_file,
+                At {
+                    within: &[],
+                    field: Some("id"),
+                    key: Some("id"),
+                },
+            );
+            c.push(
+                file,
+                locate(
+                    file,
+                    At {
+                        within: &[],
+                        field: Some("id"),
+                        key: Some("id"),
+                    },
+                ),
+                Severity::Error,
+                "duplicate-id",
+                format!("flow id `{}` is used twice", f.id),
+                Some(format!(
+                    "first used at {}:{}:{}",
+                    first_file.name, pos.line, pos.col
+                )),
+            );
+        } else {
+            flow_ids.insert(f.id.as_str(), k);
+        }
+    }
+    let all_flow_ids: Vec<&str> = raws.iter().map(|(_, f)| f.id.as_str()).collect();
+    if let Some(m) = &manifest {
+        for (i, id) in m.order.iter().enumerate() {
+            if !flow_ids.contains_key(id.as_str()) {
+                let at = [("order", i)];
+                let _ = at;
+                let here = manifest_file
+                    .find(|l| l.under("order") && l.value == *id)
+                    .map_or((Pos::START, 1), |l| (l.pos, l.width));
+                c.push(
+                    manifest_file,
+                    here,
+                    Severity::Error,
+                    "unknown-flow",
+                    format!("`order` names flow `{id}`, which does not exist"),
+                    suggest(id, &all_flow_ids, "flows"),
+                );
+            }
+        }
+    }
+
+    // Each flow on its own.
+    let mut indexes: Vec<HashMap<&str, usize>> = Vec::new();
+    for (fi, f) in &raws {
+        indexes.push(check_flow(
+            &mut c,
+            &sources.flows[*fi],
+            *fi,
+            f,
+            &flow_ids,
+            &all_flow_ids,
+        ));
+    }
+
+    // Goto chains that never reach a screen.
+    for (k, (fi, f)) in raws.iter().enumerate() {
+        let mut seen = vec![k];
+        let mut cur = k;
+        loop {
+            let g = &raws[cur].1;
+            let Some(RawNode::Goto { flow, .. }) =
+                indexes[cur].get(g.start.as_str()).map(|&n| &g.nodes[n])
+            else {
+                break;
+            };
+            let Some(&next) = flow_ids.get(flow.as_str()) else {
+                break;
+            };
+            if seen.contains(&next) {
+                let file = &sources.flows[*fi];
+                c.push(
+                    file,
+                    locate(
+                        file,
+                        At {
+                            within: &[],
+                            field: Some("start"),
+                            key: Some("start"),
+                        },
+                    ),
+                    Severity::Error,
+                    "goto-loop",
+                    format!(
+                        "flow `{}` starts with a goto that leads back to itself",
+                        f.id
+                    ),
+                    Some("make one of these flows start with a step or a question".into()),
+                );
+                break;
+            }
+            seen.push(next);
+            cur = next;
+        }
+    }
+
+    // Branches.
+    let mut branches: Vec<(usize, RawBranch)> = Vec::new();
+    for (bi, file) in sources.branches.iter().enumerate() {
+        match parse_ron::<RawBranch>(file) {
+            Ok(b) => branches.push((bi, b)),
+            Err(d) => c.diags.push(*d),
+        }
+    }
+    report.branches = branches.len();
+    let mut branch_ids: HashSet<String> = HashSet::new();
+    for (bi, b) in &branches {
+        let file = &sources.branches[*bi];
+        if !branch_ids.insert(b.id.clone()) {
+            c.push(
+                file,
+                locate(
+                    file,
+                    At {
+                        within: &[],
+                        field: Some("id"),
+                        key: Some("id"),
+                    },
+                ),
+                Severity::Error,
+                "duplicate-id",
+                format!("branch id `{}` is used twice", b.id),
+                Some("give each branch its own id".into()),
+            );
+        }
+        check_branch(
+            &mut c,
+            file,
+            b,
+            &raws,
+            &indexes,
+            &flow_ids,
+            &all_flow_ids,
+            &sources.flows,
+        );
+    }
+    if let Some(only) = &opts.branch
+        && !branch_ids.contains(only)
+    {
+        let known: Vec<&str> = branches.iter().map(|(_, b)| b.id.as_str()).collect();
+        c.push(
+            manifest_file,
+            (Pos::START, 1),
+            Severity::Error,
+            "unknown-branch",
+            format!("there is no branch `{only}`"),
+            suggest(only, &known, "branches"),
+        );
+    }
+
+    // Words.
+    let mut words = Words::default();
+    let mut word_langs = BTreeSet::new();
+    for file in &sources.words {
+        let lang = std::path::Path::new(&file.name)
+            .file_stem()
+            .and_then(|s| s.to_str())
+            .unwrap_or("")
+            .to_string();
+        match parse_ron::<BTreeMap<String, String>>(file) {
+            Ok(map) => {
+                check_words(&mut c, file, &lang, &map);
+                word_langs.insert(lang.clone());
+                words.0.insert(lang, map);
+            }
+            Err(d) => c.diags.push(*d),
+        }
+    }
+    for (i, lang) in c.languages.clone().iter().enumerate() {
+        if !word_langs.contains(lang)
+            && !sources
+                .words
+                .iter()
+                .any(|w| w.name.ends_with(&format!("{lang}.ron")))
+        {
+            let here = manifest_file
+                .find(|l| l.under("languages") && l.value == *lang)
+                .map_or((Pos::START, 1), |l| (l.pos, l.width));
+            let sev = if i == 0 {
+                Severity::Error
+            } else {
+                Severity::Warning
+            };
+            c.push(
+                manifest_file,
+                here,
+                sev,
+                "missing-translation",
+                format!("the kiosk's words have no `{lang}` translation"),
+                Some(format!(
+                    "add `words/{lang}.ron` (copy `words/{}.ron` and translate it)",
+                    c.languages[0]
+                )),
+            );
+        }
+    }
+
+    // Placeholders each checked branch must fill.
+    for (bi, b) in &branches {
+        if opts.branch.as_ref().is_some_and(|only| *only != b.id) {
+            continue;
+        }
+        let _ = bi;
+        let mut reported = HashSet::new();
+        for (fi, pos, width, name) in &c.uses.clone() {
+            if c.declared_vars.contains_key(name)
+                && !b.vars.contains_key(name)
+                && reported.insert((*fi, *pos, name.clone()))
+            {
+                let file = &sources.flows[*fi];
+                c.push(
+                    file,
+                    (*pos, *width),
+                    Severity::Error,
+                    "undefined-placeholder",
+                    format!(
+                        "placeholder `{{{name}}}` is not defined at branch `{}`",
+                        b.id
+                    ),
+                    Some(format!(
+                        "add `\"{name}\": \"...\"` to `vars` in branches/{}.ron",
+                        b.id
+                    )),
+                );
+            }
+        }
+        check_branch_paths(&mut c, b, &raws, &indexes, &flow_ids, &sources.flows);
+    }
+
+    c.diags.sort_by(|a, b| {
+        (a.file.as_str(), a.line, a.column).cmp(&(b.file.as_str(), b.line, b.column))
+    });
+    c.diags.dedup();
+    report.diagnostics = c.diags;
+    if report.errors() == 0 {
+        report.set = Some(build(
+            sources, manifest, &raws, &indexes, branches, words, &flow_ids,
+        ));
+    }
+    report
+}
+
+#[allow(clippy::too_many_lines)]
+fn check_flow<'r>(
+    c: &mut Checker,
+    file: &SourceFile,
+    fi: usize,
+    f: &'r RawFlow,
+    flow_ids: &HashMap<&str, usize>,
+    all_flow_ids: &[&str],
+) -> HashMap<&'r str, usize> {
+    let top = |field: &'static str| At {
+        within: &[],
+        field: Some(field),
+        key: None,
+    };
+    c.text(file, fi, top("title"), &f.title, "the title", MAX_TITLE);
+    if let Some(s) = &f.subtitle {
+        c.text(file, fi, top("subtitle"), s, "the subtitle", MAX_LABEL);
+    }
+    c.asset(
+        file,
+        At {
+            within: &[],
+            field: Some("icon"),
+            key: Some("icon"),
+        },
+        &f.icon,
+        "icon",
+    );
+
+    let mut index: HashMap<&str, usize> = HashMap::new();
+    for (k, node) in f.nodes.iter().enumerate() {
+        let id = node_id(node);
+        let within = [("nodes", k)];
+        if let Some(&first) = index.get(id) {
+            let (pos, _) = locate(
+                file,
+                At {
+                    within: &[("nodes", first)],
+                    field: Some("id"),
+                    key: Some("id"),
+                },
+            );
+            c.push(
+                file,
+                locate(
+                    file,
+                    At {
+                        within: &within,
+                        field: Some("id"),
+                        key: Some("id"),
+                    },
+                ),
+                Severity::Error,
+                "duplicate-id",
+                format!("node id `{id}` is used twice in flow `{}`", f.id),
+                Some(format!("first used at line {}", pos.line)),
+            );
+        } else {
+            index.insert(id, k);
+        }
+        if id.trim().is_empty() {
+            c.push(
+                file,
+                locate(
+                    file,
+                    At {
+                        within: &within,
+                        field: Some("id"),
+                        key: Some("id"),
+                    },
+                ),
+                Severity::Error,
+                "empty-id",
+                "a node has an empty id".into(),
+                Some("give it a short name such as `check_paper`".into()),
+            );
+        }
+    }
+    let ids: Vec<&str> = f.nodes.iter().map(node_id).collect();
+    let target = |c: &mut Checker,
+                  within: &[(&str, usize)],
+                  field: &str,
+                  to: &str,
+                  what: String|
+     -> Option<usize> {
+        if let Some(&n) = index.get(to) {
+            return Some(n);
+        }
+        c.push(
+            file,
+            locate(
+                file,
+                At {
+                    within,
+                    field: Some(field),
+                    key: Some(field),
+                },
+            ),
+            Severity::Error,
+            "unknown-target",
+            format!("unknown node `{to}` in {what}"),
+            suggest(to, &ids, "nodes").or(Some("add a node with that id, or fix the name".into())),
+        );
+        None
+    };
+
+    let start = if f.start.is_empty() || !index.contains_key(f.start.as_str()) {
+        c.push(
+            file,
+            locate(file, top("start")),
+            Severity::Error,
+            "missing-start",
+            format!(
+                "flow `{}` starts at `{}`, which is not one of its nodes",
+                f.id, f.start
+            ),
+            suggest(&f.start, &ids, "nodes"),
+        );
+        None
+    } else {
+        index.get(f.start.as_str()).copied()
+    };
+
+    // Edges, for reachability.
+    let mut edges: Vec<Vec<usize>> = vec![Vec::new(); f.nodes.len()];
+    for (k, node) in f.nodes.iter().enumerate() {
+        let within = [("nodes", k)];
+        let at = |field: &'static str| At {
+            within: &within,
+            field: Some(field),
+            key: None,
+        };
+        match node {
+            RawNode::Step {
+                id,
+                text,
+                picture,
+                next,
+            } => {
+                c.text(
+                    file,
+                    fi,
+                    at("text"),
+                    text,
+                    &format!("the text of `{id}`"),
+                    MAX_TEXT,
+                );
+                if let Some(p) = picture {
+                    c.asset(
+                        file,
+                        At {
+                            within: &within,
+                            field: Some("picture"),
+                            key: Some("picture"),
+                        },
+                        p,
+                        "picture",
+                    );
+                }
+                if let Some(n) = target(c, &within, "next", next, format!("`next` of `{id}`")) {
+                    edges[k].push(n);
+                }
+            }
+            RawNode::Question {
+                id,
+                text,
+                picture,
+                choices,
+            } => {
+                c.text(
+                    file,
+                    fi,
+                    at("text"),
+                    text,
+                    &format!("the question `{id}`"),
+                    MAX_TEXT,
+                );
+                if let Some(p) = picture {
+                    c.asset(
+                        file,
+                        At {
+                            within: &within,
+                            field: Some("picture"),
+                            key: Some("picture"),
+                        },
+                        p,
+                        "picture",
+                    );
+                }
+                if choices.is_empty() {
+                    c.push(
+                        file,
+                        locate(file, at("choices")),
+                        Severity::Error,
+                        "dead-end",
+                        format!("question `{id}` has no choices, so a patron would be stuck"),
+                        Some("add at least one choice".into()),
+                    );
+                }
+                if choices.len() > MAX_CHOICES {
+                    c.push(
+                        file,
+                        locate(
+                            file,
+                            At {
+                                within: &[("nodes", k), ("choices", MAX_CHOICES)],
+                                field: Some("label"),
+                                key: None,
+                            },
+                        ),
+                        Severity::Error,
+                        "too-many-choices",
+                        format!(
+                            "question `{id}` has {} choices; at most {MAX_CHOICES} fit on a screen",
+                            choices.len()
+                        ),
+                        Some("group some choices behind a follow-up question".into()),
+                    );
+                }
+                for (j, ch) in choices.iter().enumerate() {
+                    let w = [("nodes", k), ("choices", j)];
+                    c.text(
+                        file,
+                        fi,
+                        At {
+                            within: &w,
+                            field: Some("label"),
+                            key: None,
+                        },
+                        &ch.label,
+                        &format!("choice {} of `{id}`", j + 1),
+                        MAX_LABEL,
+                    );
+                    if let Some(n) =
+                        target(c, &w, "to", &ch.to, format!("choice {} of `{id}`", j + 1))
+                    {
+                        edges[k].push(n);
+                    }
+                    if let Some(flag) = &ch.when
+                        && c.manifest_ok
+                        && !c.declared_flags.contains_key(flag)
+                    {
+                        let known: Vec<&str> =
+                            c.declared_flags.keys().map(String::as_str).collect();
+                        c.push(
+                            file,
+                            locate(
+                                file,
+                                At {
+                                    within: &w,
+                                    field: Some("when"),
+                                    key: Some("when"),
+                                },
+                            ),
+                            Severity::Error,
+                            "undeclared-flag",
+                            format!("flag `{flag}` is not declared in `flowset.ron`"),
+                            suggest(flag, &known, "flags declared")
+                                .or(Some("declare it under `flags` in `flowset.ron`".into())),
+                        );
+                    }
+                }
+            }
+            RawNode::Solved { id, text } => {
+                c.text(
+                    file,
+                    fi,
+                    at("text"),
+                    text,
+                    &format!("the ending `{id}`"),
+                    MAX_TEXT,
+                );
+            }
+            RawNode::Handoff {
+                id,
+                reason,
+                note,
+                policy,
+                ..
+            } => {
+                c.text(
+                    file,
+                    fi,
+                    at("reason"),
+                    reason,
+                    &format!("the reason of `{id}`"),
+                    MAX_TEXT,
+                );
+                if note.trim().is_empty() {
+                    c.push(
+                        file,
+                        locate(
+                            file,
+                            At {
+                                within: &within,
+                                field: Some("note"),
+                                key: Some("note"),
+                            },
+                        ),
+                        Severity::Error,
+                        "empty-text",
+                        format!("the staff note of `{id}` is empty"),
+                        Some("say what staff should check first".into()),
+                    );
+                }
+                if let Some(p) = policy
+                    && p.text.trim().is_empty()
+                {
+                    c.push(
+                        file,
+                        locate(file, at("policy")),
+                        Severity::Error,
+                        "empty-text",
+                        format!("the policy of `{id}` is empty"),
+                        Some("state the rule, or remove `policy`".into()),
+                    );
+                }
+            }
+            RawNode::Goto { id, flow } => {
+                if !flow_ids.contains_key(flow.as_str()) {
+                    c.push(
+                        file,
+                        locate(
+                            file,
+                            At {
+                                within: &within,
+                                field: Some("flow"),
+                                key: Some("flow"),
+                            },
+                        ),
+                        Severity::Error,
+                        "unknown-flow",
+                        format!("goto `{id}` names flow `{flow}`, which does not exist"),
+                        suggest(flow, all_flow_ids, "flows"),
+                    );
+                }
+            }
+        }
+    }
+
+    // Unreachable nodes, and nodes from which no ending can be reached.
+    if let Some(start) = start {
+        let mut seen = vec![false; f.nodes.len()];
+        let mut queue = VecDeque::from([start]);
+        seen[start] = true;
+        while let Some(n) = queue.pop_front() {
+            for &m in &edges[n] {
+                if !seen[m] {
+                    seen[m] = true;
+                    queue.push_back(m);
+                }
+            }
+        }
+        let mut reverse: Vec<Vec<usize>> = vec![Vec::new(); f.nodes.len()];
+        for (n, out) in edges.iter().enumerate() {
+            for &m in out {
+                reverse[m].push(n);
+            }
+        }
+        let mut can_end = vec![false; f.nodes.len()];
+        let mut queue: VecDeque<usize> = f
+            .nodes
+            .iter()
+            .enumerate()
+            .filter(|(_, n)| {
+                matches!(
+                    n,
+                    RawNode::Solved { .. } | RawNode::Handoff { .. } | RawNode::Goto { .. }
+                )
+            })
+            .map(|(i, _)| i)
+            .collect();
+        for &q in &queue {
+            can_end[q] = true;
+        }
+        while let Some(n) = queue.pop_front() {
+            for &m in &reverse[n] {
+                if !can_end[m] {
+                    can_end[m] = true;
+                    queue.push_back(m);
+                }
+            }
+        }
+        for (k, node) in f.nodes.iter().enumerate() {
+            let here = locate(
+                file,
+                At {
+                    within: &[("nodes", k)],
+                    field: Some("id"),
+                    key: Some("id"),
+                },
+            );
+            if !seen[k] {
+                c.push(
+                    file,
+                    here,
+                    Severity::Warning,
+                    "unreachable",
+                    format!(
+                        "node `{}` cannot be reached from `{}`",
+                        node_id(node),
+                        f.start
+                    ),
+                    Some("link to it from a choice or a `next`, or remove it".into()),
+                );
+            } else if !can_end[k] && !edges[k].is_empty() {
+                c.push(file, here, Severity::Error, "no-way-out", format!("from node `{}` no ending can be reached", node_id(node)),
+                    Some("the path loops forever; give one of its questions a choice that leads to an ending".into()));
+            }
+        }
+    }
+    index
+}
+
+#[allow(clippy::too_many_arguments)]
+fn check_branch(
+    c: &mut Checker,
+    file: &SourceFile,
+    b: &RawBranch,
+    raws: &[(usize, RawFlow)],
+    indexes: &[HashMap<&str, usize>],
+    flow_ids: &HashMap<&str, usize>,
+    all_flow_ids: &[&str],
+    _flow_files: &[SourceFile],
+) {
+    if b.name.trim().is_empty() {
+        c.push(
+            file,
+            locate(
+                file,
+                At {
+                    within: &[],
+                    field: Some("name"),
+                    key: Some("name"),
+                },
+            ),
+            Severity::Error,
+            "empty-text",
+            format!("branch `{}` has an empty name", b.id),
+            None,
+        );
+    }
+    let known_flags: Vec<String> = c.declared_flags.keys().cloned().collect();
+    let known_flags: Vec<&str> = known_flags.iter().map(String::as_str).collect();
+    for flag in &b.flags {
+        if c.manifest_ok && !c.declared_flags.contains_key(flag) {
+            let here = file
+                .find(|l| l.under("flags") && l.value == *flag)
+                .map_or((Pos::START, 1), |l| (l.pos, l.width));
+            c.push(
+                file,
+                here,
+                Severity::Error,
+                "undeclared-flag",
+                format!("flag `{flag}` is not declared in `flowset.ron`"),
+                suggest(flag, &known_flags, "flags declared"),
+            );
+        }
+    }
+    let known_vars: Vec<String> = c.declared_vars.keys().cloned().collect();
+    let known_vars: Vec<&str> = known_vars.iter().map(String::as_str).collect();
+    for (name, value) in &b.vars {
+        let here = file
+            .find(|l| l.under("vars") && l.key.as_deref() == Some(name))
+            .map_or((Pos::START, 1), |l| (l.pos, l.width));
+        if c.manifest_ok && !c.declared_vars.contains_key(name) {
+            c.push(
+                file,
+                here,
+                Severity::Warning,
+                "unknown-variable",
+                format!("variable `{name}` is not declared in `flowset.ron`"),
+                suggest(name, &known_vars, "variables declared")
+                    .or(Some("no flow can use it until it is declared".into())),
+            );
+        }
+        if value.trim().is_empty() {
+            c.push(
+                file,
+                here,
+                Severity::Error,
+                "empty-text",
+                format!("variable `{name}` is empty"),
+                None,
+            );
+        }
+    }
+    for flow in &b.hide_flows {
+        if !flow_ids.contains_key(flow.as_str()) {
+            let here = file
+                .find(|l| l.under("hide_flows") && l.value == *flow)
+                .map_or((Pos::START, 1), |l| (l.pos, l.width));
+            c.push(
+                file,
+                here,
+                Severity::Error,
+                "unknown-flow",
+                format!("`hide_flows` names flow `{flow}`, which does not exist"),
+                suggest(flow, all_flow_ids, "flows"),
+            );
+        }
+    }
+    for (i, o) in b.overrides.iter().enumerate() {
+        let w = [("overrides", i)];
+        let Some(&k) = flow_ids.get(o.flow.as_str()) else {
+            c.push(
+                file,
+                locate(
+                    file,
+                    At {
+                        within: &w,
+                        field: Some("flow"),
+                        key: Some("flow"),
+                    },
+                ),
+                Severity::Error,
+                "unknown-flow",
+                format!(
+                    "override {} names flow `{}`, which does not exist",
+                    i + 1,
+                    o.flow
+                ),
+                suggest(&o.flow, all_flow_ids, "flows"),
+            );
+            continue;
+        };
+        let Some(&n) = indexes[k].get(o.node.as_str()) else {
+            let ids: Vec<&str> = raws[k].1.nodes.iter().map(node_id).collect();
+            c.push(
+                file,
+                locate(
+                    file,
+                    At {
+                        within: &w,
+                        field: Some("node"),
+                        key: Some("node"),
+                    },
+                ),
+                Severity::Error,
+                "unknown-target",
+                format!(
+                    "override {} names node `{}`, which is not in flow `{}`",
+                    i + 1,
+                    o.node,
+                    o.flow
+                ),
+                suggest(&o.node, &ids, "nodes"),
+            );
+            continue;
+        };
+        if matches!(raws[k].1.nodes[n], RawNode::Goto { .. }) {
+            c.push(
+                file,
+                locate(
+                    file,
+                    At {
+                        within: &w,
+                        field: Some("node"),
+                        key: Some("node"),
+                    },
+                ),
+                Severity::Error,
+                "bad-override",
+                format!(
+                    "override {} names goto `{}`, which has no text",
+                    i + 1,
+                    o.node
+                ),
+                None,
+            );
+        }
+        // Override text is checked like flow text; its placeholders must be
+        // filled by this branch.
+        let before = c.uses.len();
+        c.text(
+            file,
+            usize::MAX,
+            At {
+                within: &w,
+                field: Some("text"),
+                key: None,
+            },
+            &o.text,
+            &format!("override {}", i + 1),
+            MAX_TEXT,
+        );
+        let new: Vec<_> = c.uses.drain(before..).collect();
+        for (_, pos, width, name) in new {
+            if c.declared_vars.contains_key(&name) && !b.vars.contains_key(&name) {
+                c.push(
+                    file,
+                    (pos, width),
+                    Severity::Error,
+                    "undefined-placeholder",
+                    format!(
+                        "placeholder `{{{name}}}` is not defined at branch `{}`",
+                        b.id
+                    ),
+                    Some(format!("add `\"{name}\": \"...\"` to `vars`")),
+                );
+            }
+        }
+    }
+}
+
+/// Problems that only show at one branch: a question whose every choice is
+/// hidden by flags, a goto into a hidden flow.
+fn check_branch_paths(
+    c: &mut Checker,
+    b: &RawBranch,
+    raws: &[(usize, RawFlow)],
+    indexes: &[HashMap<&str, usize>],
+    flow_ids: &HashMap<&str, usize>,
+    files: &[SourceFile],
+) {
+    let _ = indexes;
+    for (fi, f) in raws {
+        if b.hide_flows.contains(&f.id) {
+            continue;
+        }
+        let file = &files[*fi];
+        for (k, node) in f.nodes.iter().enumerate() {
+            match node {
+                RawNode::Question { id, choices, .. }
+                    if !choices.is_empty()
+                        && choices
+                            .iter()
+                            .all(|ch| ch.when.as_ref().is_some_and(|w| !b.flags.contains(w))) =>
+                {
+                    c.push(
+                        file,
+                        locate(
+                            file,
+                            At {
+                                within: &[("nodes", k)],
+                                field: Some("id"),
+                                key: Some("id"),
+                            },
+                        ),
+                        Severity::Error,
+                        "dead-end",
+                        format!(
+                            "at branch `{}` every choice of `{id}` is hidden by its flag",
+                            b.id
+                        ),
+                        Some("add a choice without `when`, such as one that leads to staff".into()),
+                    );
+                }
+                RawNode::Goto { id, flow }
+                    if b.hide_flows.contains(flow) && flow_ids.contains_key(flow.as_str()) =>
+                {
+                    c.push(
+                        file,
+                        locate(
+                            file,
+                            At {
+                                within: &[("nodes", k)],
+                                field: Some("flow"),
+                                key: Some("flow"),
+                            },
+                        ),
+                        Severity::Error,
+                        "hidden-flow",
+                        format!(
+                            "goto `{id}` leads to flow `{flow}`, which branch `{}` hides",
+                            b.id
+                        ),
+                        Some("show the flow at that branch, or lead somewhere else".into()),
+                    );
+                }
+                _ => {}
+            }
+        }
+    }
+}
+
+fn check_words(c: &mut Checker, file: &SourceFile, lang: &str, map: &BTreeMap<String, String>) {
+    let keys: Vec<&str> = KEYS.iter().map(|(k, _)| *k).collect();
+    for (key, value) in map {
+        let here = file
+            .find(|l| l.value == *key && l.key.is_none())
+            .map_or((Pos::START, 1), |l| (l.pos, l.width));
+        if !keys.contains(&key.as_str()) {
+            c.push(
+                file,
+                here,
+                Severity::Error,
+                "unknown-word",
+                format!("`{key}` is not one of the kiosk's words"),
+                suggest(key, &keys, "words"),
+            );
+            continue;
+        }
+        if value.trim().is_empty() {
+            c.push(
+                file,
+                here,
+                Severity::Error,
+                "empty-text",
+                format!("word `{key}` is empty"),
+                None,
+            );
+        }
+        for name in placeholders(value) {
+            if c.manifest_ok
+                && !c.declared_vars.contains_key(name)
+                && !runtime_params(key).contains(&name)
+            {
+                let mut allowed: Vec<&str> = runtime_params(key).to_vec();
+                allowed.extend(c.declared_vars.keys().map(String::as_str));
+                c.push(
+                    file,
+                    here,
+                    Severity::Error,
+                    "undeclared-placeholder",
+                    format!("word `{key}` uses `{{{name}}}`, which is not available"),
+                    suggest(name, &allowed, "placeholders available"),
+                );
+            }
+        }
+    }
+    let fallback = c.languages.first().cloned().unwrap_or_default();
+    for (key, meaning) in KEYS {
+        if !map.contains_key(*key) {
+            let sev = if lang == fallback {
+                Severity::Error
+            } else {
+                Severity::Warning
+            };
+            c.push(
+                file,
+                (Pos::START, 1),
+                sev,
+                "missing-translation",
+                format!("the word `{key}` has no `{lang}` translation"),
+                Some(format!("add `\"{key}\": \"...\"`: {meaning}")),
+            );
+        }
+    }
+}
+
+fn node_id(n: &RawNode) -> &str {
+    match n {
+        RawNode::Step { id, .. }
+        | RawNode::Question { id, .. }
+        | RawNode::Solved { id, .. }
+        | RawNode::Handoff { id, .. }
+        | RawNode::Goto { id, .. } => id,
+    }
+}
+
+/// Builds the model from files that had no errors. Lookups that cannot fail
+/// after a clean check still fall back quietly instead of panicking.
+fn build(
+    sources: &Sources,
+    manifest: Option<RawFlowSet>,
+    raws: &[(usize, RawFlow)],
+    indexes: &[HashMap<&str, usize>],
+    branches: Vec<(usize, RawBranch)>,
+    words: Words,
+    flow_ids: &HashMap<&str, usize>,
+) -> FlowSet {
+    let manifest = manifest.unwrap_or(RawFlowSet {
+        name: String::new(),
+        languages: vec!["en".into()],
+        order: Vec::new(),
+        flags: BTreeMap::new(),
+        vars: BTreeMap::new(),
+    });
+    // Home order: `order` first, then the rest by id.
+    let mut order: Vec<usize> = manifest
+        .order
+        .iter()
+        .filter_map(|id| flow_ids.get(id.as_str()).copied())
+        .collect();
+    let mut rest: Vec<usize> = (0..raws.len()).filter(|k| !order.contains(k)).collect();
+    rest.sort_by(|a, b| raws[*a].1.id.cmp(&raws[*b].1.id));
+    order.extend(rest);
+    let position: HashMap<usize, usize> = order
+        .iter()
+        .enumerate()
+        .map(|(new, old)| (*old, new))
+        .collect();
+    let flow_at = |id: &str| {
+        flow_ids
+            .get(id)
+            .and_then(|k| position.get(k))
+            .copied()
+            .unwrap_or(0)
+    };
+
+    let mut flows = Vec::with_capacity(raws.len());
+    for &k in &order {
+        let f = &raws[k].1;
+        let index = &indexes[k];
+        let at = |id: &str| index.get(id).copied().unwrap_or(0);
+        let nodes = f
+            .nodes
+            .iter()
+            .map(|n| {
+                let kind = match n {
+                    RawNode::Step {
+                        text,
+                        picture,
+                        next,
+                        ..
+                    } => NodeKind::Step {
+                        text: Text(text.clone()),
+                        picture: picture.clone(),
+                        next: at(next),
+                    },
+                    RawNode::Question {
+                        text,
+                        picture,
+                        choices,
+                        ..
+                    } => NodeKind::Question {
+                        text: Text(text.clone()),
+                        picture: picture.clone(),
+                        choices: choices
+                            .iter()
+                            .map(|ch| Choice {
+                                label: Text(ch.label.clone()),
+                                to: at(&ch.to),
+                                when: ch.when.clone(),
+                            })
+                            .collect(),
+                    },
+                    RawNode::Solved { text, .. } => NodeKind::Solved {
+                        text: Text(text.clone()),
+                    },
+                    RawNode::Handoff {
+                        reason,
+                        note,
+                        policy,
+                        urgency,
+                        ..
+                    } => NodeKind::Handoff(Handoff {
+                        reason: Text(reason.clone()),
+                        note: note.clone(),
+                        policy: policy.as_ref().map(|p| Policy {
+                            firmness: p.firmness,
+                            text: p.text.clone(),
+                        }),
+                        urgency: *urgency,
+                    }),
+                    RawNode::Goto { flow, .. } => NodeKind::Goto {
+                        flow: flow_at(flow),
+                    },
+                };
+                Node {
+                    id: node_id(n).to_string(),
+                    kind,
+                }
+            })
+            .collect();
+        flows.push(Flow {
+            id: f.id.clone(),
+            title: Text(f.title.clone()),
+            subtitle: f.subtitle.clone().map(Text),
+            icon: f.icon.clone(),
+            start: at(&f.start),
+            nodes,
+        });
+    }
+    let mut model_branches: Vec<Branch> = branches
+        .into_iter()
+        .map(|(_, b)| {
+            let mut overrides = HashMap::new();
+            for o in &b.overrides {
+                if let Some(&k) = flow_ids.get(o.flow.as_str())
+                    && let Some(&n) = indexes[k].get(o.node.as_str())
+                {
+                    overrides.insert((flow_at(&o.flow), n), Text(o.text.clone()));
+                }
+            }
+            Branch {
+                hidden: b.hide_flows.iter().map(|f| flow_at(f)).collect(),
+                id: b.id,
+                name: b.name,
+                vars: b.vars,
+                flags: b.flags.into_iter().collect(),
+                overrides,
+            }
+        })
+        .collect();
+    if model_branches.is_empty() {
+        model_branches.push(Branch {
+            id: "default".into(),
+            name: manifest.name.clone(),
+            ..Branch::default()
+        });
+    }
+    FlowSet {
+        name: manifest.name,
+        languages: manifest.languages,
+        flows,
+        branches: model_branches,
+        flags: manifest.flags,
+        words,
+        fingerprint: fingerprint(sources),
+        origin: sources.origin.clone(),
+    }
+}
+
+/// FNV-1a over every file name and text, in a fixed order: the same files
+/// give the same fingerprint on every machine.
+pub fn fingerprint(sources: &Sources) -> u64 {
+    let mut files: Vec<&SourceFile> = sources
+        .flowset
+        .iter()
+        .chain(&sources.flows)
+        .chain(&sources.branches)
+        .chain(&sources.words)
+        .collect();
+    files.sort_by(|a, b| a.name.cmp(&b.name));
+    let mut hash: u64 = 0xcbf2_9ce4_8422_2325;
+    for f in files {
+        let base = std::path::Path::new(&f.name)
+            .file_name()
+            .and_then(|s| s.to_str())
+            .unwrap_or("");
+        for byte in base.bytes().chain([0]).chain(f.text.bytes()).chain([0]) {
+            hash ^= u64::from(byte);
+            hash = hash.wrapping_mul(0x0100_0000_01b3);
+        }
+    }
+    hash
+}

@@ -1,0 +1,152 @@
+//! Diagnostics: every problem `check` finds, with where it is and what to do.
+//!
+//! One enum names every kind of problem (its `code` is stable, for IT
+//! pipelines reading JSON); one place words them for people. Messages are
+//! lowercase with names in backticks, like compiler errors, because IT staff
+//! read them next to the file in their editor.
+
+use super::source::{Pos, SourceFile};
+use serde::Serialize;
+use std::fmt::Write as _;
+
+/// How bad a problem is.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Serialize)]
+#[serde(rename_all = "lowercase")]
+pub enum Severity {
+    /// The flows still load; worth fixing.
+    Warning,
+    /// The flow set is refused; a kiosk keeps its last good flows.
+    Error,
+}
+
+/// One problem found in one file.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize)]
+pub struct Diagnostic {
+    /// The file, as named to the user.
+    pub file: String,
+    /// 1-based line.
+    pub line: usize,
+    /// 1-based column, in characters.
+    pub column: usize,
+    /// Error or warning.
+    pub severity: Severity,
+    /// A stable short name, such as `unknown-target`.
+    pub code: &'static str,
+    /// What is wrong, in one line.
+    pub message: String,
+    /// What to do about it, where something useful can be said.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub hint: Option<String>,
+    /// How many characters to underline (at least 1).
+    #[serde(skip)]
+    pub width: usize,
+}
+
+impl Diagnostic {
+    /// A new diagnostic at `pos` in `file`.
+    pub fn new(
+        severity: Severity,
+        code: &'static str,
+        file: &str,
+        pos: Pos,
+        message: impl Into<String>,
+    ) -> Self {
+        Diagnostic {
+            file: file.to_string(),
+            line: pos.line,
+            column: pos.col,
+            severity,
+            code,
+            message: message.into(),
+            hint: None,
+            width: 1,
+        }
+    }
+
+    /// Adds a hint.
+    pub fn hint(mut self, hint: impl Into<String>) -> Self {
+        self.hint = Some(hint.into());
+        self
+    }
+
+    /// Sets how many characters to underline.
+    pub fn width(mut self, width: usize) -> Self {
+        self.width = width.max(1);
+        self
+    }
+
+    /// Words the diagnostic for a terminal, with the source line and a caret
+    /// under the column when the source is at hand:
+    ///
+    /// ```text
+    /// error[unknown-target]: unknown node `pay_cash` in choice 2 of `start`
+    ///   --> flows/printing.ron:12:48
+    ///    |
+    /// 12 |             Choice(label: {"en": "Cash"}, to: "pay_cash"),
+    ///    |                                                ^^^^^^^^^^
+    ///    = hint: did you mean `pay_card`?
+    /// ```
+    pub fn render(&self, source: Option<&SourceFile>) -> String {
+        let severity = match self.severity {
+            Severity::Error => "error",
+            Severity::Warning => "warning",
+        };
+        let mut out = format!("{severity}[{}]: {}\n", self.code, self.message);
+        let number = self.line.to_string();
+        let pad = " ".repeat(number.len());
+        let _ = writeln!(out, "{pad}--> {}:{}:{}", self.file, self.line, self.column);
+        if let Some(text) = source.and_then(|s| s.line(self.line)) {
+            // Very long lines (a 5 MB string) are cut around the column.
+            let chars: Vec<char> = text.chars().collect();
+            let start = self.column.saturating_sub(60).min(chars.len());
+            let end = (self.column + 60).min(chars.len());
+            let shown: String = chars[start..end]
+                .iter()
+                .map(|c| if *c == '\t' { ' ' } else { *c })
+                .collect();
+            let lead = if start > 0 { "..." } else { "" };
+            let tail = if end < chars.len() { "..." } else { "" };
+            let caret_at = lead.len() + self.column.saturating_sub(1) - start;
+            let width = self.width.min(end.saturating_sub(self.column - 1).max(1));
+            let _ = writeln!(out, "{pad} |");
+            let _ = writeln!(out, "{number} | {lead}{shown}{tail}");
+            let _ = writeln!(out, "{pad} | {}{}", " ".repeat(caret_at), "^".repeat(width));
+        }
+        if let Some(hint) = &self.hint {
+            let _ = writeln!(out, "{pad} = hint: {hint}");
+        }
+        out
+    }
+}
+
+/// The closest of `candidates` to `word`, if it is close enough to suggest.
+pub fn did_you_mean<'a>(
+    word: &str,
+    candidates: impl IntoIterator<Item = &'a str>,
+) -> Option<&'a str> {
+    candidates
+        .into_iter()
+        .map(|c| (strsim::damerau_levenshtein(word, c), c))
+        .filter(|(d, c)| *d > 0 && *d <= (c.chars().count() / 3).max(2))
+        .min_by_key(|(d, _)| *d)
+        .map(|(_, c)| c)
+}
+
+/// "did you mean `x`?" or the list of what is allowed, whichever helps.
+pub fn suggest<'a>(word: &str, candidates: &[&'a str], what: &str) -> Option<String> {
+    if let Some(best) = did_you_mean(word, candidates.iter().copied()) {
+        return Some(format!("did you mean `{best}`?"));
+    }
+    match candidates.len() {
+        0 => None,
+        1..=8 => Some(format!(
+            "{what} here: {}",
+            candidates
+                .iter()
+                .map(|c| format!("`{c}`"))
+                .collect::<Vec<_>>()
+                .join(", ")
+        )),
+        _ => None,
+    }
+}

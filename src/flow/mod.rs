@@ -1,0 +1,18 @@
+//! The flow model: RON files in, checked flows out. No UI, no clock.
+//!
+//! `raw` mirrors the files, `check` turns them into `model` (reporting every
+//! problem as a `diag::Diagnostic`), `load` reads folders or the built-in
+//! defaults, `text` fills branch placeholders.
+
+pub mod check;
+pub mod diag;
+pub mod load;
+pub mod model;
+pub mod raw;
+pub mod source;
+pub mod text;
+pub mod words;
+
+pub use check::{Options, Report, Sources, check};
+pub use diag::{Diagnostic, Severity};
+pub use model::{Branch, Flow, FlowIdx, FlowSet, NodeIdx, NodeKind, Text};

@@ -1,0 +1,240 @@
+//! The checked flow model: what the kiosk, the session and the tools use.
+//!
+//! Only `check` builds these types, and only from files that had no errors, so
+//! every link is an index that exists: a choice's target, a step's next node,
+//! a goto's flow. Code that walks the model never needs to unwrap.
+
+use super::raw::{Firmness, Urgency};
+use super::text::{Rich, fill};
+use super::words::Words;
+use std::collections::{BTreeMap, BTreeSet, HashMap};
+
+/// Patron text in every language it was written in.
+#[derive(Clone, Debug, Default, PartialEq, Eq)]
+pub struct Text(pub BTreeMap<String, String>);
+
+impl Text {
+    /// The text in `lang`, else in `fallback`, else any.
+    pub fn get<'a>(&'a self, lang: &str, fallback: &str) -> &'a str {
+        self.0
+            .get(lang)
+            .or_else(|| self.0.get(fallback))
+            .or_else(|| self.0.values().next())
+            .map_or("", String::as_str)
+    }
+}
+
+/// Index of a flow in [`FlowSet::flows`].
+pub type FlowIdx = usize;
+/// Index of a node in [`Flow::nodes`].
+pub type NodeIdx = usize;
+
+/// A whole, checked set of flows, branches and kiosk words.
+#[derive(Clone, Debug)]
+pub struct FlowSet {
+    /// A name for people.
+    pub name: String,
+    /// Languages the flows are written in; the first is the fallback.
+    pub languages: Vec<String>,
+    /// The flows, in home-screen order.
+    pub flows: Vec<Flow>,
+    /// The branches (at least one).
+    pub branches: Vec<Branch>,
+    /// Service flags and what they mean.
+    pub flags: BTreeMap<String, String>,
+    /// The kiosk's own words.
+    pub words: Words,
+    /// A hash of every source file, naming this exact version of the set.
+    pub fingerprint: u64,
+    /// Where the set came from, for staff mode and logs.
+    pub origin: String,
+}
+
+/// One task, such as printing.
+#[derive(Clone, Debug)]
+pub struct Flow {
+    /// Unique id.
+    pub id: String,
+    /// Tile title.
+    pub title: Text,
+    /// Tile second line.
+    pub subtitle: Option<Text>,
+    /// Tile picture, relative to `assets/`.
+    pub icon: String,
+    /// The first node.
+    pub start: NodeIdx,
+    /// Every node; links are indexes into this list.
+    pub nodes: Vec<Node>,
+}
+
+/// One node of a flow.
+#[derive(Clone, Debug)]
+pub struct Node {
+    /// Its id, unique in the flow.
+    pub id: String,
+    /// What it is.
+    pub kind: NodeKind,
+}
+
+/// What a node does.
+#[derive(Clone, Debug)]
+pub enum NodeKind {
+    /// An instruction with a Next button.
+    Step {
+        /// The instruction.
+        text: Text,
+        /// A picture, relative to `assets/`.
+        picture: Option<String>,
+        /// Where Next goes.
+        next: NodeIdx,
+    },
+    /// A question with choices.
+    Question {
+        /// The question.
+        text: Text,
+        /// A picture, relative to `assets/`.
+        picture: Option<String>,
+        /// The answers (1 to 6).
+        choices: Vec<Choice>,
+    },
+    /// Solved: thank the patron.
+    Solved {
+        /// What to say.
+        text: Text,
+    },
+    /// Staff are needed.
+    Handoff(Handoff),
+    /// Continue at the start of another flow.
+    Goto {
+        /// The flow.
+        flow: FlowIdx,
+    },
+}
+
+impl NodeKind {
+    /// Whether the node ends a session.
+    pub fn is_ending(&self) -> bool {
+        matches!(self, NodeKind::Solved { .. } | NodeKind::Handoff(_))
+    }
+}
+
+/// One answer to a question.
+#[derive(Clone, Debug)]
+pub struct Choice {
+    /// The button text.
+    pub label: Text,
+    /// The node it leads to.
+    pub to: NodeIdx,
+    /// Shown only where the branch has this flag.
+    pub when: Option<String>,
+}
+
+/// A handoff ending.
+#[derive(Clone, Debug)]
+pub struct Handoff {
+    /// Why, for the patron.
+    pub reason: Text,
+    /// For staff.
+    pub note: String,
+    /// The rule that applies.
+    pub policy: Option<Policy>,
+    /// How soon.
+    pub urgency: Urgency,
+}
+
+/// A rule staff apply, with how firm it is.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Policy {
+    /// Strict or flexible.
+    pub firmness: Firmness,
+    /// The rule.
+    pub text: String,
+}
+
+/// What is particular to one library branch.
+#[derive(Clone, Debug, Default)]
+pub struct Branch {
+    /// Unique id.
+    pub id: String,
+    /// Name for the top bar.
+    pub name: String,
+    /// Placeholder values.
+    pub vars: BTreeMap<String, String>,
+    /// Service flags.
+    pub flags: BTreeSet<String>,
+    /// Flows not offered here.
+    pub hidden: BTreeSet<FlowIdx>,
+    /// Node text that reads differently here, by (flow, node).
+    pub overrides: HashMap<(FlowIdx, NodeIdx), Text>,
+}
+
+impl Branch {
+    /// Whether a choice is shown at this branch.
+    pub fn shows(&self, choice: &Choice) -> bool {
+        choice.when.as_ref().is_none_or(|f| self.flags.contains(f))
+    }
+}
+
+impl FlowSet {
+    /// The fallback language.
+    pub fn default_language(&self) -> &str {
+        self.languages.first().map_or("en", String::as_str)
+    }
+
+    /// A flow by id.
+    pub fn flow_index(&self, id: &str) -> Option<FlowIdx> {
+        self.flows.iter().position(|f| f.id == id)
+    }
+
+    /// A branch by id.
+    pub fn branch(&self, id: &str) -> Option<&Branch> {
+        self.branches.iter().find(|b| b.id == id)
+    }
+
+    /// Fills `text` for a language and branch.
+    pub fn render(&self, text: &Text, lang: &str, branch: &Branch) -> Rich {
+        fill(text.get(lang, self.default_language()), &branch.vars)
+    }
+
+    /// The patron text of a node (its reason, for a handoff), with the
+    /// branch's override if it has one. Empty for a goto.
+    pub fn node_text(&self, flow: FlowIdx, node: NodeIdx, lang: &str, branch: &Branch) -> Rich {
+        if let Some(text) = branch.overrides.get(&(flow, node)) {
+            return self.render(text, lang, branch);
+        }
+        let Some(n) = self.flows.get(flow).and_then(|f| f.nodes.get(node)) else {
+            return Rich::default();
+        };
+        match &n.kind {
+            NodeKind::Step { text, .. }
+            | NodeKind::Question { text, .. }
+            | NodeKind::Solved { text } => self.render(text, lang, branch),
+            NodeKind::Handoff(h) => self.render(&h.reason, lang, branch),
+            NodeKind::Goto { .. } => Rich::default(),
+        }
+    }
+
+    /// One of the kiosk's own words, filled for a branch.
+    pub fn word(&self, key: &str, lang: &str, branch: &Branch) -> Rich {
+        fill(
+            self.words.get(key, lang, self.default_language()),
+            &branch.vars,
+        )
+    }
+
+    /// The flows a branch offers, in home order.
+    pub fn visible_flows<'a>(
+        &'a self,
+        branch: &'a Branch,
+    ) -> impl Iterator<Item = (FlowIdx, &'a Flow)> {
+        self.flows
+            .iter()
+            .enumerate()
+            .filter(|(i, _)| !branch.hidden.contains(i))
+    }
+
+    /// How many nodes there are in all.
+    pub fn node_count(&self) -> usize {
+        self.flows.iter().map(|f| f.nodes.len()).sum()
+    }
+}

@@ -1,0 +1,185 @@
+//! The flow files exactly as IT staff write them.
+//!
+//! These types mirror the RON text and nothing more: ids are plain strings and
+//! links are unchecked. `check` turns them into the model in `model.rs`.
+//! Every struct denies unknown fields, because ron would otherwise ignore a
+//! misspelt field without a word.
+
+use serde::Deserialize;
+use std::collections::BTreeMap;
+
+/// Patron-facing text, one entry per language code: `{"en": "...", "es": "..."}`.
+pub type LangText = BTreeMap<String, String>;
+
+/// `flows/flowset.ron`: what the whole set of flows shares.
+#[derive(Clone, Debug, Deserialize)]
+#[serde(deny_unknown_fields, rename = "FlowSet")]
+pub struct RawFlowSet {
+    /// A name for people, such as "Riverside County Library flows".
+    pub name: String,
+    /// Languages every patron-facing text must have; the first is the fallback.
+    pub languages: Vec<String>,
+    /// Flow ids in the order their tiles appear on the home screen.
+    #[serde(default)]
+    pub order: Vec<String>,
+    /// Service flags a branch may have, each with what it means.
+    #[serde(default)]
+    pub flags: BTreeMap<String, String>,
+    /// Placeholders a branch fills, each with what it means.
+    #[serde(default)]
+    pub vars: BTreeMap<String, String>,
+}
+
+/// One task: `flows/<task>.ron`.
+#[derive(Clone, Debug, Deserialize)]
+#[serde(deny_unknown_fields, rename = "Flow")]
+pub struct RawFlow {
+    /// Unique id, used by `goto`, branches and handoff codes.
+    pub id: String,
+    /// The tile title.
+    pub title: LangText,
+    /// A short second line on the tile.
+    #[serde(default)]
+    pub subtitle: Option<LangText>,
+    /// The tile picture, relative to `assets/`.
+    pub icon: String,
+    /// The id of the first node.
+    pub start: String,
+    /// The steps, questions and endings.
+    pub nodes: Vec<RawNode>,
+}
+
+/// One screen of a flow, or an instruction to go to another flow.
+#[derive(Clone, Debug, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub enum RawNode {
+    /// An instruction; the patron taps Next when done.
+    Step {
+        /// Node id, unique in its flow.
+        id: String,
+        /// What to do.
+        text: LangText,
+        /// A picture, relative to `assets/`.
+        #[serde(default)]
+        picture: Option<String>,
+        /// Where Next goes.
+        next: String,
+    },
+    /// A question with choices.
+    Question {
+        /// Node id, unique in its flow.
+        id: String,
+        /// The question.
+        text: LangText,
+        /// A picture, relative to `assets/`.
+        #[serde(default)]
+        picture: Option<String>,
+        /// The answers, at most six.
+        choices: Vec<RawChoice>,
+    },
+    /// The problem is solved: thank the patron.
+    Solved {
+        /// Node id, unique in its flow.
+        id: String,
+        /// What to say.
+        text: LangText,
+    },
+    /// Staff are needed.
+    Handoff {
+        /// Node id, unique in its flow.
+        id: String,
+        /// Why, told kindly to the patron.
+        reason: LangText,
+        /// For desk staff, in the library's working language: what to check first.
+        note: String,
+        /// The rule that applies, if any.
+        #[serde(default)]
+        policy: Option<RawPolicy>,
+        /// How soon staff should come.
+        #[serde(default)]
+        urgency: Urgency,
+    },
+    /// Continue in another flow, at its start.
+    Goto {
+        /// Node id, unique in its flow.
+        id: String,
+        /// The id of the flow to continue in.
+        flow: String,
+    },
+}
+
+/// One answer to a question.
+#[derive(Clone, Debug, Deserialize)]
+#[serde(deny_unknown_fields, rename = "Choice")]
+pub struct RawChoice {
+    /// The button text.
+    pub label: LangText,
+    /// The node it leads to.
+    pub to: String,
+    /// Shown only at branches with this service flag.
+    #[serde(default)]
+    pub when: Option<String>,
+}
+
+/// A rule staff apply at a handoff.
+#[derive(Clone, Debug, Deserialize, PartialEq, Eq)]
+#[serde(deny_unknown_fields, rename = "Policy")]
+pub struct RawPolicy {
+    /// Whether staff may bend it.
+    pub firmness: Firmness,
+    /// The rule, for staff.
+    pub text: String,
+}
+
+/// How firm a policy is.
+#[derive(Clone, Copy, Debug, Deserialize, PartialEq, Eq, serde::Serialize)]
+pub enum Firmness {
+    /// Privacy and safety: never bends.
+    Strict,
+    /// Service: staff may make a one-time exception and say so.
+    Flexible,
+}
+
+/// How soon staff should come to a handoff.
+#[derive(Clone, Copy, Debug, Default, Deserialize, PartialEq, Eq, serde::Serialize)]
+pub enum Urgency {
+    /// When the patron reaches the desk.
+    #[default]
+    Normal,
+    /// Something is broken or a patron is losing money or time now.
+    Urgent,
+}
+
+/// `flows/branches/<id>.ron`: what differs at one branch.
+#[derive(Clone, Debug, Deserialize)]
+#[serde(deny_unknown_fields, rename = "Branch")]
+pub struct RawBranch {
+    /// Unique id, named in `kiosk.ron`.
+    pub id: String,
+    /// The name patrons see in the top bar.
+    pub name: String,
+    /// Values for `{placeholders}`.
+    #[serde(default)]
+    pub vars: BTreeMap<String, String>,
+    /// Service flags this branch has.
+    #[serde(default)]
+    pub flags: Vec<String>,
+    /// Flows not offered here.
+    #[serde(default)]
+    pub hide_flows: Vec<String>,
+    /// Node text that reads differently here.
+    #[serde(default)]
+    pub overrides: Vec<RawOverride>,
+}
+
+/// Replaces the patron text of one node at one branch.
+#[derive(Clone, Debug, Deserialize)]
+#[serde(deny_unknown_fields, rename = "Override")]
+pub struct RawOverride {
+    /// The flow id.
+    pub flow: String,
+    /// The node id.
+    pub node: String,
+    /// The new text (for a handoff, its reason).
+    pub text: LangText,
+}

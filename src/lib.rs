@@ -1,0 +1,11 @@
+//! kiosk-triage: a help kiosk for public library computers.
+//!
+//! The core (`flow`, `session`, `config`) has no UI and no clock: it loads and
+//! checks RON flow files into a model whose links always resolve, and walks a
+//! patron through it. The command line (`cli`) and, behind the `gui` feature,
+//! the egui kiosk only show what the core says and forward what people do.
+
+pub mod cli;
+pub mod config;
+pub mod flow;
+pub mod session;

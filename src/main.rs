@@ -1,0 +1,28 @@
+//! The entry point: parse arguments, run a command or start the kiosk.
+
+use clap::Parser;
+use kiosk_triage::cli::{Cli, run_command};
+use std::process::ExitCode;
+
+fn main() -> ExitCode {
+    let cli = Cli::parse();
+    let stdout = std::io::stdout();
+    let stdin = std::io::stdin();
+    if let Some(code) = run_command(&cli, &mut stdout.lock(), &mut stdin.lock()) {
+        return ExitCode::from(code);
+    }
+    start_kiosk(&cli)
+}
+
+#[cfg(feature = "gui")]
+fn start_kiosk(cli: &Cli) -> ExitCode {
+    ExitCode::from(kiosk_triage::kiosk::run(cli))
+}
+
+#[cfg(not(feature = "gui"))]
+fn start_kiosk(_cli: &Cli) -> ExitCode {
+    eprintln!(
+        "this build has no kiosk (built without the `gui` feature); try `kiosk-triage --help`"
+    );
+    ExitCode::from(2)
+}

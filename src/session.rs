@@ -1,0 +1,481 @@
+//! The patron's walk through a flow, as a state machine.
+//!
+//! The kiosk and `walk` both drive a [`Session`]: they show [`Session::screen`]
+//! and forward what the patron did. Time is passed in as a [`Duration`] since
+//! any fixed point (the kiosk uses its start), never read from a clock, so
+//! tests can move time by hand. No method panics on any input: a choice that
+//! does not exist is an error value, not a crash.
+
+use crate::flow::model::{FlowIdx, FlowSet, NodeIdx, NodeKind, Policy};
+use crate::flow::raw::Urgency;
+use crate::flow::text::Rich;
+use std::sync::Arc;
+use std::time::Duration;
+
+/// How many gotos in a row a session follows before giving up (check refuses
+/// goto loops; this bounds them anyway).
+const MAX_GOTOS: usize = 16;
+
+/// One screen the patron saw, and what they did there.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Visit {
+    /// The flow.
+    pub flow: FlowIdx,
+    /// The node shown.
+    pub node: NodeIdx,
+    /// The choice taken, as an index into the node's full list of choices
+    /// (not the visible list, which depends on the branch). `None` for a step.
+    pub choice: Option<usize>,
+}
+
+/// How a session ended.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub enum Outcome {
+    /// Reached a solved ending.
+    Solved,
+    /// Reached a handoff ending in the flow.
+    Handoff,
+    /// The patron pressed "Get help from staff" before reaching an ending.
+    AskedStaff,
+}
+
+/// What the patron sees now.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Screen {
+    /// The flow's title.
+    pub flow_title: String,
+    /// 1-based count of screens so far, for "step 3".
+    pub step: usize,
+    /// What kind of screen, with its text filled for language and branch.
+    pub body: Body,
+}
+
+/// The content of a screen.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub enum Body {
+    /// An instruction with a Next button.
+    Step {
+        /// The instruction.
+        text: Rich,
+        /// A picture in `assets/`.
+        picture: Option<String>,
+    },
+    /// A question; `choices` are the visible ones, numbered from 1 on screen.
+    Question {
+        /// The question.
+        text: Rich,
+        /// A picture in `assets/`.
+        picture: Option<String>,
+        /// Button labels, in order.
+        choices: Vec<Rich>,
+    },
+    /// Solved.
+    Solved {
+        /// The thank-you text.
+        text: Rich,
+    },
+    /// Staff needed.
+    Handoff {
+        /// Why, for the patron.
+        reason: Rich,
+        /// For staff.
+        note: String,
+        /// The rule that applies.
+        policy: Option<Policy>,
+        /// How soon.
+        urgency: Urgency,
+        /// Whether the patron asked, rather than the flow sending them.
+        asked: bool,
+    },
+}
+
+/// Why an action was refused.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub enum SessionError {
+    /// No flow with that id, or hidden at this branch.
+    NoSuchFlow(String),
+    /// No branch with that id.
+    NoSuchBranch(String),
+    /// The number is not one of the visible choices.
+    NoSuchChoice {
+        /// What was asked for (1-based).
+        asked: usize,
+        /// How many there are.
+        count: usize,
+    },
+    /// The action does not fit this screen (Next on a question, ...).
+    NotHere,
+    /// The session has ended.
+    Ended,
+}
+
+impl std::fmt::Display for SessionError {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        match self {
+            SessionError::NoSuchFlow(id) => write!(f, "there is no flow `{id}` at this branch"),
+            SessionError::NoSuchBranch(id) => write!(f, "there is no branch `{id}`"),
+            SessionError::NoSuchChoice { asked, count } => {
+                write!(f, "choice {asked} does not exist; choose 1 to {count}")
+            }
+            SessionError::NotHere => write!(f, "that does not apply to this screen"),
+            SessionError::Ended => write!(f, "the session has ended"),
+        }
+    }
+}
+
+impl std::error::Error for SessionError {}
+
+/// One patron's walk through the flows.
+#[derive(Clone, Debug)]
+pub struct Session {
+    set: Arc<FlowSet>,
+    branch: usize,
+    lang: String,
+    /// The screens shown, oldest first; the last is the current one.
+    trail: Vec<Visit>,
+    outcome: Option<Outcome>,
+    started: Duration,
+    last_input: Duration,
+    ended_at: Option<Duration>,
+}
+
+impl Session {
+    /// Starts flow `flow` at branch `branch` in `lang` (falling back to the
+    /// set's first language if `lang` is not one of its languages).
+    pub fn start(
+        set: Arc<FlowSet>,
+        branch: &str,
+        lang: &str,
+        flow: &str,
+        now: Duration,
+    ) -> Result<Self, SessionError> {
+        let b = set
+            .branches
+            .iter()
+            .position(|b| b.id == branch)
+            .ok_or_else(|| SessionError::NoSuchBranch(branch.into()))?;
+        let f = set
+            .flow_index(flow)
+            .filter(|f| !set.branches[b].hidden.contains(f))
+            .ok_or_else(|| SessionError::NoSuchFlow(flow.into()))?;
+        let lang = if set.languages.iter().any(|l| l == lang) {
+            lang.to_string()
+        } else {
+            set.default_language().to_string()
+        };
+        let start = set.flows[f].start;
+        let mut s = Session {
+            set,
+            branch: b,
+            lang,
+            trail: Vec::new(),
+            outcome: None,
+            started: now,
+            last_input: now,
+            ended_at: None,
+        };
+        s.enter(f, start, now);
+        Ok(s)
+    }
+
+    /// The flow set this session walks.
+    pub fn flow_set(&self) -> &Arc<FlowSet> {
+        &self.set
+    }
+
+    /// The branch id.
+    pub fn branch_id(&self) -> &str {
+        &self.set.branches[self.branch].id
+    }
+
+    /// The language in use.
+    pub fn language(&self) -> &str {
+        &self.lang
+    }
+
+    /// Switches language and keeps the patron's place.
+    pub fn set_language(&mut self, lang: &str) {
+        if self.set.languages.iter().any(|l| l == lang) {
+            self.lang = lang.to_string();
+        }
+    }
+
+    /// Every screen shown so far, the current one last.
+    pub fn trail(&self) -> &[Visit] {
+        &self.trail
+    }
+
+    /// How the session ended, if it has.
+    pub fn outcome(&self) -> Option<&Outcome> {
+        self.outcome.as_ref()
+    }
+
+    /// Time from start to the end (or to `now` while it runs).
+    pub fn elapsed(&self, now: Duration) -> Duration {
+        self.ended_at.unwrap_or(now).saturating_sub(self.started)
+    }
+
+    /// When the patron last did something.
+    pub fn last_input(&self) -> Duration {
+        self.last_input
+    }
+
+    /// Whether the kiosk should offer staff help by now: after `after` in
+    /// one session that has not ended.
+    pub fn should_offer_help(&self, now: Duration, after: Duration) -> bool {
+        self.outcome.is_none() && self.elapsed(now) >= after
+    }
+
+    fn current(&self) -> Option<&Visit> {
+        self.trail.last()
+    }
+
+    /// Enters a node, following gotos, and ends the session at an ending.
+    fn enter(&mut self, mut flow: FlowIdx, mut node: NodeIdx, now: Duration) {
+        for _ in 0..MAX_GOTOS {
+            let kind = self
+                .set
+                .flows
+                .get(flow)
+                .and_then(|f| f.nodes.get(node))
+                .map(|n| &n.kind);
+            match kind {
+                Some(NodeKind::Goto { flow: next }) => {
+                    self.trail.push(Visit {
+                        flow,
+                        node,
+                        choice: None,
+                    });
+                    flow = *next;
+                    node = self.set.flows.get(flow).map_or(0, |f| f.start);
+                }
+                Some(k) => {
+                    let ending = match k {
+                        NodeKind::Solved { .. } => Some(Outcome::Solved),
+                        NodeKind::Handoff(_) => Some(Outcome::Handoff),
+                        _ => None,
+                    };
+                    self.trail.push(Visit {
+                        flow,
+                        node,
+                        choice: None,
+                    });
+                    if ending.is_some() {
+                        self.outcome = ending;
+                        self.ended_at = Some(now);
+                    }
+                    return;
+                }
+                None => break,
+            }
+        }
+        // A goto chain with no end (check refuses these): hand off rather
+        // than loop.
+        self.outcome = Some(Outcome::AskedStaff);
+        self.ended_at = Some(now);
+    }
+
+    /// The visible choices of the current question: their indexes into the
+    /// node's full list.
+    fn visible_choices(&self) -> Vec<usize> {
+        let Some(v) = self.current() else {
+            return Vec::new();
+        };
+        let branch = &self.set.branches[self.branch];
+        match self
+            .set
+            .flows
+            .get(v.flow)
+            .and_then(|f| f.nodes.get(v.node))
+            .map(|n| &n.kind)
+        {
+            Some(NodeKind::Question { choices, .. }) => choices
+                .iter()
+                .enumerate()
+                .filter(|(_, c)| branch.shows(c))
+                .map(|(i, _)| i)
+                .collect(),
+            _ => Vec::new(),
+        }
+    }
+
+    /// Takes visible choice `number` (1-based, as on screen and keys 1-9).
+    pub fn choose(&mut self, number: usize, now: Duration) -> Result<(), SessionError> {
+        if self.outcome.is_some() {
+            return Err(SessionError::Ended);
+        }
+        let Some(v) = self.current().cloned() else {
+            return Err(SessionError::Ended);
+        };
+        let Some(NodeKind::Question { choices, .. }) = self
+            .set
+            .flows
+            .get(v.flow)
+            .and_then(|f| f.nodes.get(v.node))
+            .map(|n| &n.kind)
+        else {
+            return Err(SessionError::NotHere);
+        };
+        let visible = self.visible_choices();
+        let Some(&raw) = number.checked_sub(1).and_then(|i| visible.get(i)) else {
+            return Err(SessionError::NoSuchChoice {
+                asked: number,
+                count: visible.len(),
+            });
+        };
+        let to = choices[raw].to;
+        if let Some(last) = self.trail.last_mut() {
+            last.choice = Some(raw);
+        }
+        self.last_input = now;
+        self.enter(v.flow, to, now);
+        Ok(())
+    }
+
+    /// Next, on a step.
+    pub fn next(&mut self, now: Duration) -> Result<(), SessionError> {
+        if self.outcome.is_some() {
+            return Err(SessionError::Ended);
+        }
+        let Some(v) = self.current().cloned() else {
+            return Err(SessionError::Ended);
+        };
+        let Some(NodeKind::Step { next, .. }) = self
+            .set
+            .flows
+            .get(v.flow)
+            .and_then(|f| f.nodes.get(v.node))
+            .map(|n| &n.kind)
+        else {
+            return Err(SessionError::NotHere);
+        };
+        let next = *next;
+        self.last_input = now;
+        self.enter(v.flow, next, now);
+        Ok(())
+    }
+
+    /// Goes back one screen (over any gotos). Returns false at the first
+    /// screen, where the kiosk goes home. Works on an ending too, so a
+    /// patron who tapped the wrong answer can undo it.
+    pub fn back(&mut self, now: Duration) -> bool {
+        self.last_input = now;
+        if self.trail.len() <= 1 {
+            return false;
+        }
+        self.trail.pop();
+        while self.trail.len() > 1 && self.is_goto(self.trail.last()) {
+            self.trail.pop();
+        }
+        if let Some(last) = self.trail.last_mut() {
+            last.choice = None;
+        }
+        self.outcome = None;
+        self.ended_at = None;
+        true
+    }
+
+    fn is_goto(&self, v: Option<&Visit>) -> bool {
+        v.and_then(|v| self.set.flows.get(v.flow)?.nodes.get(v.node))
+            .is_some_and(|n| matches!(n.kind, NodeKind::Goto { .. }))
+    }
+
+    /// Back to the first screen of the flow the patron started in.
+    pub fn start_over(&mut self, now: Duration) {
+        let first = self.trail.first().map(|v| v.flow).unwrap_or(0);
+        let start = self.set.flows.get(first).map_or(0, |f| f.start);
+        self.trail.clear();
+        self.outcome = None;
+        self.ended_at = None;
+        self.last_input = now;
+        self.enter(first, start, now);
+    }
+
+    /// The patron asked for a person: ends the session with a handoff from
+    /// wherever they are. Does nothing if the session already ended.
+    pub fn ask_staff(&mut self, now: Duration) {
+        if self.outcome.is_none() {
+            self.outcome = Some(Outcome::AskedStaff);
+            self.ended_at = Some(now);
+            self.last_input = now;
+        }
+    }
+
+    /// Records input that does not change the flow (a language switch, the
+    /// idle prompt's "I'm still here").
+    pub fn touch(&mut self, now: Duration) {
+        self.last_input = now;
+    }
+
+    /// The current screen, with text filled for language and branch.
+    pub fn screen(&self) -> Screen {
+        let set = &self.set;
+        let branch = &set.branches[self.branch];
+        let lang = self.lang.as_str();
+        let fallback = set.default_language();
+        let steps = self
+            .trail
+            .iter()
+            .filter(|v| !self.is_goto(Some(v)))
+            .count()
+            .max(1);
+        let Some(v) = self.current() else {
+            return Screen {
+                flow_title: String::new(),
+                step: 1,
+                body: Body::Solved {
+                    text: Rich::default(),
+                },
+            };
+        };
+        let flow = &set.flows[v.flow];
+        let flow_title = set.render(&flow.title, lang, branch).plain();
+        if self.outcome == Some(Outcome::AskedStaff) {
+            return Screen {
+                flow_title,
+                step: steps,
+                body: Body::Handoff {
+                    reason: set.word("asked_staff_reason", lang, branch),
+                    note: "The patron asked for staff before the flow ended.".into(),
+                    policy: None,
+                    urgency: Urgency::Normal,
+                    asked: true,
+                },
+            };
+        }
+        let text = set.node_text(v.flow, v.node, lang, branch);
+        let body = match &flow.nodes[v.node].kind {
+            NodeKind::Step { picture, .. } => Body::Step {
+                text,
+                picture: picture.clone(),
+            },
+            NodeKind::Question {
+                picture, choices, ..
+            } => Body::Question {
+                text,
+                picture: picture.clone(),
+                choices: choices
+                    .iter()
+                    .filter(|c| branch.shows(c))
+                    .map(|c| set.render(&c.label, lang, branch))
+                    .collect(),
+            },
+            NodeKind::Solved { .. } => Body::Solved { text },
+            NodeKind::Handoff(h) => Body::Handoff {
+                reason: text,
+                note: h.note.clone(),
+                policy: h.policy.clone(),
+                urgency: h.urgency,
+                asked: false,
+            },
+            NodeKind::Goto { .. } => Body::Solved {
+                text: set.render(&flow.title, fallback, branch),
+            },
+        };
+        Screen {
+            flow_title,
+            step: steps,
+            body,
+        }
+    }
+}
