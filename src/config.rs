@@ -126,11 +126,8 @@ pub fn hash_pin(pin: &str) -> Result<String, String> {
 /// matches nothing.
 pub fn verify_pin(pin: &str, hash: &str) -> bool {
     use argon2::password_hash::{PasswordHash, PasswordVerifier};
-    PasswordHash::new(hash).is_ok_and(|h| {
-        argon2::Argon2::default()
-            .verify_password(pin.as_bytes(), &h)
-            .is_ok()
-    })
+    PasswordHash::new(hash)
+        .is_ok_and(|h| argon2::Argon2::default().verify_password(pin.as_bytes(), &h).is_ok())
 }
 
 #[cfg(test)]
@@ -139,20 +136,14 @@ mod tests {
 
     #[test]
     fn empty_config_is_all_defaults() {
-        assert_eq!(
-            KioskConfig::parse("k", "()").unwrap(),
-            KioskConfig::default()
-        );
+        assert_eq!(KioskConfig::parse("k", "()").unwrap(), KioskConfig::default());
     }
 
     #[test]
     fn misspelt_field_is_an_error_with_a_hint() {
         let e = KioskConfig::parse("kiosk.ron", "(idle_warning_secnds: 30)").unwrap_err();
         assert_eq!(e.code, "unknown-field");
-        assert_eq!(
-            e.hint.as_deref(),
-            Some("did you mean `idle_warning_seconds`?")
-        );
+        assert_eq!(e.hint.as_deref(), Some("did you mean `idle_warning_seconds`?"));
     }
 
     #[test]

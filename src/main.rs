@@ -21,8 +21,6 @@ fn start_kiosk(cli: &Cli) -> ExitCode {
 
 #[cfg(not(feature = "gui"))]
 fn start_kiosk(_cli: &Cli) -> ExitCode {
-    eprintln!(
-        "this build has no kiosk (built without the `gui` feature); try `kiosk-triage --help`"
-    );
+    eprintln!("this build has no kiosk (built without the `gui` feature); try `kiosk-triage --help`");
     ExitCode::from(2)
 }

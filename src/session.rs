@@ -233,19 +233,10 @@ impl Session {
     /// Enters a node, following gotos, and ends the session at an ending.
     fn enter(&mut self, mut flow: FlowIdx, mut node: NodeIdx, now: Duration) {
         for _ in 0..MAX_GOTOS {
-            let kind = self
-                .set
-                .flows
-                .get(flow)
-                .and_then(|f| f.nodes.get(node))
-                .map(|n| &n.kind);
+            let kind = self.set.flows.get(flow).and_then(|f| f.nodes.get(node)).map(|n| &n.kind);
             match kind {
                 Some(NodeKind::Goto { flow: next }) => {
-                    self.trail.push(Visit {
-                        flow,
-                        node,
-                        choice: None,
-                    });
+                    self.trail.push(Visit { flow, node, choice: None });
                     flow = *next;
                     node = self.set.flows.get(flow).map_or(0, |f| f.start);
                 }
@@ -255,11 +246,7 @@ impl Session {
                         NodeKind::Handoff(_) => Some(Outcome::Handoff),
                         _ => None,
                     };
-                    self.trail.push(Visit {
-                        flow,
-                        node,
-                        choice: None,
-                    });
+                    self.trail.push(Visit { flow, node, choice: None });
                     if ending.is_some() {
                         self.outcome = ending;
                         self.ended_at = Some(now);
@@ -282,19 +269,10 @@ impl Session {
             return Vec::new();
         };
         let branch = &self.set.branches[self.branch];
-        match self
-            .set
-            .flows
-            .get(v.flow)
-            .and_then(|f| f.nodes.get(v.node))
-            .map(|n| &n.kind)
-        {
-            Some(NodeKind::Question { choices, .. }) => choices
-                .iter()
-                .enumerate()
-                .filter(|(_, c)| branch.shows(c))
-                .map(|(i, _)| i)
-                .collect(),
+        match self.set.flows.get(v.flow).and_then(|f| f.nodes.get(v.node)).map(|n| &n.kind) {
+            Some(NodeKind::Question { choices, .. }) => {
+                choices.iter().enumerate().filter(|(_, c)| branch.shows(c)).map(|(i, _)| i).collect()
+            }
             _ => Vec::new(),
         }
     }
@@ -307,21 +285,14 @@ impl Session {
         let Some(v) = self.current().cloned() else {
             return Err(SessionError::Ended);
         };
-        let Some(NodeKind::Question { choices, .. }) = self
-            .set
-            .flows
-            .get(v.flow)
-            .and_then(|f| f.nodes.get(v.node))
-            .map(|n| &n.kind)
+        let Some(NodeKind::Question { choices, .. }) =
+            self.set.flows.get(v.flow).and_then(|f| f.nodes.get(v.node)).map(|n| &n.kind)
         else {
             return Err(SessionError::NotHere);
         };
         let visible = self.visible_choices();
         let Some(&raw) = number.checked_sub(1).and_then(|i| visible.get(i)) else {
-            return Err(SessionError::NoSuchChoice {
-                asked: number,
-                count: visible.len(),
-            });
+            return Err(SessionError::NoSuchChoice { asked: number, count: visible.len() });
         };
         let to = choices[raw].to;
         if let Some(last) = self.trail.last_mut() {
@@ -340,12 +311,8 @@ impl Session {
         let Some(v) = self.current().cloned() else {
             return Err(SessionError::Ended);
         };
-        let Some(NodeKind::Step { next, .. }) = self
-            .set
-            .flows
-            .get(v.flow)
-            .and_then(|f| f.nodes.get(v.node))
-            .map(|n| &n.kind)
+        let Some(NodeKind::Step { next, .. }) =
+            self.set.flows.get(v.flow).and_then(|f| f.nodes.get(v.node)).map(|n| &n.kind)
         else {
             return Err(SessionError::NotHere);
         };
@@ -413,19 +380,12 @@ impl Session {
         let branch = &set.branches[self.branch];
         let lang = self.lang.as_str();
         let fallback = set.default_language();
-        let steps = self
-            .trail
-            .iter()
-            .filter(|v| !self.is_goto(Some(v)))
-            .count()
-            .max(1);
+        let steps = self.trail.iter().filter(|v| !self.is_goto(Some(v))).count().max(1);
         let Some(v) = self.current() else {
             return Screen {
                 flow_title: String::new(),
                 step: 1,
-                body: Body::Solved {
-                    text: Rich::default(),
-                },
+                body: Body::Solved { text: Rich::default() },
             };
         };
         let flow = &set.flows[v.flow];
@@ -445,13 +405,8 @@ impl Session {
         }
         let text = set.node_text(v.flow, v.node, lang, branch);
         let body = match &flow.nodes[v.node].kind {
-            NodeKind::Step { picture, .. } => Body::Step {
-                text,
-                picture: picture.clone(),
-            },
-            NodeKind::Question {
-                picture, choices, ..
-            } => Body::Question {
+            NodeKind::Step { picture, .. } => Body::Step { text, picture: picture.clone() },
+            NodeKind::Question { picture, choices, .. } => Body::Question {
                 text,
                 picture: picture.clone(),
                 choices: choices
@@ -468,14 +423,8 @@ impl Session {
                 urgency: h.urgency,
                 asked: false,
             },
-            NodeKind::Goto { .. } => Body::Solved {
-                text: set.render(&flow.title, fallback, branch),
-            },
+            NodeKind::Goto { .. } => Body::Solved { text: set.render(&flow.title, fallback, branch) },
         };
-        Screen {
-            flow_title,
-            step: steps,
-            body,
-        }
+        Screen { flow_title, step: steps, body }
     }
 }

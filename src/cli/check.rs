@@ -23,11 +23,7 @@ pub struct Args {
 
 /// Runs `check`: 0 clean or warnings only, 1 errors, 2 IO.
 pub fn run(args: &Args, out: &mut dyn Write) -> u8 {
-    let loaded = match load(
-        &args.flows.flows,
-        &args.flows.assets_dir(),
-        args.branch.as_deref(),
-    ) {
+    let loaded = match load(&args.flows.flows, &args.flows.assets_dir(), args.branch.as_deref()) {
         Ok(l) => l,
         Err(e) => {
             let _ = writeln!(out, "error: {e}");

@@ -69,9 +69,7 @@ pub struct FlowsArgs {
 impl FlowsArgs {
     /// The pictures folder.
     pub fn assets_dir(&self) -> PathBuf {
-        self.assets
-            .clone()
-            .unwrap_or_else(|| default_assets(&self.flows))
+        self.assets.clone().unwrap_or_else(|| default_assets(&self.flows))
     }
 }
 

@@ -30,11 +30,7 @@ pub struct Args {
 /// Runs `walk`: 0 an ending was reached, 1 a bad or missing answer, 2 usage,
 /// IO or broken flows.
 pub fn run(args: &Args, out: &mut dyn Write, input: &mut dyn BufRead) -> u8 {
-    let loaded = match load(
-        &args.flows.flows,
-        &args.flows.assets_dir(),
-        args.branch.as_deref(),
-    ) {
+    let loaded = match load(&args.flows.flows, &args.flows.assets_dir(), args.branch.as_deref()) {
         Ok(l) => l,
         Err(e) => {
             let _ = writeln!(out, "error: {e}");
@@ -43,21 +39,12 @@ pub fn run(args: &Args, out: &mut dyn Write, input: &mut dyn BufRead) -> u8 {
     };
     let Some(set) = loaded.report.set.clone() else {
         let _ = super::check::write_text(&loaded, out);
-        let _ = writeln!(
-            out,
-            "error: the flows have errors; fix them first (see above)"
-        );
+        let _ = writeln!(out, "error: the flows have errors; fix them first (see above)");
         return 2;
     };
     let set = Arc::new(set);
-    let branch = args
-        .branch
-        .clone()
-        .unwrap_or_else(|| set.branches[0].id.clone());
-    let lang = args
-        .lang
-        .clone()
-        .unwrap_or_else(|| set.default_language().to_string());
+    let branch = args.branch.clone().unwrap_or_else(|| set.branches[0].id.clone());
+    let lang = args.lang.clone().unwrap_or_else(|| set.default_language().to_string());
     if !set.languages.contains(&lang) {
         let _ = writeln!(
             out,
@@ -116,8 +103,7 @@ pub fn run(args: &Args, out: &mut dyn Write, input: &mut dyn BufRead) -> u8 {
                         }
                     },
                     None => {
-                        let _ =
-                            writeln!(out, "  choose 1-{}, b back, s staff, q quit", choices.len());
+                        let _ = writeln!(out, "  choose 1-{}, b back, s staff, q quit", choices.len());
                         match read(input) {
                             Input::Number(n) => n,
                             Input::Back => {
@@ -130,17 +116,13 @@ pub fn run(args: &Args, out: &mut dyn Write, input: &mut dyn BufRead) -> u8 {
                             }
                             Input::Quit => return 0,
                             Input::Other => {
-                                let _ =
-                                    writeln!(out, "  (type a number from 1 to {})", choices.len());
+                                let _ = writeln!(out, "  (type a number from 1 to {})", choices.len());
                                 continue;
                             }
                         }
                     }
                 };
-                let label = n
-                    .checked_sub(1)
-                    .and_then(|i| choices.get(i))
-                    .map(|c| c.plain());
+                let label = n.checked_sub(1).and_then(|i| choices.get(i)).map(|c| c.plain());
                 match session.choose(n, clock) {
                     Ok(()) => {
                         let _ = writeln!(out, "> {n}. {}", label.unwrap_or_default());
@@ -159,13 +141,7 @@ pub fn run(args: &Args, out: &mut dyn Write, input: &mut dyn BufRead) -> u8 {
                 let _ = writeln!(out, "[solved]");
                 return 0;
             }
-            Body::Handoff {
-                reason,
-                note,
-                policy,
-                asked,
-                ..
-            } => {
+            Body::Handoff { reason, note, policy, asked, .. } => {
                 let _ = writeln!(out, "{reason}");
                 let _ = writeln!(
                     out,
@@ -176,11 +152,7 @@ pub fn run(args: &Args, out: &mut dyn Write, input: &mut dyn BufRead) -> u8 {
                         set.branch(&branch).unwrap_or(&set.branches[0])
                     )
                 );
-                let who = if *asked {
-                    "patron asked for staff"
-                } else {
-                    "the flow hands off"
-                };
+                let who = if *asked { "patron asked for staff" } else { "the flow hands off" };
                 let _ = writeln!(out, "[handoff: {who}]");
                 let _ = writeln!(out, "staff note: {note}");
                 if let Some(p) = policy {

@@ -6,7 +6,7 @@
 
 use super::diag::{Diagnostic, Severity, suggest};
 use super::model::{Branch, Choice, Flow, FlowSet, Handoff, Node, NodeKind, Policy, Text};
-use super::raw::{LangText, RawBranch, RawFlow, RawFlowSet, RawNode};
+use super::raw::{LangText, RawBranch, RawFlow, RawFlowSet, RawNode, VarValue};
 use super::source::{Pos, SourceFile};
 use super::text::{TemplateError, pieces, placeholders};
 use super::words::{KEYS, Words, runtime_params};
@@ -64,18 +64,12 @@ pub struct Report {
 impl Report {
     /// How many errors.
     pub fn errors(&self) -> usize {
-        self.diagnostics
-            .iter()
-            .filter(|d| d.severity == Severity::Error)
-            .count()
+        self.diagnostics.iter().filter(|d| d.severity == Severity::Error).count()
     }
 
     /// How many warnings.
     pub fn warnings(&self) -> usize {
-        self.diagnostics
-            .iter()
-            .filter(|d| d.severity == Severity::Warning)
-            .count()
+        self.diagnostics.iter().filter(|d| d.severity == Severity::Warning).count()
     }
 
     /// The one summary line `check` ends with.
@@ -99,10 +93,7 @@ pub fn parse_ron<T: serde::de::DeserializeOwned>(file: &SourceFile) -> Result<T,
         .with_default_extension(ron::extensions::Extensions::IMPLICIT_SOME)
         .with_recursion_limit(64);
     options.from_str::<T>(&file.text).map_err(|e| {
-        let pos = Pos {
-            line: e.span.start.line.max(1),
-            col: e.span.start.col.max(1),
-        };
+        let pos = Pos { line: e.span.start.line.max(1), col: e.span.start.col.max(1) };
         Box::new(ron_diagnostic(&file.name, pos, &e.code))
     })
 }
@@ -110,11 +101,7 @@ pub fn parse_ron<T: serde::de::DeserializeOwned>(file: &SourceFile) -> Result<T,
 fn ron_diagnostic(file: &str, pos: Pos, error: &ron::Error) -> Diagnostic {
     use ron::Error as E;
     let (code, message, hint): (&str, String, Option<String>) = match error {
-        E::NoSuchStructField {
-            expected,
-            found,
-            outer,
-        } => (
+        E::NoSuchStructField { expected, found, outer } => (
             "unknown-field",
             format!("unknown field `{found}`{}", in_outer(outer)),
             suggest(found, expected, "fields allowed"),
@@ -129,11 +116,7 @@ fn ron_diagnostic(file: &str, pos: Pos, error: &ron::Error) -> Diagnostic {
             format!("field `{field}` is given twice{}", in_outer(outer)),
             Some("keep one of them".into()),
         ),
-        E::NoSuchEnumVariant {
-            expected,
-            found,
-            outer,
-        } => (
+        E::NoSuchEnumVariant { expected, found, outer } => (
             "unknown-kind",
             format!("unknown kind `{found}`{}", in_outer(outer)),
             suggest(found, expected, "kinds allowed"),
@@ -153,11 +136,7 @@ fn ron_diagnostic(file: &str, pos: Pos, error: &ron::Error) -> Diagnostic {
             lower_first(&error.to_string()),
             Some("is a comma missing at the end of the line before?".into()),
         ),
-        E::Eof => (
-            "syntax",
-            "the file ends too early".into(),
-            Some("a closing bracket is missing".into()),
-        ),
+        E::Eof => ("syntax", "the file ends too early".into(), Some("a closing bracket is missing".into())),
         E::Utf8Error(_) => (
             "encoding",
             "the file is not valid UTF-8".into(),
@@ -189,29 +168,17 @@ fn intern_code(code: &str) -> &'static str {
         "encoding",
         "type",
     ];
-    CODES
-        .iter()
-        .find(|c| **c == code)
-        .copied()
-        .unwrap_or("syntax")
+    CODES.iter().find(|c| **c == code).copied().unwrap_or("syntax")
 }
 
 fn in_outer(outer: &Option<String>) -> String {
-    outer
-        .as_ref()
-        .map(|o| format!(" in `{o}`"))
-        .unwrap_or_default()
+    outer.as_ref().map(|o| format!(" in `{o}`")).unwrap_or_default()
 }
 
 fn lower_first(s: &str) -> String {
     let mut c = s.chars();
     match c.next() {
-        Some(f) => f
-            .to_lowercase()
-            .chain(c)
-            .collect::<String>()
-            .trim_end_matches('.')
-            .to_string(),
+        Some(f) => f.to_lowercase().chain(c).collect::<String>().trim_end_matches('.').to_string(),
         None => String::new(),
     }
 }
@@ -238,16 +205,12 @@ fn locate(file: &SourceFile, at: At) -> (Pos, usize) {
     };
     let exact = file.find(|l| {
         in_scope(l)
-            && at
-                .field
-                .is_none_or(|f| l.under(f) || l.key.as_deref() == Some(f))
+            && at.field.is_none_or(|f| l.under(f) || l.key.as_deref() == Some(f))
             && at.key.is_none_or(|k| l.key.as_deref() == Some(k))
     });
     let found = exact
         .or_else(|| {
-            at.field.and_then(|f| {
-                file.find(|l| in_scope(l) && (l.under(f) || l.key.as_deref() == Some(f)))
-            })
+            at.field.and_then(|f| file.find(|l| in_scope(l) && (l.under(f) || l.key.as_deref() == Some(f))))
         })
         .or_else(|| file.find(|l| in_scope(l) && l.key.as_deref() == Some("id")))
         .or_else(|| file.find(in_scope));
@@ -283,30 +246,16 @@ impl<'a> Checker<'a> {
     }
 
     /// Checks one patron text: languages, emptiness, length and placeholders.
-    fn text(
-        &mut self,
-        file: &SourceFile,
-        fi: usize,
-        at: At,
-        text: &LangText,
-        what: &str,
-        limit: usize,
-    ) {
+    fn text(&mut self, file: &SourceFile, fi: usize, at: At, text: &LangText, what: &str, limit: usize) {
         let langs = self.languages.clone();
         for (i, lang) in langs.iter().enumerate() {
             if !text.contains_key(lang) {
                 let (sev, hint) = if i == 0 {
-                    (
-                        Severity::Error,
-                        format!("`{lang}` is the fallback language, so every text needs it"),
-                    )
+                    (Severity::Error, format!("`{lang}` is the fallback language, so every text needs it"))
                 } else {
                     (
                         Severity::Warning,
-                        format!(
-                            "add `\"{lang}\": \"...\"`; until then patrons see the {} text",
-                            langs[0]
-                        ),
+                        format!("add `\"{lang}\": \"...\"`; until then patrons see the {} text", langs[0]),
                     )
                 };
                 self.push(
@@ -320,13 +269,7 @@ impl<'a> Checker<'a> {
             }
         }
         for (lang, value) in text {
-            let here = locate(
-                file,
-                At {
-                    key: Some(lang),
-                    ..at
-                },
-            );
+            let here = locate(file, At { key: Some(lang), ..at });
             if !langs.contains(lang) {
                 let known: Vec<&str> = langs.iter().map(String::as_str).collect();
                 self.push(
@@ -335,9 +278,8 @@ impl<'a> Checker<'a> {
                     Severity::Warning,
                     "unknown-language",
                     format!("{what} has text in `{lang}`, which `flowset.ron` does not list"),
-                    suggest(lang, &known, "languages listed").or(Some(
-                        "add it to `languages` in `flowset.ron`, or remove it".into(),
-                    )),
+                    suggest(lang, &known, "languages listed")
+                        .or(Some("add it to `languages` in `flowset.ron`, or remove it".into())),
                 );
             }
             if value.trim().is_empty() {
@@ -365,14 +307,7 @@ impl<'a> Checker<'a> {
             let lit = file.find(|l| l.pos == here.0 && l.value == *value);
             let exact = lit.is_some_and(|l| l.width == l.value.chars().count() + 2);
             let at_offset = |offset: usize| {
-                if exact {
-                    Pos {
-                        line: here.0.line,
-                        col: here.0.col + 1 + offset,
-                    }
-                } else {
-                    here.0
-                }
+                if exact { Pos { line: here.0.line, col: here.0.col + 1 + offset } } else { here.0 }
             };
             match pieces(value) {
                 Err(e) => {
@@ -382,11 +317,9 @@ impl<'a> Checker<'a> {
                             format!("{what} has a `{{` that is never closed"),
                             "close it with `}`, or write `{{` for a brace",
                         ),
-                        TemplateError::StrayClose(o) => (
-                            o,
-                            format!("{what} has a `}}` with no `{{`"),
-                            "write `}}` for a brace",
-                        ),
+                        TemplateError::StrayClose(o) => {
+                            (o, format!("{what} has a `}}` with no `{{`"), "write `}}` for a brace")
+                        }
                         TemplateError::BadName(o, n) => (
                             o,
                             format!("`{{{n}}}` is not a placeholder name"),
@@ -404,27 +337,22 @@ impl<'a> Checker<'a> {
                 }
                 Ok(_) => {
                     for name in placeholders(value) {
-                        let offset = value
-                            .find(&format!("{{{name}}}"))
-                            .map_or(0, |b| value[..b].chars().count());
+                        let offset =
+                            value.find(&format!("{{{name}}}")).map_or(0, |b| value[..b].chars().count());
                         let pos = at_offset(offset);
                         if self.manifest_ok && !self.declared_vars.contains_key(name) {
-                            let known: Vec<&str> =
-                                self.declared_vars.keys().map(String::as_str).collect();
+                            let known: Vec<&str> = self.declared_vars.keys().map(String::as_str).collect();
                             self.push(
                                 file,
                                 (pos, name.chars().count() + 2),
                                 Severity::Error,
                                 "undeclared-placeholder",
-                                format!(
-                                    "placeholder `{{{name}}}` is not declared in `flowset.ron`"
-                                ),
+                                format!("placeholder `{{{name}}}` is not declared in `flowset.ron`"),
                                 suggest(name, &known, "placeholders declared")
                                     .or(Some("declare it under `vars` in `flowset.ron`".into())),
                             );
                         }
-                        self.uses
-                            .push((fi, pos, name.chars().count() + 2, name.to_string()));
+                        self.uses.push((fi, pos, name.chars().count() + 2, name.to_string()));
                     }
                 }
             }
@@ -466,10 +394,7 @@ pub fn check(sources: &Sources, opts: &Options) -> Report {
                 Severity::Error,
                 "missing-file",
                 "the flow set has no `flowset.ron`".into(),
-                Some(
-                    "it names the languages, flags and placeholders; see docs/flow-format.md"
-                        .into(),
-                ),
+                Some("it names the languages, flags and placeholders; see docs/flow-format.md".into()),
             );
             None
         }
@@ -485,14 +410,7 @@ pub fn check(sources: &Sources, opts: &Options) -> Report {
         if m.languages.is_empty() {
             c.push(
                 manifest_file,
-                locate(
-                    manifest_file,
-                    At {
-                        within: &[],
-                        field: Some("languages"),
-                        key: None,
-                    },
-                ),
+                locate(manifest_file, At { within: &[], field: Some("languages"), key: None }),
                 Severity::Error,
                 "no-languages",
                 "`languages` is empty".into(),
@@ -526,31 +444,14 @@ pub fn check(sources: &Sources, opts: &Options) -> Report {
         if let Some(&first) = flow_ids.get(f.id.as_str()) {
             let file = &sources.flows[*fi];
             let first_file = &sources.flows[raws[first].0];
-            let (pos, _) = locate(
-                first_file,
-                At {
-                    within: &[],
-                    field: Some("id"),
-                    key: Some("id"),
-                },
-            );
+            let (pos, _) = locate(first_file, At { within: &[], field: Some("id"), key: Some("id") });
             c.push(
                 file,
-                locate(
-                    file,
-                    At {
-                        within: &[],
-                        field: Some("id"),
-                        key: Some("id"),
-                    },
-                ),
+                locate(file, At { within: &[], field: Some("id"), key: Some("id") }),
                 Severity::Error,
                 "duplicate-id",
                 format!("flow id `{}` is used twice", f.id),
-                Some(format!(
-                    "first used at {}:{}:{}",
-                    first_file.name, pos.line, pos.col
-                )),
+                Some(format!("first used at {}:{}:{}", first_file.name, pos.line, pos.col)),
             );
         } else {
             flow_ids.insert(f.id.as_str(), k);
@@ -580,14 +481,7 @@ pub fn check(sources: &Sources, opts: &Options) -> Report {
     // Each flow on its own.
     let mut indexes: Vec<HashMap<&str, usize>> = Vec::new();
     for (fi, f) in &raws {
-        indexes.push(check_flow(
-            &mut c,
-            &sources.flows[*fi],
-            *fi,
-            f,
-            &flow_ids,
-            &all_flow_ids,
-        ));
+        indexes.push(check_flow(&mut c, &sources.flows[*fi], *fi, f, &flow_ids, &all_flow_ids));
     }
 
     // Goto chains that never reach a screen.
@@ -596,8 +490,7 @@ pub fn check(sources: &Sources, opts: &Options) -> Report {
         let mut cur = k;
         loop {
             let g = &raws[cur].1;
-            let Some(RawNode::Goto { flow, .. }) =
-                indexes[cur].get(g.start.as_str()).map(|&n| &g.nodes[n])
+            let Some(RawNode::Goto { flow, .. }) = indexes[cur].get(g.start.as_str()).map(|&n| &g.nodes[n])
             else {
                 break;
             };
@@ -608,20 +501,10 @@ pub fn check(sources: &Sources, opts: &Options) -> Report {
                 let file = &sources.flows[*fi];
                 c.push(
                     file,
-                    locate(
-                        file,
-                        At {
-                            within: &[],
-                            field: Some("start"),
-                            key: Some("start"),
-                        },
-                    ),
+                    locate(file, At { within: &[], field: Some("start"), key: Some("start") }),
                     Severity::Error,
                     "goto-loop",
-                    format!(
-                        "flow `{}` starts with a goto that leads back to itself",
-                        f.id
-                    ),
+                    format!("flow `{}` starts with a goto that leads back to itself", f.id),
                     Some("make one of these flows start with a step or a question".into()),
                 );
                 break;
@@ -646,30 +529,14 @@ pub fn check(sources: &Sources, opts: &Options) -> Report {
         if !branch_ids.insert(b.id.clone()) {
             c.push(
                 file,
-                locate(
-                    file,
-                    At {
-                        within: &[],
-                        field: Some("id"),
-                        key: Some("id"),
-                    },
-                ),
+                locate(file, At { within: &[], field: Some("id"), key: Some("id") }),
                 Severity::Error,
                 "duplicate-id",
                 format!("branch id `{}` is used twice", b.id),
                 Some("give each branch its own id".into()),
             );
         }
-        check_branch(
-            &mut c,
-            file,
-            b,
-            &raws,
-            &indexes,
-            &flow_ids,
-            &all_flow_ids,
-            &sources.flows,
-        );
+        check_branch(&mut c, file, b, &raws, &indexes, &flow_ids, &all_flow_ids, &sources.flows);
     }
     if let Some(only) = &opts.branch
         && !branch_ids.contains(only)
@@ -689,11 +556,8 @@ pub fn check(sources: &Sources, opts: &Options) -> Report {
     let mut words = Words::default();
     let mut word_langs = BTreeSet::new();
     for file in &sources.words {
-        let lang = std::path::Path::new(&file.name)
-            .file_stem()
-            .and_then(|s| s.to_str())
-            .unwrap_or("")
-            .to_string();
+        let lang =
+            std::path::Path::new(&file.name).file_stem().and_then(|s| s.to_str()).unwrap_or("").to_string();
         match parse_ron::<BTreeMap<String, String>>(file) {
             Ok(map) => {
                 check_words(&mut c, file, &lang, &map);
@@ -705,19 +569,12 @@ pub fn check(sources: &Sources, opts: &Options) -> Report {
     }
     for (i, lang) in c.languages.clone().iter().enumerate() {
         if !word_langs.contains(lang)
-            && !sources
-                .words
-                .iter()
-                .any(|w| w.name.ends_with(&format!("{lang}.ron")))
+            && !sources.words.iter().any(|w| w.name.ends_with(&format!("{lang}.ron")))
         {
             let here = manifest_file
                 .find(|l| l.under("languages") && l.value == *lang)
                 .map_or((Pos::START, 1), |l| (l.pos, l.width));
-            let sev = if i == 0 {
-                Severity::Error
-            } else {
-                Severity::Warning
-            };
+            let sev = if i == 0 { Severity::Error } else { Severity::Warning };
             c.push(
                 manifest_file,
                 here,
@@ -733,46 +590,35 @@ pub fn check(sources: &Sources, opts: &Options) -> Report {
     }
 
     // Placeholders each checked branch must fill.
-    for (bi, b) in &branches {
+    for (_, b) in &branches {
         if opts.branch.as_ref().is_some_and(|only| *only != b.id) {
             continue;
         }
-        let _ = bi;
         let mut reported = HashSet::new();
         for (fi, pos, width, name) in &c.uses.clone() {
             if c.declared_vars.contains_key(name)
                 && !b.vars.contains_key(name)
                 && reported.insert((*fi, *pos, name.clone()))
+                && let Some(file) = sources.flows.get(*fi)
             {
-                let file = &sources.flows[*fi];
                 c.push(
                     file,
                     (*pos, *width),
                     Severity::Error,
                     "undefined-placeholder",
-                    format!(
-                        "placeholder `{{{name}}}` is not defined at branch `{}`",
-                        b.id
-                    ),
-                    Some(format!(
-                        "add `\"{name}\": \"...\"` to `vars` in branches/{}.ron",
-                        b.id
-                    )),
+                    format!("placeholder `{{{name}}}` is not defined at branch `{}`", b.id),
+                    Some(format!("add `\"{name}\": \"...\"` to `vars` in branches/{}.ron", b.id)),
                 );
             }
         }
         check_branch_paths(&mut c, b, &raws, &indexes, &flow_ids, &sources.flows);
     }
 
-    c.diags.sort_by(|a, b| {
-        (a.file.as_str(), a.line, a.column).cmp(&(b.file.as_str(), b.line, b.column))
-    });
+    c.diags.sort_by(|a, b| (a.file.as_str(), a.line, a.column).cmp(&(b.file.as_str(), b.line, b.column)));
     c.diags.dedup();
     report.diagnostics = c.diags;
     if report.errors() == 0 {
-        report.set = Some(build(
-            sources, manifest, &raws, &indexes, branches, words, &flow_ids,
-        ));
+        report.set = Some(build(sources, manifest, &raws, &indexes, branches, words, &flow_ids));
     }
     report
 }
@@ -786,49 +632,23 @@ fn check_flow<'r>(
     flow_ids: &HashMap<&str, usize>,
     all_flow_ids: &[&str],
 ) -> HashMap<&'r str, usize> {
-    let top = |field: &'static str| At {
-        within: &[],
-        field: Some(field),
-        key: None,
-    };
+    let top = |field: &'static str| At { within: &[], field: Some(field), key: None };
     c.text(file, fi, top("title"), &f.title, "the title", MAX_TITLE);
     if let Some(s) = &f.subtitle {
         c.text(file, fi, top("subtitle"), s, "the subtitle", MAX_LABEL);
     }
-    c.asset(
-        file,
-        At {
-            within: &[],
-            field: Some("icon"),
-            key: Some("icon"),
-        },
-        &f.icon,
-        "icon",
-    );
+    c.asset(file, At { within: &[], field: Some("icon"), key: Some("icon") }, &f.icon, "icon");
 
     let mut index: HashMap<&str, usize> = HashMap::new();
     for (k, node) in f.nodes.iter().enumerate() {
         let id = node_id(node);
         let within = [("nodes", k)];
         if let Some(&first) = index.get(id) {
-            let (pos, _) = locate(
-                file,
-                At {
-                    within: &[("nodes", first)],
-                    field: Some("id"),
-                    key: Some("id"),
-                },
-            );
+            let (pos, _) =
+                locate(file, At { within: &[("nodes", first)], field: Some("id"), key: Some("id") });
             c.push(
                 file,
-                locate(
-                    file,
-                    At {
-                        within: &within,
-                        field: Some("id"),
-                        key: Some("id"),
-                    },
-                ),
+                locate(file, At { within: &within, field: Some("id"), key: Some("id") }),
                 Severity::Error,
                 "duplicate-id",
                 format!("node id `{id}` is used twice in flow `{}`", f.id),
@@ -840,14 +660,7 @@ fn check_flow<'r>(
         if id.trim().is_empty() {
             c.push(
                 file,
-                locate(
-                    file,
-                    At {
-                        within: &within,
-                        field: Some("id"),
-                        key: Some("id"),
-                    },
-                ),
+                locate(file, At { within: &within, field: Some("id"), key: Some("id") }),
                 Severity::Error,
                 "empty-id",
                 "a node has an empty id".into(),
@@ -856,32 +669,21 @@ fn check_flow<'r>(
         }
     }
     let ids: Vec<&str> = f.nodes.iter().map(node_id).collect();
-    let target = |c: &mut Checker,
-                  within: &[(&str, usize)],
-                  field: &str,
-                  to: &str,
-                  what: String|
-     -> Option<usize> {
-        if let Some(&n) = index.get(to) {
-            return Some(n);
-        }
-        c.push(
-            file,
-            locate(
+    let target =
+        |c: &mut Checker, within: &[(&str, usize)], field: &str, to: &str, what: String| -> Option<usize> {
+            if let Some(&n) = index.get(to) {
+                return Some(n);
+            }
+            c.push(
                 file,
-                At {
-                    within,
-                    field: Some(field),
-                    key: Some(field),
-                },
-            ),
-            Severity::Error,
-            "unknown-target",
-            format!("unknown node `{to}` in {what}"),
-            suggest(to, &ids, "nodes").or(Some("add a node with that id, or fix the name".into())),
-        );
-        None
-    };
+                locate(file, At { within, field: Some(field), key: Some(field) }),
+                Severity::Error,
+                "unknown-target",
+                format!("unknown node `{to}` in {what}"),
+                suggest(to, &ids, "nodes").or(Some("add a node with that id, or fix the name".into())),
+            );
+            None
+        };
 
     let start = if f.start.is_empty() || !index.contains_key(f.start.as_str()) {
         c.push(
@@ -889,10 +691,7 @@ fn check_flow<'r>(
             locate(file, top("start")),
             Severity::Error,
             "missing-start",
-            format!(
-                "flow `{}` starts at `{}`, which is not one of its nodes",
-                f.id, f.start
-            ),
+            format!("flow `{}` starts at `{}`, which is not one of its nodes", f.id, f.start),
             suggest(&f.start, &ids, "nodes"),
         );
         None
@@ -904,34 +703,14 @@ fn check_flow<'r>(
     let mut edges: Vec<Vec<usize>> = vec![Vec::new(); f.nodes.len()];
     for (k, node) in f.nodes.iter().enumerate() {
         let within = [("nodes", k)];
-        let at = |field: &'static str| At {
-            within: &within,
-            field: Some(field),
-            key: None,
-        };
+        let at = |field: &'static str| At { within: &within, field: Some(field), key: None };
         match node {
-            RawNode::Step {
-                id,
-                text,
-                picture,
-                next,
-            } => {
-                c.text(
-                    file,
-                    fi,
-                    at("text"),
-                    text,
-                    &format!("the text of `{id}`"),
-                    MAX_TEXT,
-                );
+            RawNode::Step { id, text, picture, next } => {
+                c.text(file, fi, at("text"), text, &format!("the text of `{id}`"), MAX_TEXT);
                 if let Some(p) = picture {
                     c.asset(
                         file,
-                        At {
-                            within: &within,
-                            field: Some("picture"),
-                            key: Some("picture"),
-                        },
+                        At { within: &within, field: Some("picture"), key: Some("picture") },
                         p,
                         "picture",
                     );
@@ -940,28 +719,12 @@ fn check_flow<'r>(
                     edges[k].push(n);
                 }
             }
-            RawNode::Question {
-                id,
-                text,
-                picture,
-                choices,
-            } => {
-                c.text(
-                    file,
-                    fi,
-                    at("text"),
-                    text,
-                    &format!("the question `{id}`"),
-                    MAX_TEXT,
-                );
+            RawNode::Question { id, text, picture, choices } => {
+                c.text(file, fi, at("text"), text, &format!("the question `{id}`"), MAX_TEXT);
                 if let Some(p) = picture {
                     c.asset(
                         file,
-                        At {
-                            within: &within,
-                            field: Some("picture"),
-                            key: Some("picture"),
-                        },
+                        At { within: &within, field: Some("picture"), key: Some("picture") },
                         p,
                         "picture",
                     );
@@ -1001,36 +764,22 @@ fn check_flow<'r>(
                     c.text(
                         file,
                         fi,
-                        At {
-                            within: &w,
-                            field: Some("label"),
-                            key: None,
-                        },
+                        At { within: &w, field: Some("label"), key: None },
                         &ch.label,
                         &format!("choice {} of `{id}`", j + 1),
                         MAX_LABEL,
                     );
-                    if let Some(n) =
-                        target(c, &w, "to", &ch.to, format!("choice {} of `{id}`", j + 1))
-                    {
+                    if let Some(n) = target(c, &w, "to", &ch.to, format!("choice {} of `{id}`", j + 1)) {
                         edges[k].push(n);
                     }
                     if let Some(flag) = &ch.when
                         && c.manifest_ok
                         && !c.declared_flags.contains_key(flag)
                     {
-                        let known: Vec<&str> =
-                            c.declared_flags.keys().map(String::as_str).collect();
+                        let known: Vec<&str> = c.declared_flags.keys().map(String::as_str).collect();
                         c.push(
                             file,
-                            locate(
-                                file,
-                                At {
-                                    within: &w,
-                                    field: Some("when"),
-                                    key: Some("when"),
-                                },
-                            ),
+                            locate(file, At { within: &w, field: Some("when"), key: Some("when") }),
                             Severity::Error,
                             "undeclared-flag",
                             format!("flag `{flag}` is not declared in `flowset.ron`"),
@@ -1041,41 +790,14 @@ fn check_flow<'r>(
                 }
             }
             RawNode::Solved { id, text } => {
-                c.text(
-                    file,
-                    fi,
-                    at("text"),
-                    text,
-                    &format!("the ending `{id}`"),
-                    MAX_TEXT,
-                );
+                c.text(file, fi, at("text"), text, &format!("the ending `{id}`"), MAX_TEXT);
             }
-            RawNode::Handoff {
-                id,
-                reason,
-                note,
-                policy,
-                ..
-            } => {
-                c.text(
-                    file,
-                    fi,
-                    at("reason"),
-                    reason,
-                    &format!("the reason of `{id}`"),
-                    MAX_TEXT,
-                );
+            RawNode::Handoff { id, reason, note, policy, .. } => {
+                c.text(file, fi, at("reason"), reason, &format!("the reason of `{id}`"), MAX_TEXT);
                 if note.trim().is_empty() {
                     c.push(
                         file,
-                        locate(
-                            file,
-                            At {
-                                within: &within,
-                                field: Some("note"),
-                                key: Some("note"),
-                            },
-                        ),
+                        locate(file, At { within: &within, field: Some("note"), key: Some("note") }),
                         Severity::Error,
                         "empty-text",
                         format!("the staff note of `{id}` is empty"),
@@ -1099,14 +821,7 @@ fn check_flow<'r>(
                 if !flow_ids.contains_key(flow.as_str()) {
                     c.push(
                         file,
-                        locate(
-                            file,
-                            At {
-                                within: &within,
-                                field: Some("flow"),
-                                key: Some("flow"),
-                            },
-                        ),
+                        locate(file, At { within: &within, field: Some("flow"), key: Some("flow") }),
                         Severity::Error,
                         "unknown-flow",
                         format!("goto `{id}` names flow `{flow}`, which does not exist"),
@@ -1142,10 +857,7 @@ fn check_flow<'r>(
             .iter()
             .enumerate()
             .filter(|(_, n)| {
-                matches!(
-                    n,
-                    RawNode::Solved { .. } | RawNode::Handoff { .. } | RawNode::Goto { .. }
-                )
+                matches!(n, RawNode::Solved { .. } | RawNode::Handoff { .. } | RawNode::Goto { .. })
             })
             .map(|(i, _)| i)
             .collect();
@@ -1161,30 +873,28 @@ fn check_flow<'r>(
             }
         }
         for (k, node) in f.nodes.iter().enumerate() {
-            let here = locate(
-                file,
-                At {
-                    within: &[("nodes", k)],
-                    field: Some("id"),
-                    key: Some("id"),
-                },
-            );
+            let here = locate(file, At { within: &[("nodes", k)], field: Some("id"), key: Some("id") });
             if !seen[k] {
                 c.push(
                     file,
                     here,
                     Severity::Warning,
                     "unreachable",
-                    format!(
-                        "node `{}` cannot be reached from `{}`",
-                        node_id(node),
-                        f.start
-                    ),
+                    format!("node `{}` cannot be reached from `{}`", node_id(node), f.start),
                     Some("link to it from a choice or a `next`, or remove it".into()),
                 );
             } else if !can_end[k] && !edges[k].is_empty() {
-                c.push(file, here, Severity::Error, "no-way-out", format!("from node `{}` no ending can be reached", node_id(node)),
-                    Some("the path loops forever; give one of its questions a choice that leads to an ending".into()));
+                c.push(
+                    file,
+                    here,
+                    Severity::Error,
+                    "no-way-out",
+                    format!("from node `{}` no ending can be reached", node_id(node)),
+                    Some(
+                        "the path loops forever; give one of its questions a choice that leads to an ending"
+                            .into(),
+                    ),
+                );
             }
         }
     }
@@ -1205,14 +915,7 @@ fn check_branch(
     if b.name.trim().is_empty() {
         c.push(
             file,
-            locate(
-                file,
-                At {
-                    within: &[],
-                    field: Some("name"),
-                    key: Some("name"),
-                },
-            ),
+            locate(file, At { within: &[], field: Some("name"), key: Some("name") }),
             Severity::Error,
             "empty-text",
             format!("branch `{}` has an empty name", b.id),
@@ -1253,15 +956,22 @@ fn check_branch(
                     .or(Some("no flow can use it until it is declared".into())),
             );
         }
-        if value.trim().is_empty() {
-            c.push(
-                file,
-                here,
-                Severity::Error,
-                "empty-text",
-                format!("variable `{name}` is empty"),
-                None,
-            );
+        match value {
+            VarValue::Same(v) if v.trim().is_empty() => {
+                c.push(
+                    file,
+                    here,
+                    Severity::Error,
+                    "empty-text",
+                    format!("variable `{name}` is empty"),
+                    None,
+                );
+            }
+            VarValue::Same(_) => {}
+            VarValue::PerLanguage(text) => {
+                let at = At { within: &[], field: Some(name.as_str()), key: None };
+                c.text(file, usize::MAX, at, text, &format!("variable `{name}`"), MAX_LABEL);
+            }
         }
     }
     for flow in &b.hide_flows {
@@ -1284,21 +994,10 @@ fn check_branch(
         let Some(&k) = flow_ids.get(o.flow.as_str()) else {
             c.push(
                 file,
-                locate(
-                    file,
-                    At {
-                        within: &w,
-                        field: Some("flow"),
-                        key: Some("flow"),
-                    },
-                ),
+                locate(file, At { within: &w, field: Some("flow"), key: Some("flow") }),
                 Severity::Error,
                 "unknown-flow",
-                format!(
-                    "override {} names flow `{}`, which does not exist",
-                    i + 1,
-                    o.flow
-                ),
+                format!("override {} names flow `{}`, which does not exist", i + 1, o.flow),
                 suggest(&o.flow, all_flow_ids, "flows"),
             );
             continue;
@@ -1307,22 +1006,10 @@ fn check_branch(
             let ids: Vec<&str> = raws[k].1.nodes.iter().map(node_id).collect();
             c.push(
                 file,
-                locate(
-                    file,
-                    At {
-                        within: &w,
-                        field: Some("node"),
-                        key: Some("node"),
-                    },
-                ),
+                locate(file, At { within: &w, field: Some("node"), key: Some("node") }),
                 Severity::Error,
                 "unknown-target",
-                format!(
-                    "override {} names node `{}`, which is not in flow `{}`",
-                    i + 1,
-                    o.node,
-                    o.flow
-                ),
+                format!("override {} names node `{}`, which is not in flow `{}`", i + 1, o.node, o.flow),
                 suggest(&o.node, &ids, "nodes"),
             );
             continue;
@@ -1330,21 +1017,10 @@ fn check_branch(
         if matches!(raws[k].1.nodes[n], RawNode::Goto { .. }) {
             c.push(
                 file,
-                locate(
-                    file,
-                    At {
-                        within: &w,
-                        field: Some("node"),
-                        key: Some("node"),
-                    },
-                ),
+                locate(file, At { within: &w, field: Some("node"), key: Some("node") }),
                 Severity::Error,
                 "bad-override",
-                format!(
-                    "override {} names goto `{}`, which has no text",
-                    i + 1,
-                    o.node
-                ),
+                format!("override {} names goto `{}`, which has no text", i + 1, o.node),
                 None,
             );
         }
@@ -1354,11 +1030,7 @@ fn check_branch(
         c.text(
             file,
             usize::MAX,
-            At {
-                within: &w,
-                field: Some("text"),
-                key: None,
-            },
+            At { within: &w, field: Some("text"), key: None },
             &o.text,
             &format!("override {}", i + 1),
             MAX_TEXT,
@@ -1371,10 +1043,7 @@ fn check_branch(
                     (pos, width),
                     Severity::Error,
                     "undefined-placeholder",
-                    format!(
-                        "placeholder `{{{name}}}` is not defined at branch `{}`",
-                        b.id
-                    ),
+                    format!("placeholder `{{{name}}}` is not defined at branch `{}`", b.id),
                     Some(format!("add `\"{name}\": \"...\"` to `vars`")),
                 );
             }
@@ -1408,20 +1077,10 @@ fn check_branch_paths(
                 {
                     c.push(
                         file,
-                        locate(
-                            file,
-                            At {
-                                within: &[("nodes", k)],
-                                field: Some("id"),
-                                key: Some("id"),
-                            },
-                        ),
+                        locate(file, At { within: &[("nodes", k)], field: Some("id"), key: Some("id") }),
                         Severity::Error,
                         "dead-end",
-                        format!(
-                            "at branch `{}` every choice of `{id}` is hidden by its flag",
-                            b.id
-                        ),
+                        format!("at branch `{}` every choice of `{id}` is hidden by its flag", b.id),
                         Some("add a choice without `when`, such as one that leads to staff".into()),
                     );
                 }
@@ -1430,20 +1089,10 @@ fn check_branch_paths(
                 {
                     c.push(
                         file,
-                        locate(
-                            file,
-                            At {
-                                within: &[("nodes", k)],
-                                field: Some("flow"),
-                                key: Some("flow"),
-                            },
-                        ),
+                        locate(file, At { within: &[("nodes", k)], field: Some("flow"), key: Some("flow") }),
                         Severity::Error,
                         "hidden-flow",
-                        format!(
-                            "goto `{id}` leads to flow `{flow}`, which branch `{}` hides",
-                            b.id
-                        ),
+                        format!("goto `{id}` leads to flow `{flow}`, which branch `{}` hides", b.id),
                         Some("show the flow at that branch, or lead somewhere else".into()),
                     );
                 }
@@ -1456,9 +1105,8 @@ fn check_branch_paths(
 fn check_words(c: &mut Checker, file: &SourceFile, lang: &str, map: &BTreeMap<String, String>) {
     let keys: Vec<&str> = KEYS.iter().map(|(k, _)| *k).collect();
     for (key, value) in map {
-        let here = file
-            .find(|l| l.value == *key && l.key.is_none())
-            .map_or((Pos::START, 1), |l| (l.pos, l.width));
+        let here =
+            file.find(|l| l.value == *key && l.key.is_none()).map_or((Pos::START, 1), |l| (l.pos, l.width));
         if !keys.contains(&key.as_str()) {
             c.push(
                 file,
@@ -1471,20 +1119,10 @@ fn check_words(c: &mut Checker, file: &SourceFile, lang: &str, map: &BTreeMap<St
             continue;
         }
         if value.trim().is_empty() {
-            c.push(
-                file,
-                here,
-                Severity::Error,
-                "empty-text",
-                format!("word `{key}` is empty"),
-                None,
-            );
+            c.push(file, here, Severity::Error, "empty-text", format!("word `{key}` is empty"), None);
         }
         for name in placeholders(value) {
-            if c.manifest_ok
-                && !c.declared_vars.contains_key(name)
-                && !runtime_params(key).contains(&name)
-            {
+            if c.manifest_ok && !c.declared_vars.contains_key(name) && !runtime_params(key).contains(&name) {
                 let mut allowed: Vec<&str> = runtime_params(key).to_vec();
                 allowed.extend(c.declared_vars.keys().map(String::as_str));
                 c.push(
@@ -1501,11 +1139,7 @@ fn check_words(c: &mut Checker, file: &SourceFile, lang: &str, map: &BTreeMap<St
     let fallback = c.languages.first().cloned().unwrap_or_default();
     for (key, meaning) in KEYS {
         if !map.contains_key(*key) {
-            let sev = if lang == fallback {
-                Severity::Error
-            } else {
-                Severity::Warning
-            };
+            let sev = if lang == fallback { Severity::Error } else { Severity::Warning };
             c.push(
                 file,
                 (Pos::START, 1),
@@ -1547,26 +1181,13 @@ fn build(
         vars: BTreeMap::new(),
     });
     // Home order: `order` first, then the rest by id.
-    let mut order: Vec<usize> = manifest
-        .order
-        .iter()
-        .filter_map(|id| flow_ids.get(id.as_str()).copied())
-        .collect();
+    let mut order: Vec<usize> =
+        manifest.order.iter().filter_map(|id| flow_ids.get(id.as_str()).copied()).collect();
     let mut rest: Vec<usize> = (0..raws.len()).filter(|k| !order.contains(k)).collect();
     rest.sort_by(|a, b| raws[*a].1.id.cmp(&raws[*b].1.id));
     order.extend(rest);
-    let position: HashMap<usize, usize> = order
-        .iter()
-        .enumerate()
-        .map(|(new, old)| (*old, new))
-        .collect();
-    let flow_at = |id: &str| {
-        flow_ids
-            .get(id)
-            .and_then(|k| position.get(k))
-            .copied()
-            .unwrap_or(0)
-    };
+    let position: HashMap<usize, usize> = order.iter().enumerate().map(|(new, old)| (*old, new)).collect();
+    let flow_at = |id: &str| flow_ids.get(id).and_then(|k| position.get(k)).copied().unwrap_or(0);
 
     let mut flows = Vec::with_capacity(raws.len());
     for &k in &order {
@@ -1578,22 +1199,10 @@ fn build(
             .iter()
             .map(|n| {
                 let kind = match n {
-                    RawNode::Step {
-                        text,
-                        picture,
-                        next,
-                        ..
-                    } => NodeKind::Step {
-                        text: Text(text.clone()),
-                        picture: picture.clone(),
-                        next: at(next),
-                    },
-                    RawNode::Question {
-                        text,
-                        picture,
-                        choices,
-                        ..
-                    } => NodeKind::Question {
+                    RawNode::Step { text, picture, next, .. } => {
+                        NodeKind::Step { text: Text(text.clone()), picture: picture.clone(), next: at(next) }
+                    }
+                    RawNode::Question { text, picture, choices, .. } => NodeKind::Question {
                         text: Text(text.clone()),
                         picture: picture.clone(),
                         choices: choices
@@ -1605,32 +1214,18 @@ fn build(
                             })
                             .collect(),
                     },
-                    RawNode::Solved { text, .. } => NodeKind::Solved {
-                        text: Text(text.clone()),
-                    },
-                    RawNode::Handoff {
-                        reason,
-                        note,
-                        policy,
-                        urgency,
-                        ..
-                    } => NodeKind::Handoff(Handoff {
+                    RawNode::Solved { text, .. } => NodeKind::Solved { text: Text(text.clone()) },
+                    RawNode::Handoff { reason, note, policy, urgency, .. } => NodeKind::Handoff(Handoff {
                         reason: Text(reason.clone()),
                         note: note.clone(),
-                        policy: policy.as_ref().map(|p| Policy {
-                            firmness: p.firmness,
-                            text: p.text.clone(),
-                        }),
+                        policy: policy
+                            .as_ref()
+                            .map(|p| Policy { firmness: p.firmness, text: p.text.clone() }),
                         urgency: *urgency,
                     }),
-                    RawNode::Goto { flow, .. } => NodeKind::Goto {
-                        flow: flow_at(flow),
-                    },
+                    RawNode::Goto { flow, .. } => NodeKind::Goto { flow: flow_at(flow) },
                 };
-                Node {
-                    id: node_id(n).to_string(),
-                    kind,
-                }
+                Node { id: node_id(n).to_string(), kind }
             })
             .collect();
         flows.push(Flow {
@@ -1685,20 +1280,12 @@ fn build(
 /// FNV-1a over every file name and text, in a fixed order: the same files
 /// give the same fingerprint on every machine.
 pub fn fingerprint(sources: &Sources) -> u64 {
-    let mut files: Vec<&SourceFile> = sources
-        .flowset
-        .iter()
-        .chain(&sources.flows)
-        .chain(&sources.branches)
-        .chain(&sources.words)
-        .collect();
+    let mut files: Vec<&SourceFile> =
+        sources.flowset.iter().chain(&sources.flows).chain(&sources.branches).chain(&sources.words).collect();
     files.sort_by(|a, b| a.name.cmp(&b.name));
     let mut hash: u64 = 0xcbf2_9ce4_8422_2325;
     for f in files {
-        let base = std::path::Path::new(&f.name)
-            .file_name()
-            .and_then(|s| s.to_str())
-            .unwrap_or("");
+        let base = std::path::Path::new(&f.name).file_name().and_then(|s| s.to_str()).unwrap_or("");
         for byte in base.bytes().chain([0]).chain(f.text.bytes()).chain([0]) {
             hash ^= u64::from(byte);
             hash = hash.wrapping_mul(0x0100_0000_01b3);

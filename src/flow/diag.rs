@@ -100,10 +100,7 @@ impl Diagnostic {
             let chars: Vec<char> = text.chars().collect();
             let start = self.column.saturating_sub(60).min(chars.len());
             let end = (self.column + 60).min(chars.len());
-            let shown: String = chars[start..end]
-                .iter()
-                .map(|c| if *c == '\t' { ' ' } else { *c })
-                .collect();
+            let shown: String = chars[start..end].iter().map(|c| if *c == '\t' { ' ' } else { *c }).collect();
             let lead = if start > 0 { "..." } else { "" };
             let tail = if end < chars.len() { "..." } else { "" };
             let caret_at = lead.len() + self.column.saturating_sub(1) - start;
@@ -120,10 +117,7 @@ impl Diagnostic {
 }
 
 /// The closest of `candidates` to `word`, if it is close enough to suggest.
-pub fn did_you_mean<'a>(
-    word: &str,
-    candidates: impl IntoIterator<Item = &'a str>,
-) -> Option<&'a str> {
+pub fn did_you_mean<'a>(word: &str, candidates: impl IntoIterator<Item = &'a str>) -> Option<&'a str> {
     candidates
         .into_iter()
         .map(|c| (strsim::damerau_levenshtein(word, c), c))
@@ -141,11 +135,7 @@ pub fn suggest<'a>(word: &str, candidates: &[&'a str], what: &str) -> Option<Str
         0 => None,
         1..=8 => Some(format!(
             "{what} here: {}",
-            candidates
-                .iter()
-                .map(|c| format!("`{c}`"))
-                .collect::<Vec<_>>()
-                .join(", ")
+            candidates.iter().map(|c| format!("`{c}`")).collect::<Vec<_>>().join(", ")
         )),
         _ => None,
     }

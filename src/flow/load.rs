@@ -27,10 +27,7 @@ impl Assets {
         }
         match self {
             Assets::Dir(dir) => std::fs::read(dir.join(name)).ok(),
-            Assets::Builtin => BUILTIN_ASSETS
-                .iter()
-                .find(|(n, _)| *n == name)
-                .map(|(_, b)| b.to_vec()),
+            Assets::Builtin => BUILTIN_ASSETS.iter().find(|(n, _)| *n == name).map(|(_, b)| b.to_vec()),
         }
     }
 
@@ -48,9 +45,7 @@ impl Assets {
 
 fn safe_name(name: &str) -> bool {
     let p = Path::new(name);
-    !name.is_empty()
-        && p.components()
-            .all(|c| matches!(c, std::path::Component::Normal(_)))
+    !name.is_empty() && p.components().all(|c| matches!(c, std::path::Component::Normal(_)))
 }
 
 macro_rules! builtin {
@@ -89,11 +84,7 @@ pub fn builtin_sources() -> Sources {
         ..Sources::default()
     };
     for (name, text) in BUILTIN_FLOWS {
-        sources.add(
-            format!("<built-in>/{name}"),
-            name,
-            SourceFile::new(format!("<built-in>/{name}"), *text),
-        );
+        sources.add(format!("<built-in>/{name}"), name, SourceFile::new(format!("<built-in>/{name}"), *text));
     }
     sources
 }
@@ -141,18 +132,12 @@ pub fn read_dir(dir: &Path) -> Result<(Sources, Vec<Diagnostic>), ReadError> {
     };
     let mut problems = Vec::new();
     for sub in ["", "branches", "words"] {
-        let folder = if sub.is_empty() {
-            dir.to_path_buf()
-        } else {
-            dir.join(sub)
-        };
+        let folder = if sub.is_empty() { dir.to_path_buf() } else { dir.join(sub) };
         if !sub.is_empty() && !folder.is_dir() {
             continue;
         }
-        let entries = std::fs::read_dir(&folder).map_err(|error| ReadError {
-            path: folder.clone(),
-            error,
-        })?;
+        let entries =
+            std::fs::read_dir(&folder).map_err(|error| ReadError { path: folder.clone(), error })?;
         let mut paths: Vec<PathBuf> = entries
             .filter_map(Result::ok)
             .map(|e| e.path())
@@ -160,10 +145,7 @@ pub fn read_dir(dir: &Path) -> Result<(Sources, Vec<Diagnostic>), ReadError> {
             .collect();
         paths.sort();
         for path in paths {
-            let bytes = std::fs::read(&path).map_err(|error| ReadError {
-                path: path.clone(),
-                error,
-            })?;
+            let bytes = std::fs::read(&path).map_err(|error| ReadError { path: path.clone(), error })?;
             let shown = path.display().to_string();
             let text = match String::from_utf8(bytes) {
                 Ok(t) => t,
@@ -185,15 +167,8 @@ pub fn read_dir(dir: &Path) -> Result<(Sources, Vec<Diagnostic>), ReadError> {
                     String::from_utf8_lossy(e.as_bytes()).into_owned()
                 }
             };
-            let name = path
-                .file_name()
-                .and_then(|n| n.to_str())
-                .unwrap_or_default();
-            let relative = if sub.is_empty() {
-                name.to_string()
-            } else {
-                format!("{sub}/{name}")
-            };
+            let name = path.file_name().and_then(|n| n.to_str()).unwrap_or_default();
+            let relative = if sub.is_empty() { name.to_string() } else { format!("{sub}/{name}") };
             sources.add(shown.clone(), &relative, SourceFile::new(shown, text));
         }
     }
@@ -218,75 +193,40 @@ pub struct Loaded {
 pub fn load(dir: &Path, assets: &Path, branch: Option<&str>) -> Result<Loaded, ReadError> {
     if !dir.exists() {
         let mut loaded = load_builtin(branch);
-        loaded.note = Some(format!(
-            "no flows folder at `{}`; using the built-in default flows",
-            dir.display()
-        ));
+        loaded.note =
+            Some(format!("no flows folder at `{}`; using the built-in default flows", dir.display()));
         return Ok(loaded);
     }
     let (sources, problems) = read_dir(dir)?;
     let assets = Assets::Dir(assets.to_path_buf());
-    let mut report = check(
-        &sources,
-        &Options {
-            branch: branch.map(str::to_string),
-            asset_exists: &|n| assets.exists(n),
-        },
-    );
+    let mut report =
+        check(&sources, &Options { branch: branch.map(str::to_string), asset_exists: &|n| assets.exists(n) });
     if !problems.is_empty() {
         report.diagnostics.extend(problems);
         report.set = None;
     }
-    Ok(Loaded {
-        report,
-        assets,
-        sources,
-        note: None,
-    })
+    Ok(Loaded { report, assets, sources, note: None })
 }
 
 /// Checks the built-in defaults.
 pub fn load_builtin(branch: Option<&str>) -> Loaded {
     let sources = builtin_sources();
     let assets = Assets::Builtin;
-    let report = check(
-        &sources,
-        &Options {
-            branch: branch.map(str::to_string),
-            asset_exists: &|n| assets.exists(n),
-        },
-    );
-    Loaded {
-        report,
-        assets,
-        sources,
-        note: None,
-    }
+    let report =
+        check(&sources, &Options { branch: branch.map(str::to_string), asset_exists: &|n| assets.exists(n) });
+    Loaded { report, assets, sources, note: None }
 }
 
 /// Checks flow files held in memory, with no IO at all: for tests, benches
 /// and tools that build flows themselves. `files` are (path relative to the
 /// flows folder, text).
-pub fn parse(
-    files: &[(&str, &str)],
-    asset_exists: &dyn Fn(&str) -> bool,
-    branch: Option<&str>,
-) -> Report {
-    let mut sources = Sources {
-        origin: "memory".into(),
-        flowset_name: "flowset.ron".into(),
-        ..Sources::default()
-    };
+pub fn parse(files: &[(&str, &str)], asset_exists: &dyn Fn(&str) -> bool, branch: Option<&str>) -> Report {
+    let mut sources =
+        Sources { origin: "memory".into(), flowset_name: "flowset.ron".into(), ..Sources::default() };
     for (name, text) in files {
         sources.add((*name).to_string(), name, SourceFile::new(*name, *text));
     }
-    check(
-        &sources,
-        &Options {
-            branch: branch.map(str::to_string),
-            asset_exists,
-        },
-    )
+    check(&sources, &Options { branch: branch.map(str::to_string), asset_exists })
 }
 
 impl Loaded {

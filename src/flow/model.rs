@@ -4,7 +4,7 @@
 //! every link is an index that exists: a choice's target, a step's next node,
 //! a goto's flow. Code that walks the model never needs to unwrap.
 
-use super::raw::{Firmness, Urgency};
+use super::raw::{Firmness, Urgency, VarValue};
 use super::text::{Rich, fill};
 use super::words::Words;
 use std::collections::{BTreeMap, BTreeSet, HashMap};
@@ -159,7 +159,7 @@ pub struct Branch {
     /// Name for the top bar.
     pub name: String,
     /// Placeholder values.
-    pub vars: BTreeMap<String, String>,
+    pub vars: BTreeMap<String, VarValue>,
     /// Service flags.
     pub flags: BTreeSet<String>,
     /// Flows not offered here.
@@ -193,7 +193,8 @@ impl FlowSet {
 
     /// Fills `text` for a language and branch.
     pub fn render(&self, text: &Text, lang: &str, branch: &Branch) -> Rich {
-        fill(text.get(lang, self.default_language()), &branch.vars)
+        let fallback = self.default_language();
+        fill(text.get(lang, fallback), |name| branch.vars.get(name).map(|v| v.get(lang, fallback)))
     }
 
     /// The patron text of a node (its reason, for a handoff), with the
@@ -206,9 +207,9 @@ impl FlowSet {
             return Rich::default();
         };
         match &n.kind {
-            NodeKind::Step { text, .. }
-            | NodeKind::Question { text, .. }
-            | NodeKind::Solved { text } => self.render(text, lang, branch),
+            NodeKind::Step { text, .. } | NodeKind::Question { text, .. } | NodeKind::Solved { text } => {
+                self.render(text, lang, branch)
+            }
             NodeKind::Handoff(h) => self.render(&h.reason, lang, branch),
             NodeKind::Goto { .. } => Rich::default(),
         }
@@ -216,21 +217,13 @@ impl FlowSet {
 
     /// One of the kiosk's own words, filled for a branch.
     pub fn word(&self, key: &str, lang: &str, branch: &Branch) -> Rich {
-        fill(
-            self.words.get(key, lang, self.default_language()),
-            &branch.vars,
-        )
+        let fallback = self.default_language();
+        fill(self.words.get(key, lang, fallback), |name| branch.vars.get(name).map(|v| v.get(lang, fallback)))
     }
 
     /// The flows a branch offers, in home order.
-    pub fn visible_flows<'a>(
-        &'a self,
-        branch: &'a Branch,
-    ) -> impl Iterator<Item = (FlowIdx, &'a Flow)> {
-        self.flows
-            .iter()
-            .enumerate()
-            .filter(|(i, _)| !branch.hidden.contains(i))
+    pub fn visible_flows<'a>(&'a self, branch: &'a Branch) -> impl Iterator<Item = (FlowIdx, &'a Flow)> {
+        self.flows.iter().enumerate().filter(|(i, _)| !branch.hidden.contains(i))
     }
 
     /// How many nodes there are in all.

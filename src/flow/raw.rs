@@ -158,9 +158,10 @@ pub struct RawBranch {
     pub id: String,
     /// The name patrons see in the top bar.
     pub name: String,
-    /// Values for `{placeholders}`.
+    /// Values for `{placeholders}`: one text for every language, or one per
+    /// language where the words differ (`{"en": "front desk", "es": "..."}`).
     #[serde(default)]
-    pub vars: BTreeMap<String, String>,
+    pub vars: BTreeMap<String, VarValue>,
     /// Service flags this branch has.
     #[serde(default)]
     pub flags: Vec<String>,
@@ -182,4 +183,28 @@ pub struct RawOverride {
     pub node: String,
     /// The new text (for a handoff, its reason).
     pub text: LangText,
+}
+
+/// A branch variable's value.
+#[derive(Clone, Debug, Deserialize, PartialEq, Eq)]
+#[serde(untagged)]
+pub enum VarValue {
+    /// The same in every language (names, prices, web addresses).
+    Same(String),
+    /// Words that differ per language.
+    PerLanguage(LangText),
+}
+
+impl VarValue {
+    /// The value in `lang`, else `fallback`, else any.
+    pub fn get(&self, lang: &str, fallback: &str) -> &str {
+        match self {
+            VarValue::Same(s) => s,
+            VarValue::PerLanguage(m) => m
+                .get(lang)
+                .or_else(|| m.get(fallback))
+                .or_else(|| m.values().next())
+                .map_or("", String::as_str),
+        }
+    }
 }

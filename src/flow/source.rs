@@ -41,9 +41,7 @@ impl Literal {
     /// Whether the literal sits inside element `index` of the list or map
     /// that is the value of field `key`.
     pub fn inside(&self, key: &str, index: usize) -> bool {
-        self.path
-            .iter()
-            .any(|(k, i)| k.as_deref() == Some(key) && *i == index)
+        self.path.iter().any(|(k, i)| k.as_deref() == Some(key) && *i == index)
     }
 
     /// Whether the literal sits anywhere inside the value of field `key`.
@@ -67,11 +65,7 @@ pub struct SourceFile {
 impl SourceFile {
     /// Keeps `text` under `name`. Never fails.
     pub fn new(name: impl Into<String>, text: impl Into<String>) -> Self {
-        SourceFile {
-            name: name.into(),
-            text: text.into(),
-            literals: Default::default(),
-        }
+        SourceFile { name: name.into(), text: text.into(), literals: Default::default() }
     }
 
     /// Every string literal in the file. An unterminated string ends the scan
@@ -245,19 +239,9 @@ fn scan(text: &str) -> Vec<Literal> {
                     }
                 }
             }
-            let key = if prev == Prev::Colon {
-                pending_key.take()
-            } else {
-                None
-            };
+            let key = if prev == Prev::Colon { pending_key.take() } else { None };
             prev = Prev::Str(value.clone());
-            out.push(Literal {
-                key,
-                value,
-                pos: start,
-                width: i - begin,
-                path: path.clone(),
-            });
+            out.push(Literal { key, value, pos: start, width: i - begin, path: path.clone() });
             if !closed {
                 break;
             }

@@ -4,8 +4,6 @@
 //! can highlight the values a branch filled in (printer names, prices) and the
 //! checker can list every placeholder a text uses.
 
-use std::collections::BTreeMap;
-
 /// A piece of text ready to show.
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub enum Span {
@@ -121,7 +119,7 @@ pub fn placeholders(text: &str) -> Vec<&str> {
 /// Fills placeholders from `vars`. A name with no value is shown as written,
 /// braces and all, so a gap is visible rather than silently blank; `check`
 /// reports it before it gets here. Broken syntax is shown as written.
-pub fn fill(text: &str, vars: &BTreeMap<String, String>) -> Rich {
+pub fn fill<'v>(text: &str, lookup: impl Fn(&str) -> Option<&'v str>) -> Rich {
     let Ok(pieces) = pieces(text) else {
         return Rich(vec![Span::Plain(text.to_string())]);
     };
@@ -132,8 +130,8 @@ pub fn fill(text: &str, vars: &BTreeMap<String, String>) -> Rich {
                 Some(Span::Plain(prev)) => prev.push_str(&t),
                 _ => out.push(Span::Plain(t)),
             },
-            Piece::Var(name) => match vars.get(name) {
-                Some(value) => out.push(Span::Value(value.clone())),
+            Piece::Var(name) => match lookup(name) {
+                Some(value) => out.push(Span::Value(value.to_string())),
                 None => out.push(Span::Plain(format!("{{{name}}}"))),
             },
         }
@@ -146,38 +144,29 @@ mod tests {
     use super::*;
 
     fn vars() -> BTreeMap<String, String> {
-        [("printer".to_string(), "PRINT-1".to_string())]
-            .into_iter()
-            .collect()
+        [("printer".to_string(), "PRINT-1".to_string())].into_iter().collect()
     }
 
     #[test]
     fn fills_and_marks_values() {
-        let r = fill("Go to {printer} now.", &vars());
+        let r = fill("Go to {printer} now.", vars);
         assert_eq!(
             r.0,
-            vec![
-                Span::Plain("Go to ".into()),
-                Span::Value("PRINT-1".into()),
-                Span::Plain(" now.".into())
-            ]
+            vec![Span::Plain("Go to ".into()), Span::Value("PRINT-1".into()), Span::Plain(" now.".into())]
         );
         assert_eq!(r.plain(), "Go to PRINT-1 now.");
     }
 
     #[test]
     fn braces_escape_and_unknown_names_stay_visible() {
-        assert_eq!(fill("{{a}} {missing}", &vars()).plain(), "{a} {missing}");
+        assert_eq!(fill("{{a}} {missing}", vars).plain(), "{a} {missing}");
     }
 
     #[test]
     fn reports_broken_syntax_with_offsets() {
         assert_eq!(pieces("ab {printer"), Err(TemplateError::Unclosed(3)));
         assert_eq!(pieces("ab } c"), Err(TemplateError::StrayClose(3)));
-        assert_eq!(
-            pieces("é {two words}"),
-            Err(TemplateError::BadName(2, "two words".into()))
-        );
+        assert_eq!(pieces("é {two words}"), Err(TemplateError::BadName(2, "two words".into())));
         assert_eq!(placeholders("{a} and {b_2}, ñ {c}"), vec!["a", "b_2", "c"]);
     }
 }

@@ -8,14 +8,8 @@ use std::collections::BTreeMap;
 
 /// Every key the kiosk uses, with what it is for (shown in hints and docs).
 pub const KEYS: &[(&str, &str)] = &[
-    (
-        "language_name",
-        "the language named in itself, on its button: English, Español",
-    ),
-    (
-        "kiosk_title",
-        "the top bar after the branch name: Help kiosk",
-    ),
+    ("language_name", "the language named in itself, on its button: English, Español"),
+    ("kiosk_title", "the top bar after the branch name: Help kiosk"),
     ("greeting", "the home screen question"),
     ("something_else", "the home tile that leads to staff"),
     ("something_else_sub", "its second line"),
@@ -31,15 +25,9 @@ pub const KEYS: &[(&str, &str)] = &[
     ("solved_thanks", "thank-you line under a solved ending"),
     ("handoff_title", "headline of a handoff ending"),
     ("handoff_where", "where to go for staff help"),
-    (
-        "asked_staff_reason",
-        "the reason shown when the patron asked for staff",
-    ),
+    ("asked_staff_reason", "the reason shown when the patron asked for staff"),
     ("done", "the button that ends a session and goes home"),
-    (
-        "offer_help",
-        "the line offering staff help after a long time in one flow",
-    ),
+    ("offer_help", "the line offering staff help after a long time in one flow"),
     ("idle_title", "Are you still there?"),
     ("idle_body", "why the kiosk will clear the screen (privacy)"),
     ("idle_seconds", "the countdown: {seconds} seconds"),
