@@ -10,6 +10,7 @@ pub mod load;
 pub mod model;
 pub mod raw;
 pub mod source;
+pub mod synth;
 pub mod text;
 pub mod words;
 

@@ -1,0 +1,107 @@
+//! Synthetic flow sets, written as RON text, for benchmarks and property
+//! tests. They go through the same parser and checker as real files.
+
+use std::fmt::Write as _;
+
+/// The shape of one generated node.
+#[derive(Clone, Debug)]
+pub enum Shape {
+    /// A step to the node at this index.
+    Step(usize),
+    /// A question with choices to these indexes; a choice may carry the
+    /// `colour_printing` flag when its bool is true.
+    Question(Vec<(usize, bool)>),
+    /// A solved ending.
+    Solved,
+    /// A handoff ending.
+    Handoff,
+}
+
+/// The RON text of one flow made of `shapes` (node `i` gets id `n{i}`;
+/// indexes out of range are wrapped onto the list).
+pub fn flow_text(id: &str, shapes: &[Shape]) -> String {
+    let len = shapes.len().max(1);
+    let mut s = format!(
+        "Flow(\n    id: \"{id}\",\n    title: {{\"en\": \"Flow {id}\", \"es\": \"Flujo {id}\"}},\n    icon: \"icons/printing.png\",\n    start: \"n0\",\n    nodes: [\n"
+    );
+    for (i, shape) in shapes.iter().enumerate() {
+        let _ = match shape {
+            Shape::Step(to) => writeln!(
+                s,
+                "        Step(id: \"n{i}\", text: {{\"en\": \"Do step {i} at {{printer}}.\", \"es\": \"Haga el paso {i} en {{printer}}.\"}}, next: \"n{}\"),",
+                to % len
+            ),
+            Shape::Question(choices) => {
+                let _ = writeln!(
+                    s,
+                    "        Question(id: \"n{i}\", text: {{\"en\": \"Question {i}?\", \"es\": \"¿Pregunta {i}?\"}}, choices: ["
+                );
+                for (k, (to, flagged)) in choices.iter().enumerate() {
+                    let when = if *flagged { ", when: \"colour_printing\"" } else { "" };
+                    let _ = writeln!(
+                        s,
+                        "            Choice(label: {{\"en\": \"Answer {k}\", \"es\": \"Respuesta {k}\"}}, to: \"n{}\"{when}),",
+                        to % len
+                    );
+                }
+                writeln!(s, "        ]),")
+            }
+            Shape::Solved => writeln!(
+                s,
+                "        Solved(id: \"n{i}\", text: {{\"en\": \"Done {i}.\", \"es\": \"Listo {i}.\"}}),"
+            ),
+            Shape::Handoff => writeln!(
+                s,
+                "        Handoff(id: \"n{i}\", reason: {{\"en\": \"Staff can help.\", \"es\": \"El personal le ayuda.\"}}, note: \"Case {i}.\", policy: Policy(firmness: Flexible, text: \"One-time exception allowed.\")),"
+            ),
+        };
+    }
+    s.push_str("    ],\n)\n");
+    s
+}
+
+/// The shared files every synthetic set needs: manifest, two branches and
+/// the kiosk words in English and Spanish (the real default words).
+pub fn common_files() -> Vec<(String, String)> {
+    let manifest = "FlowSet(name: \"synthetic\", languages: [\"en\", \"es\"], flags: {\"colour_printing\": \"colour\"}, vars: {\"printer\": \"printer\", \"help_desk\": \"desk\"})";
+    let big = "Branch(id: \"big\", name: \"Big\", vars: {\"printer\": \"P1\", \"help_desk\": \"the desk\"}, flags: [\"colour_printing\"])";
+    let small = "Branch(id: \"small\", name: \"Small\", vars: {\"printer\": \"P2\", \"help_desk\": \"the desk\"})";
+    let mut files = vec![
+        ("flowset.ron".to_string(), manifest.to_string()),
+        ("branches/big.ron".to_string(), big.to_string()),
+        ("branches/small.ron".to_string(), small.to_string()),
+    ];
+    for (name, text) in super::load::BUILTIN_FLOWS {
+        if name.starts_with("words/") {
+            files.push(((*name).to_string(), (*text).to_string()));
+        }
+    }
+    files
+}
+
+/// A valid flow set of about `total_nodes` nodes in flows of `per_flow`
+/// nodes: each flow is a chain of questions and steps that moves forward, with
+/// one loop back per ten nodes, ending in solved and handoff endings.
+pub fn flow_set(total_nodes: usize, per_flow: usize) -> Vec<(String, String)> {
+    let per_flow = per_flow.max(4);
+    let flows = total_nodes.div_ceil(per_flow).max(1);
+    let mut files = common_files();
+    for f in 0..flows {
+        let shapes: Vec<Shape> = (0..per_flow)
+            .map(|i| match i {
+                _ if i == per_flow - 1 => Shape::Solved,
+                _ if i == per_flow - 2 => Shape::Handoff,
+                _ if i % 3 == 0 => Shape::Step(i + 1),
+                _ => {
+                    let mut choices = vec![(i + 1, false), (per_flow - 2, false)];
+                    if i % 10 == 4 {
+                        choices.push((i - 3, true));
+                    }
+                    Shape::Question(choices)
+                }
+            })
+            .collect();
+        files.push((format!("f{f}.ron"), flow_text(&format!("f{f}"), &shapes)));
+    }
+    files
+}

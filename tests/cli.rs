@@ -1,0 +1,149 @@
+//! The command line as IT staff and scripts use it: exit codes, output
+//! formats, and `walk` transcripts.
+
+use std::io::Write;
+use std::path::Path;
+use std::process::{Command, Output, Stdio};
+
+fn run(args: &[&str], stdin: &str) -> Output {
+    let mut child = Command::new(env!("CARGO_BIN_EXE_kiosk-triage"))
+        .args(args)
+        .current_dir(env!("CARGO_MANIFEST_DIR"))
+        .stdin(Stdio::piped())
+        .stdout(Stdio::piped())
+        .stderr(Stdio::piped())
+        .spawn()
+        .unwrap();
+    child.stdin.take().unwrap().write_all(stdin.as_bytes()).unwrap();
+    child.wait_with_output().unwrap()
+}
+
+fn stdout(o: &Output) -> String {
+    String::from_utf8_lossy(&o.stdout).into_owned()
+}
+
+#[test]
+fn check_clean_flows_exits_0_with_a_summary() {
+    let o = run(&["check"], "");
+    assert_eq!(o.status.code(), Some(0), "{}", stdout(&o));
+    let out = stdout(&o);
+    assert!(out.ends_with(": 0 errors, 0 warnings\n"), "{out}");
+    assert!(out.starts_with("3 flows, "), "{out}");
+}
+
+#[test]
+fn check_errors_exit_1_and_json_has_locations() {
+    let tmp = tempfile::tempdir().unwrap();
+    let dir = tmp.path().join("flows");
+    copy_tree(&Path::new(env!("CARGO_MANIFEST_DIR")).join("flows"), &dir);
+    copy_tree(&Path::new(env!("CARGO_MANIFEST_DIR")).join("assets"), &tmp.path().join("assets"));
+    let printing = dir.join("printing.ron");
+    let text = std::fs::read_to_string(&printing).unwrap().replace("to: \"not_there\"", "to: \"not_their\"");
+    std::fs::write(&printing, text).unwrap();
+    let flows = dir.to_str().unwrap();
+
+    let o = run(&["check", "--flows", flows], "");
+    assert_eq!(o.status.code(), Some(1));
+    let out = stdout(&o);
+    assert!(out.contains("error[unknown-target]: unknown node `not_their` in choice 2 of `release`"), "{out}");
+    assert!(out.contains("= hint: did you mean `not_there`?"), "{out}");
+
+    let o = run(&["check", "--flows", flows, "--format", "json"], "");
+    assert_eq!(o.status.code(), Some(1));
+    let json: serde_json::Value = serde_json::from_slice(&o.stdout).unwrap();
+    let d = &json["diagnostics"][0];
+    assert_eq!(d["code"], "unknown-target");
+    assert_eq!(d["severity"], "error");
+    assert!(d["file"].as_str().unwrap().ends_with("printing.ron"));
+    assert!(d["line"].as_u64().unwrap() > 1);
+    assert!(d["column"].as_u64().unwrap() > 1);
+    assert_eq!(json["errors"], 1);
+}
+
+#[test]
+fn check_usage_and_io_problems_exit_2() {
+    assert_eq!(run(&["check", "--format", "xml"], "").status.code(), Some(2));
+    assert_eq!(run(&["check", "--branch", "a", "--all-branches"], "").status.code(), Some(2));
+    let dir = tempfile::tempdir().unwrap();
+    let not_a_dir = dir.path().join("file.ron");
+    std::fs::write(&not_a_dir, "x").unwrap();
+    assert_eq!(run(&["check", "--flows", not_a_dir.to_str().unwrap()], "").status.code(), Some(2));
+}
+
+#[test]
+fn check_unknown_branch_is_an_error_with_a_suggestion() {
+    let o = run(&["check", "--branch", "centrl"], "");
+    assert_eq!(o.status.code(), Some(1));
+    assert!(stdout(&o).contains("there is no branch `centrl`"));
+    assert!(stdout(&o).contains("did you mean `central`?"));
+}
+
+#[test]
+fn walk_with_answers_prints_each_screen_and_the_ending() {
+    let o = run(&["walk", "printing", "--branch", "riverside", "--answers", "1,2"], "");
+    assert_eq!(o.status.code(), Some(0));
+    let expected = "\
+── Print something · step 1 ──
+Where are you printing from?
+  1. A library computer
+  2. The printer has a problem
+> 1. A library computer
+── Print something · step 2 ──
+Press Ctrl and P together. Choose the printer RIVERSIDE-PRINTER. Each page costs $0.15.
+> next
+── Print something · step 3 ──
+Go to the print station by the front desk. Type the same card number or name you used. Do you see your job?
+  1. Yes, I see it
+  2. No, it is not there
+> 2. No, it is not there
+── Print something · step 4 ──
+Staff can find your print job with you.
+Please go to the front desk.
+[handoff: the flow hands off]
+staff note: Job not at the release station. Ask which name or card number was typed and when; jobs time out.
+";
+    assert_eq!(stdout(&o), expected);
+}
+
+#[test]
+fn walk_reads_choices_from_stdin_and_explains_bad_ones() {
+    let o = run(&["walk", "login", "--lang", "es"], "7\nhello\n1\n1\n");
+    assert_eq!(o.status.code(), Some(0));
+    let out = stdout(&o);
+    assert!(out.contains("choice 7 does not exist; choose 1 to 2"), "{out}");
+    assert!(out.contains("(type a number from 1 to 2)"), "{out}");
+    assert!(out.contains("[solved]"), "{out}");
+}
+
+#[test]
+fn walk_bad_answers_exit_1_and_bad_flow_exits_2() {
+    assert_eq!(run(&["walk", "login", "--answers", "1"], "").status.code(), Some(1));
+    assert_eq!(run(&["walk", "login", "--answers", "5"], "").status.code(), Some(1));
+    let o = run(&["walk", "nope"], "");
+    assert_eq!(o.status.code(), Some(2));
+    assert!(stdout(&o).contains("there is no flow `nope`"));
+}
+
+#[test]
+fn hash_pin_prints_a_config_line_that_verifies() {
+    let o = run(&["hash-pin"], "482913\n");
+    assert_eq!(o.status.code(), Some(0));
+    let line = stdout(&o);
+    let hash = line.trim().trim_start_matches("staff_pin_hash: \"").trim_end_matches("\",");
+    assert!(kiosk_triage::config::verify_pin("482913", hash));
+    assert!(!line.contains("482913"));
+    assert_eq!(run(&["hash-pin"], "12\n").status.code(), Some(2));
+}
+
+fn copy_tree(from: &Path, to: &Path) {
+    std::fs::create_dir_all(to).unwrap();
+    for e in std::fs::read_dir(from).unwrap() {
+        let p = e.unwrap().path();
+        let target = to.join(p.file_name().unwrap());
+        if p.is_dir() {
+            copy_tree(&p, &target);
+        } else {
+            std::fs::copy(&p, &target).unwrap();
+        }
+    }
+}

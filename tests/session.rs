@@ -1,0 +1,132 @@
+//! The session state machine on the default flows: walking, back, start
+//! over, staff, language switch, time passed in.
+
+use kiosk_triage::flow::FlowSet;
+use kiosk_triage::flow::load::load_builtin;
+use kiosk_triage::session::{Body, Outcome, Session, SessionError};
+use std::sync::Arc;
+use std::time::Duration;
+
+fn set() -> Arc<FlowSet> {
+    Arc::new(load_builtin(None).report.set.unwrap())
+}
+
+fn secs(s: u64) -> Duration {
+    Duration::from_secs(s)
+}
+
+fn question(s: &Session) -> (String, Vec<String>) {
+    match s.screen().body {
+        Body::Question { text, choices, .. } => (text.plain(), choices.iter().map(|c| c.plain()).collect()),
+        other => panic!("expected a question, got {other:?}"),
+    }
+}
+
+#[test]
+fn walks_printing_to_solved_with_branch_values_filled() {
+    let mut s = Session::start(set(), "central", "en", "printing", secs(0)).unwrap();
+    assert_eq!(s.screen().flow_title, "Print something");
+    let (_, choices) = question(&s);
+    assert_eq!(choices[0], "A library computer");
+    s.choose(1, secs(5)).unwrap();
+    match s.screen().body {
+        Body::Step { text, .. } => assert!(text.plain().contains("PRINT-CENTRAL-BW"), "{text}"),
+        other => panic!("{other:?}"),
+    }
+    s.next(secs(9)).unwrap();
+    assert_eq!(s.screen().step, 3);
+    s.choose(1, secs(20)).unwrap();
+    assert_eq!(s.outcome(), Some(&Outcome::Solved));
+    assert_eq!(s.elapsed(secs(500)), secs(20), "time stops at the ending");
+    assert_eq!(s.choose(1, secs(21)), Err(SessionError::Ended));
+}
+
+#[test]
+fn choices_hidden_by_branch_flags_are_not_shown_or_chosen() {
+    let central = Session::start(set(), "central", "en", "printing", secs(0)).unwrap();
+    let mut riverside = Session::start(set(), "riverside", "en", "printing", secs(0)).unwrap();
+    assert_eq!(question(&central).1.len(), 3);
+    assert_eq!(question(&riverside).1, vec!["A library computer", "The printer has a problem"]);
+    // Choice 2 at Riverside is the printer problem, not mobile printing.
+    riverside.choose(2, secs(1)).unwrap();
+    assert_eq!(riverside.outcome(), Some(&Outcome::Handoff));
+    assert_eq!(riverside.trail()[0].choice, Some(2), "the trail keeps the index into the full list");
+}
+
+#[test]
+fn back_undoes_and_at_the_first_screen_says_so() {
+    let mut s = Session::start(set(), "central", "en", "printing", secs(0)).unwrap();
+    assert!(!s.back(secs(1)));
+    s.choose(3, secs(2)).unwrap();
+    assert_eq!(s.outcome(), Some(&Outcome::Handoff));
+    assert!(s.back(secs(3)));
+    assert_eq!(s.outcome(), None);
+    assert_eq!(s.trail().len(), 1);
+    assert_eq!(s.trail()[0].choice, None, "the answer taken back is forgotten");
+    assert_eq!(s.choose(9, secs(4)), Err(SessionError::NoSuchChoice { asked: 9, count: 3 }));
+    assert_eq!(s.choose(0, secs(4)), Err(SessionError::NoSuchChoice { asked: 0, count: 3 }));
+    assert_eq!(s.next(secs(4)), Err(SessionError::NotHere));
+}
+
+#[test]
+fn goto_continues_in_another_flow_and_back_returns_over_it() {
+    let mut s = Session::start(set(), "central", "en", "email", secs(0)).unwrap();
+    s.choose(2, secs(1)).unwrap(); // "Print an email" -> goto printing
+    assert_eq!(s.screen().flow_title, "Print something");
+    assert_eq!(s.screen().step, 2);
+    assert!(s.back(secs(2)));
+    assert_eq!(s.screen().flow_title, "Email");
+    assert_eq!(s.trail().len(), 1);
+}
+
+#[test]
+fn start_over_and_ask_staff() {
+    let mut s = Session::start(set(), "central", "en", "login", secs(0)).unwrap();
+    s.choose(1, secs(1)).unwrap();
+    s.start_over(secs(2));
+    assert_eq!(s.trail().len(), 1);
+    assert_eq!(s.screen().step, 1);
+    s.ask_staff(secs(3));
+    assert_eq!(s.outcome(), Some(&Outcome::AskedStaff));
+    match s.screen().body {
+        Body::Handoff { asked, reason, .. } => {
+            assert!(asked);
+            assert_eq!(reason.plain(), "You asked for a person. That is always fine.");
+        }
+        other => panic!("{other:?}"),
+    }
+}
+
+#[test]
+fn language_switch_keeps_the_place() {
+    let mut s = Session::start(set(), "central", "en", "login", secs(0)).unwrap();
+    s.choose(1, secs(1)).unwrap();
+    let before = s.trail().to_vec();
+    s.set_language("es");
+    assert_eq!(s.trail(), before.as_slice());
+    assert!(question(&s).0.starts_with("Escriba el número"));
+    s.set_language("xx");
+    assert_eq!(s.language(), "es", "an unknown language is ignored");
+}
+
+#[test]
+fn offers_help_after_the_configured_time_only_while_running() {
+    let mut s = Session::start(set(), "central", "en", "login", secs(100)).unwrap();
+    let ten_minutes = secs(600);
+    assert!(!s.should_offer_help(secs(699), ten_minutes));
+    assert!(s.should_offer_help(secs(700), ten_minutes));
+    s.choose(2, secs(701)).unwrap();
+    assert!(!s.should_offer_help(secs(900), ten_minutes));
+}
+
+#[test]
+fn unknown_flow_branch_or_hidden_flow_is_an_error() {
+    assert_eq!(
+        Session::start(set(), "central", "en", "nope", secs(0)).unwrap_err(),
+        SessionError::NoSuchFlow("nope".into())
+    );
+    assert_eq!(
+        Session::start(set(), "moon", "en", "login", secs(0)).unwrap_err(),
+        SessionError::NoSuchBranch("moon".into())
+    );
+}
