@@ -187,7 +187,7 @@ fn lower_first(s: &str) -> String {
 /// map key.
 #[derive(Clone, Copy)]
 struct At<'a> {
-    within: &'a [(&'a str, usize)],
+    within: &'a [(&'static str, usize)],
     field: Option<&'a str>,
     key: Option<&'a str>,
 }
@@ -226,8 +226,39 @@ struct Checker<'a> {
     /// Whether `flowset.ron` parsed; if not, nothing counts as undeclared
     /// (that would only repeat its own error).
     manifest_ok: bool,
-    /// Every placeholder used in flow text: (file index, position, width, name).
-    uses: Vec<(usize, Pos, usize, String)>,
+    /// Every placeholder used in flow text, to check against each branch.
+    uses: Vec<Use>,
+}
+
+/// One placeholder in one text; its position is worked out only if it is
+/// reported, so clean files are never scanned for positions.
+#[derive(Clone)]
+struct Use {
+    file: usize,
+    within: Vec<(&'static str, usize)>,
+    field: Option<String>,
+    lang: String,
+    value: String,
+    offset: usize,
+    name: String,
+}
+
+impl Use {
+    fn place(&self, file: &SourceFile) -> (Pos, usize) {
+        let at = At { within: &self.within, field: self.field.as_deref(), key: Some(&self.lang) };
+        (text_pos(file, at, &self.value, Some(self.offset)), self.name.chars().count() + 2)
+    }
+}
+
+/// Where a text (or a character offset inside it) is. The offset is exact
+/// when the literal has no escapes; otherwise the literal's start.
+fn text_pos(file: &SourceFile, at: At, value: &str, offset: Option<usize>) -> Pos {
+    let (pos, _) = locate(file, at);
+    let Some(offset) = offset else { return pos };
+    let exact = file
+        .find(|l| l.pos == pos && l.value == value)
+        .is_some_and(|l| l.width == l.value.chars().count() + 2 && l.pos.line == pos.line);
+    if exact { Pos { line: pos.line, col: pos.col + 1 + offset } } else { pos }
 }
 
 impl<'a> Checker<'a> {
@@ -269,12 +300,13 @@ impl<'a> Checker<'a> {
             }
         }
         for (lang, value) in text {
-            let here = locate(file, At { key: Some(lang), ..at });
+            let at_lang = At { key: Some(lang), ..at };
+            let here = || locate(file, at_lang);
             if !langs.contains(lang) {
                 let known: Vec<&str> = langs.iter().map(String::as_str).collect();
                 self.push(
                     file,
-                    here,
+                    here(),
                     Severity::Warning,
                     "unknown-language",
                     format!("{what} has text in `{lang}`, which `flowset.ron` does not list"),
@@ -283,32 +315,23 @@ impl<'a> Checker<'a> {
                 );
             }
             if value.trim().is_empty() {
-                self.push(
-                    file,
-                    here,
-                    Severity::Error,
-                    "empty-text",
-                    format!("{what} is empty in `{lang}`"),
-                    None,
-                );
+                self.push(file, here(), Severity::Error, "empty-text", format!("{what} is empty in `{lang}`"), None);
                 continue;
             }
             let count = value.chars().count();
             if count > limit {
                 self.push(
                     file,
-                    here,
+                    here(),
                     Severity::Warning,
                     "too-long",
                     format!("{what} is {count} characters in `{lang}`; at most {limit} fit"),
                     Some("split it into two steps, one action each".into()),
                 );
             }
-            let lit = file.find(|l| l.pos == here.0 && l.value == *value);
-            let exact = lit.is_some_and(|l| l.width == l.value.chars().count() + 2);
-            let at_offset = |offset: usize| {
-                if exact { Pos { line: here.0.line, col: here.0.col + 1 + offset } } else { here.0 }
-            };
+            if !value.contains(['{', '}']) {
+                continue;
+            }
             match pieces(value) {
                 Err(e) => {
                     let (offset, msg, hint) = match e {
@@ -326,25 +349,27 @@ impl<'a> Checker<'a> {
                             "names are one word: letters, digits and _",
                         ),
                     };
-                    self.push(
-                        file,
-                        (at_offset(offset), 1),
-                        Severity::Error,
-                        "placeholder",
-                        msg,
-                        Some(hint.into()),
-                    );
+                    let pos = text_pos(file, at_lang, value, Some(offset));
+                    self.push(file, (pos, 1), Severity::Error, "placeholder", msg, Some(hint.into()));
                 }
                 Ok(_) => {
                     for name in placeholders(value) {
                         let offset =
                             value.find(&format!("{{{name}}}")).map_or(0, |b| value[..b].chars().count());
-                        let pos = at_offset(offset);
+                        let u = Use {
+                            file: fi,
+                            within: at.within.to_vec(),
+                            field: at.field.map(str::to_string),
+                            lang: lang.clone(),
+                            value: value.clone(),
+                            offset,
+                            name: name.to_string(),
+                        };
                         if self.manifest_ok && !self.declared_vars.contains_key(name) {
                             let known: Vec<&str> = self.declared_vars.keys().map(String::as_str).collect();
                             self.push(
                                 file,
-                                (pos, name.chars().count() + 2),
+                                u.place(file),
                                 Severity::Error,
                                 "undeclared-placeholder",
                                 format!("placeholder `{{{name}}}` is not declared in `flowset.ron`"),
@@ -352,7 +377,7 @@ impl<'a> Checker<'a> {
                                     .or(Some("declare it under `vars` in `flowset.ron`".into())),
                             );
                         }
-                        self.uses.push((fi, pos, name.chars().count() + 2, name.to_string()));
+                        self.uses.push(u);
                     }
                 }
             }
@@ -594,16 +619,15 @@ pub fn check(sources: &Sources, opts: &Options) -> Report {
         if opts.branch.as_ref().is_some_and(|only| *only != b.id) {
             continue;
         }
-        let mut reported = HashSet::new();
-        for (fi, pos, width, name) in &c.uses.clone() {
-            if c.declared_vars.contains_key(name)
-                && !b.vars.contains_key(name)
-                && reported.insert((*fi, *pos, name.clone()))
-                && let Some(file) = sources.flows.get(*fi)
+        for u in &c.uses.clone() {
+            if c.declared_vars.contains_key(&u.name)
+                && !b.vars.contains_key(&u.name)
+                && let Some(file) = sources.flows.get(u.file)
             {
+                let name = &u.name;
                 c.push(
                     file,
-                    (*pos, *width),
+                    u.place(file),
                     Severity::Error,
                     "undefined-placeholder",
                     format!("placeholder `{{{name}}}` is not defined at branch `{}`", b.id),
@@ -670,7 +694,7 @@ fn check_flow<'r>(
     }
     let ids: Vec<&str> = f.nodes.iter().map(node_id).collect();
     let target =
-        |c: &mut Checker, within: &[(&str, usize)], field: &str, to: &str, what: String| -> Option<usize> {
+        |c: &mut Checker, within: &[(&'static str, usize)], field: &str, to: &str, what: String| -> Option<usize> {
             if let Some(&n) = index.get(to) {
                 return Some(n);
             }
@@ -873,11 +897,11 @@ fn check_flow<'r>(
             }
         }
         for (k, node) in f.nodes.iter().enumerate() {
-            let here = locate(file, At { within: &[("nodes", k)], field: Some("id"), key: Some("id") });
+            let here = || locate(file, At { within: &[("nodes", k)], field: Some("id"), key: Some("id") });
             if !seen[k] {
                 c.push(
                     file,
-                    here,
+                    here(),
                     Severity::Warning,
                     "unreachable",
                     format!("node `{}` cannot be reached from `{}`", node_id(node), f.start),
@@ -886,7 +910,7 @@ fn check_flow<'r>(
             } else if !can_end[k] && !edges[k].is_empty() {
                 c.push(
                     file,
-                    here,
+                    here(),
                     Severity::Error,
                     "no-way-out",
                     format!("from node `{}` no ending can be reached", node_id(node)),
@@ -1036,11 +1060,12 @@ fn check_branch(
             MAX_TEXT,
         );
         let new: Vec<_> = c.uses.drain(before..).collect();
-        for (_, pos, width, name) in new {
-            if c.declared_vars.contains_key(&name) && !b.vars.contains_key(&name) {
+        for u in new {
+            let name = &u.name;
+            if c.declared_vars.contains_key(name) && !b.vars.contains_key(name) {
                 c.push(
                     file,
-                    (pos, width),
+                    u.place(file),
                     Severity::Error,
                     "undefined-placeholder",
                     format!("placeholder `{{{name}}}` is not defined at branch `{}`", b.id),

@@ -93,7 +93,7 @@ pub fn flow_set(total_nodes: usize, per_flow: usize) -> Vec<(String, String)> {
                 _ if i == per_flow - 2 => Shape::Handoff,
                 _ if i % 3 == 0 => Shape::Step(i + 1),
                 _ => {
-                    let mut choices = vec![(i + 1, false), (per_flow - 2, false)];
+                    let mut choices = vec![(i + 1, false), (per_flow - 1, false)];
                     if i % 10 == 4 {
                         choices.push((i - 3, true));
                     }
