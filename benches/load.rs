@@ -3,7 +3,10 @@
 //! linearly. Figures are in docs/performance.md.
 
 use criterion::{BenchmarkId, Criterion, Throughput, criterion_group, criterion_main};
+use kiosk_triage::flow::check::parse_ron;
 use kiosk_triage::flow::load::parse;
+use kiosk_triage::flow::raw::RawFlow;
+use kiosk_triage::flow::source::SourceFile;
 use kiosk_triage::flow::synth::flow_set;
 
 fn load_and_check(c: &mut Criterion) {
@@ -18,7 +21,24 @@ fn load_and_check(c: &mut Criterion) {
         assert_eq!(report.diagnostics.len(), 0, "{:?}", report.diagnostics.first());
         group.throughput(Throughput::Elements(nodes as u64));
         group.bench_with_input(BenchmarkId::from_parameter(nodes), &refs, |b, refs| {
-            b.iter(|| parse(refs, &|_| true, None))
+            // A kiosk keeps the set it loads: dropping it is not part of loading.
+            b.iter_with_large_drop(|| parse(refs, &|_| true, None))
+        });
+    }
+    group.finish();
+
+    // The floor: ron alone turning the same text into the raw types.
+    let mut group = c.benchmark_group("ron-only");
+    group.sample_size(10);
+    for nodes in [1_000usize, 10_000] {
+        let files: Vec<SourceFile> = flow_set(nodes, 50)
+            .into_iter()
+            .filter(|(n, _)| n.starts_with('f'))
+            .map(|(n, t)| SourceFile::new(n, t))
+            .collect();
+        group.throughput(Throughput::Elements(nodes as u64));
+        group.bench_with_input(BenchmarkId::from_parameter(nodes), &files, |b, files| {
+            b.iter(|| files.iter().map(|f| parse_ron::<RawFlow>(f).is_ok()).count())
         });
     }
     group.finish();

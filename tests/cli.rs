@@ -45,7 +45,10 @@ fn check_errors_exit_1_and_json_has_locations() {
     let o = run(&["check", "--flows", flows], "");
     assert_eq!(o.status.code(), Some(1));
     let out = stdout(&o);
-    assert!(out.contains("error[unknown-target]: unknown node `not_their` in choice 2 of `release`"), "{out}");
+    assert!(
+        out.contains("error[unknown-target]: unknown node `not_their` in choice 2 of `release`"),
+        "{out}"
+    );
     assert!(out.contains("= hint: did you mean `not_there`?"), "{out}");
 
     let o = run(&["check", "--flows", flows, "--format", "json"], "");

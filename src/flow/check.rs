@@ -8,7 +8,7 @@ use super::diag::{Diagnostic, Severity, suggest};
 use super::model::{Branch, Choice, Flow, FlowSet, Handoff, Node, NodeKind, Policy, Text};
 use super::raw::{LangText, RawBranch, RawFlow, RawFlowSet, RawNode, VarValue};
 use super::source::{Pos, SourceFile};
-use super::text::{TemplateError, pieces, placeholders};
+use super::text::{Piece, TemplateError, pieces, placeholders};
 use super::words::{KEYS, Words, runtime_params};
 use std::collections::{BTreeMap, BTreeSet, HashMap, HashSet, VecDeque};
 
@@ -230,25 +230,41 @@ struct Checker<'a> {
     uses: Vec<Use>,
 }
 
-/// One placeholder in one text; its position is worked out only if it is
-/// reported, so clean files are never scanned for positions.
-#[derive(Clone)]
+/// One placeholder of a declared variable in one text. It holds no strings:
+/// its position is worked out only if it is reported, so clean files are
+/// never scanned for positions and checking allocates little.
+#[derive(Clone, Copy)]
 struct Use {
     file: usize,
-    within: Vec<(&'static str, usize)>,
-    field: Option<String>,
-    lang: String,
-    value: String,
-    offset: usize,
-    name: String,
+    within: [(&'static str, usize); 2],
+    depth: usize,
+    field: &'static str,
+    lang: usize,
+    var: usize,
 }
 
 impl Use {
-    fn place(&self, file: &SourceFile) -> (Pos, usize) {
-        let at = At { within: &self.within, field: self.field.as_deref(), key: Some(&self.lang) };
-        (text_pos(file, at, &self.value, Some(self.offset)), self.name.chars().count() + 2)
+    fn place(&self, c: &Checker, file: &SourceFile) -> (Pos, usize) {
+        let lang = c.languages.get(self.lang).map(String::as_str);
+        let name = c.declared_vars.keys().nth(self.var).map_or("", String::as_str);
+        let at = At { within: &self.within[..self.depth], field: Some(self.field), key: lang };
+        let (pos, _) = locate(file, at);
+        let token = format!("{{{name}}}");
+        let offset = file
+            .find(|l| l.pos == pos)
+            .filter(|l| l.width == l.value.chars().count() + 2)
+            .and_then(|l| l.value.find(&token).map(|b| l.value[..b].chars().count()));
+        let pos = offset.map_or(pos, |o| Pos { line: pos.line, col: pos.col + 1 + o });
+        (pos, token.chars().count())
+    }
+
+    fn name<'c>(&self, c: &'c Checker) -> &'c str {
+        c.declared_vars.keys().nth(self.var).map_or("", String::as_str)
     }
 }
+
+/// Field names that hold patron text with placeholders.
+const TEXT_FIELDS: &[&str] = &["text", "label", "title", "subtitle", "reason"];
 
 /// Where a text (or a character offset inside it) is. The offset is exact
 /// when the literal has no escapes; otherwise the literal's start.
@@ -278,9 +294,10 @@ impl<'a> Checker<'a> {
 
     /// Checks one patron text: languages, emptiness, length and placeholders.
     fn text(&mut self, file: &SourceFile, fi: usize, at: At, text: &LangText, what: &str, limit: usize) {
-        let langs = self.languages.clone();
-        for (i, lang) in langs.iter().enumerate() {
+        for i in 0..self.languages.len() {
+            let lang = &self.languages[i];
             if !text.contains_key(lang) {
+                let langs = &self.languages;
                 let (sev, hint) = if i == 0 {
                     (Severity::Error, format!("`{lang}` is the fallback language, so every text needs it"))
                 } else {
@@ -302,8 +319,8 @@ impl<'a> Checker<'a> {
         for (lang, value) in text {
             let at_lang = At { key: Some(lang), ..at };
             let here = || locate(file, at_lang);
-            if !langs.contains(lang) {
-                let known: Vec<&str> = langs.iter().map(String::as_str).collect();
+            if !self.languages.contains(lang) {
+                let known: Vec<&str> = self.languages.iter().map(String::as_str).collect();
                 self.push(
                     file,
                     here(),
@@ -315,7 +332,14 @@ impl<'a> Checker<'a> {
                 );
             }
             if value.trim().is_empty() {
-                self.push(file, here(), Severity::Error, "empty-text", format!("{what} is empty in `{lang}`"), None);
+                self.push(
+                    file,
+                    here(),
+                    Severity::Error,
+                    "empty-text",
+                    format!("{what} is empty in `{lang}`"),
+                    None,
+                );
                 continue;
             }
             let count = value.chars().count();
@@ -352,24 +376,31 @@ impl<'a> Checker<'a> {
                     let pos = text_pos(file, at_lang, value, Some(offset));
                     self.push(file, (pos, 1), Severity::Error, "placeholder", msg, Some(hint.into()));
                 }
-                Ok(_) => {
-                    for name in placeholders(value) {
-                        let offset =
-                            value.find(&format!("{{{name}}}")).map_or(0, |b| value[..b].chars().count());
-                        let u = Use {
-                            file: fi,
-                            within: at.within.to_vec(),
-                            field: at.field.map(str::to_string),
-                            lang: lang.clone(),
-                            value: value.clone(),
-                            offset,
-                            name: name.to_string(),
-                        };
-                        if self.manifest_ok && !self.declared_vars.contains_key(name) {
+                Ok(parts) => {
+                    let names = parts.iter().filter_map(|p| match p {
+                        Piece::Var(v) => Some(*v),
+                        Piece::Text(_) => None,
+                    });
+                    for name in names {
+                        let var = self.declared_vars.keys().position(|k| k == name);
+                        let field = TEXT_FIELDS.iter().find(|f| Some(**f) == at.field);
+                        let lang_index = self.languages.iter().position(|l| l == lang);
+                        if let (Some(var), Some(field), Some(lang_index)) = (var, field, lang_index) {
+                            let mut within = [("", 0); 2];
+                            let depth = at.within.len().min(2);
+                            within[..depth].copy_from_slice(&at.within[..depth]);
+                            self.uses.push(Use { file: fi, within, depth, field, lang: lang_index, var });
+                        } else if self.manifest_ok && var.is_none() {
+                            let pos = text_pos(
+                                file,
+                                at_lang,
+                                value,
+                                value.find(&format!("{{{name}}}")).map(|b| value[..b].chars().count()),
+                            );
                             let known: Vec<&str> = self.declared_vars.keys().map(String::as_str).collect();
                             self.push(
                                 file,
-                                u.place(file),
+                                (pos, name.chars().count() + 2),
                                 Severity::Error,
                                 "undeclared-placeholder",
                                 format!("placeholder `{{{name}}}` is not declared in `flowset.ron`"),
@@ -377,7 +408,6 @@ impl<'a> Checker<'a> {
                                     .or(Some("declare it under `vars` in `flowset.ron`".into())),
                             );
                         }
-                        self.uses.push(u);
                     }
                 }
             }
@@ -619,15 +649,16 @@ pub fn check(sources: &Sources, opts: &Options) -> Report {
         if opts.branch.as_ref().is_some_and(|only| *only != b.id) {
             continue;
         }
-        for u in &c.uses.clone() {
-            if c.declared_vars.contains_key(&u.name)
-                && !b.vars.contains_key(&u.name)
+        for i in 0..c.uses.len() {
+            let u = c.uses[i];
+            let name = u.name(&c).to_string();
+            if !b.vars.contains_key(&name)
                 && let Some(file) = sources.flows.get(u.file)
             {
-                let name = &u.name;
+                let place = u.place(&c, file);
                 c.push(
                     file,
-                    u.place(file),
+                    place,
                     Severity::Error,
                     "undefined-placeholder",
                     format!("placeholder `{{{name}}}` is not defined at branch `{}`", b.id),
@@ -642,7 +673,12 @@ pub fn check(sources: &Sources, opts: &Options) -> Report {
     c.diags.dedup();
     report.diagnostics = c.diags;
     if report.errors() == 0 {
-        report.set = Some(build(sources, manifest, &raws, &indexes, branches, words, &flow_ids));
+        // Owned lookups, so the raw flows can move into the model.
+        let flow_ids: HashMap<String, usize> =
+            flow_ids.into_iter().map(|(k, v)| (k.to_string(), v)).collect();
+        let indexes: Vec<HashMap<String, usize>> =
+            indexes.into_iter().map(|i| i.into_iter().map(|(k, v)| (k.to_string(), v)).collect()).collect();
+        report.set = Some(build(sources, manifest, raws, &indexes, branches, words, &flow_ids));
     }
     report
 }
@@ -693,21 +729,25 @@ fn check_flow<'r>(
         }
     }
     let ids: Vec<&str> = f.nodes.iter().map(node_id).collect();
-    let target =
-        |c: &mut Checker, within: &[(&'static str, usize)], field: &str, to: &str, what: String| -> Option<usize> {
-            if let Some(&n) = index.get(to) {
-                return Some(n);
-            }
-            c.push(
-                file,
-                locate(file, At { within, field: Some(field), key: Some(field) }),
-                Severity::Error,
-                "unknown-target",
-                format!("unknown node `{to}` in {what}"),
-                suggest(to, &ids, "nodes").or(Some("add a node with that id, or fix the name".into())),
-            );
-            None
-        };
+    let target = |c: &mut Checker,
+                  within: &[(&'static str, usize)],
+                  field: &str,
+                  to: &str,
+                  what: String|
+     -> Option<usize> {
+        if let Some(&n) = index.get(to) {
+            return Some(n);
+        }
+        c.push(
+            file,
+            locate(file, At { within, field: Some(field), key: Some(field) }),
+            Severity::Error,
+            "unknown-target",
+            format!("unknown node `{to}` in {what}"),
+            suggest(to, &ids, "nodes").or(Some("add a node with that id, or fix the name".into())),
+        );
+        None
+    };
 
     let start = if f.start.is_empty() || !index.contains_key(f.start.as_str()) {
         c.push(
@@ -1061,11 +1101,12 @@ fn check_branch(
         );
         let new: Vec<_> = c.uses.drain(before..).collect();
         for u in new {
-            let name = &u.name;
-            if c.declared_vars.contains_key(name) && !b.vars.contains_key(name) {
+            let name = u.name(c).to_string();
+            if !b.vars.contains_key(&name) {
+                let place = u.place(c, file);
                 c.push(
                     file,
-                    u.place(file),
+                    place,
                     Severity::Error,
                     "undefined-placeholder",
                     format!("placeholder `{{{name}}}` is not defined at branch `{}`", b.id),
@@ -1192,11 +1233,11 @@ fn node_id(n: &RawNode) -> &str {
 fn build(
     sources: &Sources,
     manifest: Option<RawFlowSet>,
-    raws: &[(usize, RawFlow)],
-    indexes: &[HashMap<&str, usize>],
+    raws: Vec<(usize, RawFlow)>,
+    indexes: &[HashMap<String, usize>],
     branches: Vec<(usize, RawBranch)>,
     words: Words,
-    flow_ids: &HashMap<&str, usize>,
+    flow_ids: &HashMap<String, usize>,
 ) -> FlowSet {
     let manifest = manifest.unwrap_or(RawFlowSet {
         name: String::new(),
@@ -1206,59 +1247,66 @@ fn build(
         vars: BTreeMap::new(),
     });
     // Home order: `order` first, then the rest by id.
-    let mut order: Vec<usize> =
-        manifest.order.iter().filter_map(|id| flow_ids.get(id.as_str()).copied()).collect();
-    let mut rest: Vec<usize> = (0..raws.len()).filter(|k| !order.contains(k)).collect();
+    let mut order: Vec<usize> = Vec::new();
+    for id in &manifest.order {
+        if let Some(&k) = flow_ids.get(id.as_str())
+            && !order.contains(&k)
+        {
+            order.push(k);
+        }
+    }
+    let listed: HashSet<usize> = order.iter().copied().collect();
+    let mut rest: Vec<usize> = (0..raws.len()).filter(|k| !listed.contains(k)).collect();
     rest.sort_by(|a, b| raws[*a].1.id.cmp(&raws[*b].1.id));
     order.extend(rest);
     let position: HashMap<usize, usize> = order.iter().enumerate().map(|(new, old)| (*old, new)).collect();
     let flow_at = |id: &str| flow_ids.get(id).and_then(|k| position.get(k)).copied().unwrap_or(0);
 
+    // The raw texts move into the model; nothing is copied.
+    let mut raws: Vec<Option<RawFlow>> = raws.into_iter().map(|(_, f)| Some(f)).collect();
     let mut flows = Vec::with_capacity(raws.len());
     for &k in &order {
-        let f = &raws[k].1;
+        let Some(f) = raws.get_mut(k).and_then(Option::take) else { continue };
         let index = &indexes[k];
         let at = |id: &str| index.get(id).copied().unwrap_or(0);
+        let start = at(&f.start);
         let nodes = f
             .nodes
-            .iter()
-            .map(|n| {
-                let kind = match n {
-                    RawNode::Step { text, picture, next, .. } => {
-                        NodeKind::Step { text: Text(text.clone()), picture: picture.clone(), next: at(next) }
-                    }
-                    RawNode::Question { text, picture, choices, .. } => NodeKind::Question {
-                        text: Text(text.clone()),
-                        picture: picture.clone(),
+            .into_iter()
+            .map(|n| match n {
+                RawNode::Step { id, text, picture, next } => {
+                    Node { id, kind: NodeKind::Step { text: Text(text), picture, next: at(&next) } }
+                }
+                RawNode::Question { id, text, picture, choices } => Node {
+                    id,
+                    kind: NodeKind::Question {
+                        text: Text(text),
+                        picture,
                         choices: choices
-                            .iter()
-                            .map(|ch| Choice {
-                                label: Text(ch.label.clone()),
-                                to: at(&ch.to),
-                                when: ch.when.clone(),
-                            })
+                            .into_iter()
+                            .map(|ch| Choice { label: Text(ch.label), to: at(&ch.to), when: ch.when })
                             .collect(),
                     },
-                    RawNode::Solved { text, .. } => NodeKind::Solved { text: Text(text.clone()) },
-                    RawNode::Handoff { reason, note, policy, urgency, .. } => NodeKind::Handoff(Handoff {
-                        reason: Text(reason.clone()),
-                        note: note.clone(),
-                        policy: policy
-                            .as_ref()
-                            .map(|p| Policy { firmness: p.firmness, text: p.text.clone() }),
-                        urgency: *urgency,
+                },
+                RawNode::Solved { id, text } => Node { id, kind: NodeKind::Solved { text: Text(text) } },
+                RawNode::Handoff { id, reason, note, policy, urgency } => Node {
+                    id,
+                    kind: NodeKind::Handoff(Handoff {
+                        reason: Text(reason),
+                        note,
+                        policy: policy.map(|p| Policy { firmness: p.firmness, text: p.text }),
+                        urgency,
                     }),
-                    RawNode::Goto { flow, .. } => NodeKind::Goto { flow: flow_at(flow) },
-                };
-                Node { id: node_id(n).to_string(), kind }
+                },
+                RawNode::Goto { id, flow } => Node { id, kind: NodeKind::Goto { flow: flow_at(&flow) } },
             })
             .collect();
         flows.push(Flow {
-            id: f.id.clone(),
-            title: Text(f.title.clone()),
-            subtitle: f.subtitle.clone().map(Text),
-            icon: f.icon.clone(),
-            start: at(&f.start),
+            id: f.id,
+            title: Text(f.title),
+            subtitle: f.subtitle.map(Text),
+            icon: f.icon,
+            start,
             nodes,
         });
     }
@@ -1266,11 +1314,11 @@ fn build(
         .into_iter()
         .map(|(_, b)| {
             let mut overrides = HashMap::new();
-            for o in &b.overrides {
+            for o in b.overrides {
                 if let Some(&k) = flow_ids.get(o.flow.as_str())
                     && let Some(&n) = indexes[k].get(o.node.as_str())
                 {
-                    overrides.insert((flow_at(&o.flow), n), Text(o.text.clone()));
+                    overrides.insert((flow_at(&o.flow), n), Text(o.text));
                 }
             }
             Branch {
@@ -1302,19 +1350,33 @@ fn build(
     }
 }
 
-/// FNV-1a over every file name and text, in a fixed order: the same files
-/// give the same fingerprint on every machine.
+/// A 64-bit FNV-1a-style hash over every file name and text, in a fixed
+/// order, eight bytes at a time: the same files give the same fingerprint on
+/// every machine and every build.
 pub fn fingerprint(sources: &Sources) -> u64 {
     let mut files: Vec<&SourceFile> =
         sources.flowset.iter().chain(&sources.flows).chain(&sources.branches).chain(&sources.words).collect();
     files.sort_by(|a, b| a.name.cmp(&b.name));
     let mut hash: u64 = 0xcbf2_9ce4_8422_2325;
-    for f in files {
-        let base = std::path::Path::new(&f.name).file_name().and_then(|s| s.to_str()).unwrap_or("");
-        for byte in base.bytes().chain([0]).chain(f.text.bytes()).chain([0]) {
+    let mut mix = |bytes: &[u8]| {
+        let mut chunks = bytes.chunks_exact(8);
+        for chunk in &mut chunks {
+            let mut word = [0u8; 8];
+            word.copy_from_slice(chunk);
+            hash ^= u64::from_le_bytes(word);
+            hash = hash.wrapping_mul(0x0100_0000_01b3).rotate_left(29);
+        }
+        for &byte in chunks.remainder() {
             hash ^= u64::from(byte);
             hash = hash.wrapping_mul(0x0100_0000_01b3);
         }
+        hash ^= bytes.len() as u64;
+        hash = hash.wrapping_mul(0x0100_0000_01b3);
+    };
+    for f in files {
+        let base = std::path::Path::new(&f.name).file_name().and_then(|s| s.to_str()).unwrap_or("");
+        mix(base.as_bytes());
+        mix(f.text.as_bytes());
     }
     hash
 }

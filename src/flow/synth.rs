@@ -65,7 +65,8 @@ pub fn flow_text(id: &str, shapes: &[Shape]) -> String {
 pub fn common_files() -> Vec<(String, String)> {
     let manifest = "FlowSet(name: \"synthetic\", languages: [\"en\", \"es\"], flags: {\"colour_printing\": \"colour\"}, vars: {\"printer\": \"printer\", \"help_desk\": \"desk\"})";
     let big = "Branch(id: \"big\", name: \"Big\", vars: {\"printer\": \"P1\", \"help_desk\": \"the desk\"}, flags: [\"colour_printing\"])";
-    let small = "Branch(id: \"small\", name: \"Small\", vars: {\"printer\": \"P2\", \"help_desk\": \"the desk\"})";
+    let small =
+        "Branch(id: \"small\", name: \"Small\", vars: {\"printer\": \"P2\", \"help_desk\": \"the desk\"})";
     let mut files = vec![
         ("flowset.ron".to_string(), manifest.to_string()),
         ("branches/big.ron".to_string(), big.to_string()),
