@@ -1,6 +1,8 @@
 //! The command line as IT staff and scripts use it: exit codes, output
 //! formats, and `walk` transcripts.
 
+#![allow(clippy::unwrap_used)] // tests fail loudly, that is what they are for
+
 use std::io::Write;
 use std::path::Path;
 use std::process::{Command, Output, Stdio};

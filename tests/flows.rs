@@ -2,6 +2,8 @@
 //! defaults are exactly those files (so the kiosk's fallback never drifts
 //! from what IT sees in the folder).
 
+#![allow(clippy::unwrap_used)] // tests fail loudly, that is what they are for
+
 use kiosk_triage::flow::load::{BUILTIN_ASSETS, BUILTIN_FLOWS, load, load_builtin};
 use std::path::Path;
 

@@ -1,6 +1,8 @@
 //! Property tests: no sequence of patron actions makes a session panic or
 //! break its invariants, on any valid flow.
 
+#![allow(clippy::unwrap_used)] // tests fail loudly, that is what they are for
+
 use kiosk_triage::flow::load::parse;
 use kiosk_triage::flow::synth::{Shape, common_files, flow_text};
 use kiosk_triage::session::{Body, Session};

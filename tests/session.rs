@@ -1,6 +1,8 @@
 //! The session state machine on the default flows: walking, back, start
 //! over, staff, language switch, time passed in.
 
+#![allow(clippy::unwrap_used)] // tests fail loudly, that is what they are for
+
 use kiosk_triage::flow::FlowSet;
 use kiosk_triage::flow::load::load_builtin;
 use kiosk_triage::session::{Body, Outcome, Session, SessionError};

@@ -89,17 +89,69 @@ impl Report {
 /// Parses RON with the options flow files use: `Some(..)` may be left out,
 /// and nesting is bounded so that garbage cannot overflow the stack.
 pub fn parse_ron<T: serde::de::DeserializeOwned>(file: &SourceFile) -> Result<T, Box<Diagnostic>> {
+    if is_blank(&file.text) {
+        return Err(Box::new(
+            Diagnostic::new(Severity::Error, "empty-file", &file.name, Pos::START, "the file is empty")
+                .hint("see docs/flow-format.md for what goes in it, or delete the file"),
+        ));
+    }
     let options = ron::Options::default()
         .with_default_extension(ron::extensions::Extensions::IMPLICIT_SOME)
         .with_recursion_limit(64);
     options.from_str::<T>(&file.text).map_err(|e| {
-        let pos = Pos { line: e.span.start.line.max(1), col: e.span.start.col.max(1) };
-        Box::new(ron_diagnostic(&file.name, pos, &e.code))
+        let start = Pos { line: e.span.start.line.max(1), col: e.span.start.col.max(1) };
+        let end = Pos { line: e.span.end.line.max(1), col: e.span.end.col.max(1) };
+        // ron's spans may start on the blank before a token: point at the token.
+        let start = skip_blanks(&file.text, start);
+        let width = if end.line == start.line && end.col > start.col { end.col - start.col } else { 1 };
+        let d = ron_diagnostic(&file.name, start, &e.code, &file.text);
+        Box::new(d.width(width))
     })
 }
 
-fn ron_diagnostic(file: &str, pos: Pos, error: &ron::Error) -> Diagnostic {
+/// Whether a file has nothing but blanks and comments.
+fn is_blank(text: &str) -> bool {
+    let mut rest = text.trim_start();
+    loop {
+        if let Some(r) = rest.strip_prefix("//") {
+            rest = r.split_once('\n').map_or("", |(_, after)| after).trim_start();
+        } else if let Some(r) = rest.strip_prefix("/*") {
+            rest = r.split_once("*/").map_or("", |(_, after)| after).trim_start();
+        } else {
+            return rest.is_empty();
+        }
+    }
+}
+
+/// The top-level `id` of a file that did not parse, if it can be read.
+fn top_level_id(file: &SourceFile) -> Option<String> {
+    file.find(|l| l.key.as_deref() == Some("id") && l.path.len() == 1).map(|l| l.value.clone())
+}
+
+/// Moves a position forward past spaces and line breaks.
+fn skip_blanks(text: &str, pos: Pos) -> Pos {
+    let Some(line) = text.lines().nth(pos.line - 1) else { return pos };
+    let skipped = line.chars().skip(pos.col - 1).take_while(|c| c.is_whitespace()).count();
+    if pos.col - 1 + skipped < line.chars().count() {
+        Pos { line: pos.line, col: pos.col + skipped }
+    } else {
+        pos
+    }
+}
+
+/// The last line at or before `line` with an odd number of unescaped double
+/// quotes: where a string was most likely left open.
+fn open_string_line(text: &str, line: usize) -> Option<usize> {
+    let lines: Vec<&str> = text.lines().take(line).collect();
+    lines.iter().enumerate().rev().take(3).find_map(|(i, l)| {
+        let quotes = l.replace("\\\\", "").replace("\\\"", "").matches('"').count();
+        (quotes % 2 == 1).then_some(i + 1)
+    })
+}
+
+fn ron_diagnostic(file: &str, pos: Pos, error: &ron::Error, text: &str) -> Diagnostic {
     use ron::Error as E;
+    let open_string = open_string_line(text, pos.line);
     let (code, message, hint): (&str, String, Option<String>) = match error {
         E::NoSuchStructField { expected, found, outer } => (
             "unknown-field",
@@ -116,24 +168,43 @@ fn ron_diagnostic(file: &str, pos: Pos, error: &ron::Error) -> Diagnostic {
             format!("field `{field}` is given twice{}", in_outer(outer)),
             Some("keep one of them".into()),
         ),
-        E::NoSuchEnumVariant { expected, found, outer } => (
-            "unknown-kind",
-            format!("unknown kind `{found}`{}", in_outer(outer)),
-            suggest(found, expected, "kinds allowed"),
-        ),
+        E::NoSuchEnumVariant { expected, found, outer } => {
+            let message = match outer.as_deref() {
+                Some("Node") => format!("unknown node kind `{found}`"),
+                Some(o) => format!("`{found}` is not a valid `{}`", o.to_lowercase()),
+                None => format!("unknown value `{found}`"),
+            };
+            ("unknown-kind", message, suggest(found, expected, "allowed here"))
+        }
         E::ExceededRecursionLimit => (
             "too-deep",
             "brackets are nested too deeply".into(),
             Some("a flow file needs only a few levels; look for unclosed brackets".into()),
         ),
-        E::ExpectedString | E::ExpectedStringEnd => (
+        E::ExpectedComma
+        | E::ExpectedStructLikeEnd
+        | E::ExpectedMapEnd
+        | E::ExpectedArrayEnd
+        | E::ExpectedMapColon
+        | E::Eof
+        | E::ExpectedStringEnd
+            if open_string.is_some_and(|l| l < pos.line) || matches!(error, E::ExpectedStringEnd) =>
+        {
+            let line = open_string.unwrap_or(pos.line);
+            (
+                "syntax",
+                format!("a text on line {line} is not closed"),
+                Some("end it with a double quote `\"` on the same line".into()),
+            )
+        }
+        E::ExpectedString => (
             "syntax",
-            lower_first(&error.to_string()),
+            "expected text in double quotes".into(),
             Some("text goes in double quotes: \"like this\"".into()),
         ),
         E::ExpectedComma => (
             "syntax",
-            lower_first(&error.to_string()),
+            "expected a comma".into(),
             Some("is a comma missing at the end of the line before?".into()),
         ),
         E::Eof => ("syntax", "the file ends too early".into(), Some("a closing bracket is missing".into())),
@@ -142,13 +213,40 @@ fn ron_diagnostic(file: &str, pos: Pos, error: &ron::Error) -> Diagnostic {
             "the file is not valid UTF-8".into(),
             Some("save the file as UTF-8 in your editor".into()),
         ),
-        E::InvalidValueForType { .. }
-        | E::ExpectedArray
-        | E::ExpectedMap
-        | E::ExpectedStructLike
-        | E::ExpectedNamedStructLike(_)
-        | E::ExpectedDifferentStructName { .. } => ("type", lower_first(&error.to_string()), None),
-        other => ("syntax", lower_first(&other.to_string()), None),
+        E::ExpectedIdentifier => (
+            "syntax",
+            "expected a field name or a kind here".into(),
+            Some("check the brackets just before: one may be extra or missing".into()),
+        ),
+        E::ExpectedNamedStructLike(name) | E::ExpectedDifferentStructName { expected: name, .. } => (
+            "type",
+            format!("expected `{name}(...)` here"),
+            Some("is a closing `]` or `)` missing before this?".into()),
+        ),
+        E::ExpectedArray => ("type", "expected a list in `[...]`".into(), None),
+        E::ExpectedMap => (
+            "type",
+            "expected a map in `{...}`".into(),
+            Some("text goes in a map by language: {\"en\": \"...\"}".into()),
+        ),
+        E::ExpectedArrayEnd => {
+            ("syntax", "expected `]` to close the list".into(), Some("is a comma or a `]` missing?".into()))
+        }
+        E::ExpectedMapEnd => {
+            ("syntax", "expected `}` to close the map".into(), Some("is a comma or a `}` missing?".into()))
+        }
+        E::ExpectedStructLikeEnd => (
+            "syntax",
+            "expected `)` to close the brackets".into(),
+            Some("is a comma or a `)` missing?".into()),
+        ),
+        E::TrailingCharacters => {
+            ("syntax", "there is more after the end".into(), Some("is a bracket closed too early?".into()))
+        }
+        E::InvalidValueForType { .. } | E::ExpectedStructLike => {
+            ("type", lower_first(&error.to_string()).replace("struct ", ""), None)
+        }
+        other => ("syntax", lower_first(&other.to_string()).replace("struct ", ""), None),
     };
     let d = Diagnostic::new(Severity::Error, intern_code(code), file, pos, message);
     match hint {
@@ -159,6 +257,7 @@ fn ron_diagnostic(file: &str, pos: Pos, error: &ron::Error) -> Diagnostic {
 
 fn intern_code(code: &str) -> &'static str {
     const CODES: &[&str] = &[
+        "empty-file",
         "unknown-field",
         "missing-field",
         "duplicate-field",
@@ -223,6 +322,9 @@ struct Checker<'a> {
     languages: Vec<String>,
     declared_flags: BTreeMap<String, String>,
     declared_vars: BTreeMap<String, String>,
+    /// Ids of flows and branches whose files did not parse: links to them
+    /// are not reported again, since the file's own error says it all.
+    broken: HashSet<String>,
     /// Whether `flowset.ron` parsed; if not, nothing counts as undeclared
     /// (that would only repeat its own error).
     manifest_ok: bool,
@@ -303,7 +405,7 @@ impl<'a> Checker<'a> {
                 } else {
                     (
                         Severity::Warning,
-                        format!("add `\"{lang}\": \"...\"`; until then patrons see the {} text", langs[0]),
+                        format!("add `\"{lang}\": \"...\"`; until then patrons see the `{}` text", langs[0]),
                     )
                 };
                 self.push(
@@ -321,9 +423,18 @@ impl<'a> Checker<'a> {
             let here = || locate(file, at_lang);
             if !self.languages.contains(lang) {
                 let known: Vec<&str> = self.languages.iter().map(String::as_str).collect();
+                let (value_pos, _) = here();
+                // The key is the literal just before the value.
+                let key_at = file
+                    .literals()
+                    .iter()
+                    .take_while(|l| l.pos < value_pos)
+                    .filter(|l| l.value == *lang && l.key.is_none())
+                    .last()
+                    .map(|l| (l.pos, l.width));
                 self.push(
                     file,
-                    here(),
+                    key_at.unwrap_or_else(here),
                     Severity::Warning,
                     "unknown-language",
                     format!("{what} has text in `{lang}`, which `flowset.ron` does not list"),
@@ -338,7 +449,7 @@ impl<'a> Checker<'a> {
                     Severity::Error,
                     "empty-text",
                     format!("{what} is empty in `{lang}`"),
-                    None,
+                    Some("write the text, or remove the entry".into()),
                 );
                 continue;
             }
@@ -437,6 +548,7 @@ pub fn check(sources: &Sources, opts: &Options) -> Report {
         declared_flags: BTreeMap::new(),
         declared_vars: BTreeMap::new(),
         manifest_ok: false,
+        broken: HashSet::new(),
         uses: Vec::new(),
     };
     let empty = SourceFile::new(sources.flowset_name.clone(), "");
@@ -484,7 +596,10 @@ pub fn check(sources: &Sources, opts: &Options) -> Report {
     for (fi, file) in sources.flows.iter().enumerate() {
         match parse_ron::<RawFlow>(file) {
             Ok(f) => raws.push((fi, f)),
-            Err(d) => c.diags.push(*d),
+            Err(d) => {
+                c.diags.push(*d);
+                c.broken.extend(top_level_id(file));
+            }
         }
     }
     let mut report = Report {
@@ -515,9 +630,8 @@ pub fn check(sources: &Sources, opts: &Options) -> Report {
     let all_flow_ids: Vec<&str> = raws.iter().map(|(_, f)| f.id.as_str()).collect();
     if let Some(m) = &manifest {
         for (i, id) in m.order.iter().enumerate() {
-            if !flow_ids.contains_key(id.as_str()) {
-                let at = [("order", i)];
-                let _ = at;
+            let _ = i;
+            if !flow_ids.contains_key(id.as_str()) && !c.broken.contains(id) {
                 let here = manifest_file
                     .find(|l| l.under("order") && l.value == *id)
                     .map_or((Pos::START, 1), |l| (l.pos, l.width));
@@ -574,7 +688,10 @@ pub fn check(sources: &Sources, opts: &Options) -> Report {
     for (bi, file) in sources.branches.iter().enumerate() {
         match parse_ron::<RawBranch>(file) {
             Ok(b) => branches.push((bi, b)),
-            Err(d) => c.diags.push(*d),
+            Err(d) => {
+                c.diags.push(*d);
+                c.broken.extend(top_level_id(file));
+            }
         }
     }
     report.branches = branches.len();
@@ -582,19 +699,26 @@ pub fn check(sources: &Sources, opts: &Options) -> Report {
     for (bi, b) in &branches {
         let file = &sources.branches[*bi];
         if !branch_ids.insert(b.id.clone()) {
+            let first =
+                branches.iter().find(|(_, other)| other.id == b.id).map(|(i, _)| &sources.branches[*i]);
+            let hint = first.map_or("give each branch its own id".to_string(), |f| {
+                let (pos, _) = locate(f, At { within: &[], field: Some("id"), key: Some("id") });
+                format!("first used at {}:{}:{}; give each branch its own id", f.name, pos.line, pos.col)
+            });
             c.push(
                 file,
                 locate(file, At { within: &[], field: Some("id"), key: Some("id") }),
                 Severity::Error,
                 "duplicate-id",
                 format!("branch id `{}` is used twice", b.id),
-                Some("give each branch its own id".into()),
+                Some(hint),
             );
         }
         check_branch(&mut c, file, b, &raws, &indexes, &flow_ids, &all_flow_ids, &sources.flows);
     }
     if let Some(only) = &opts.branch
         && !branch_ids.contains(only)
+        && !c.broken.contains(only)
     {
         let known: Vec<&str> = branches.iter().map(|(_, b)| b.id.as_str()).collect();
         c.push(
@@ -645,7 +769,8 @@ pub fn check(sources: &Sources, opts: &Options) -> Report {
     }
 
     // Placeholders each checked branch must fill.
-    for (_, b) in &branches {
+    for (bi, b) in &branches {
+        let branch_file = sources.branches[*bi].name.clone();
         if opts.branch.as_ref().is_some_and(|only| *only != b.id) {
             continue;
         }
@@ -662,7 +787,7 @@ pub fn check(sources: &Sources, opts: &Options) -> Report {
                     Severity::Error,
                     "undefined-placeholder",
                     format!("placeholder `{{{name}}}` is not defined at branch `{}`", b.id),
-                    Some(format!("add `\"{name}\": \"...\"` to `vars` in branches/{}.ron", b.id)),
+                    Some(format!("add `\"{name}\": \"...\"` to `vars` in {branch_file}")),
                 );
             }
         }
@@ -882,7 +1007,7 @@ fn check_flow<'r>(
                 }
             }
             RawNode::Goto { id, flow } => {
-                if !flow_ids.contains_key(flow.as_str()) {
+                if !flow_ids.contains_key(flow.as_str()) && !c.broken.contains(flow) {
                     c.push(
                         file,
                         locate(file, At { within: &within, field: Some("flow"), key: Some("flow") }),
@@ -938,7 +1063,8 @@ fn check_flow<'r>(
         }
         for (k, node) in f.nodes.iter().enumerate() {
             let here = || locate(file, At { within: &[("nodes", k)], field: Some("id"), key: Some("id") });
-            if !seen[k] {
+            let duplicate = index.get(node_id(node)).is_some_and(|&first| first != k);
+            if !seen[k] && !duplicate {
                 c.push(
                     file,
                     here(),
@@ -1039,7 +1165,7 @@ fn check_branch(
         }
     }
     for flow in &b.hide_flows {
-        if !flow_ids.contains_key(flow.as_str()) {
+        if !flow_ids.contains_key(flow.as_str()) && !c.broken.contains(flow) {
             let here = file
                 .find(|l| l.under("hide_flows") && l.value == *flow)
                 .map_or((Pos::START, 1), |l| (l.pos, l.width));
@@ -1056,6 +1182,9 @@ fn check_branch(
     for (i, o) in b.overrides.iter().enumerate() {
         let w = [("overrides", i)];
         let Some(&k) = flow_ids.get(o.flow.as_str()) else {
+            if c.broken.contains(&o.flow) {
+                continue;
+            }
             c.push(
                 file,
                 locate(file, At { within: &w, field: Some("flow"), key: Some("flow") }),
@@ -1171,12 +1300,13 @@ fn check_branch_paths(
 fn check_words(c: &mut Checker, file: &SourceFile, lang: &str, map: &BTreeMap<String, String>) {
     let keys: Vec<&str> = KEYS.iter().map(|(k, _)| *k).collect();
     for (key, value) in map {
-        let here =
-            file.find(|l| l.value == *key && l.key.is_none()).map_or((Pos::START, 1), |l| (l.pos, l.width));
+        let here = || {
+            file.find(|l| l.value == *key && l.key.is_none()).map_or((Pos::START, 1), |l| (l.pos, l.width))
+        };
         if !keys.contains(&key.as_str()) {
             c.push(
                 file,
-                here,
+                here(),
                 Severity::Error,
                 "unknown-word",
                 format!("`{key}` is not one of the kiosk's words"),
@@ -1185,30 +1315,43 @@ fn check_words(c: &mut Checker, file: &SourceFile, lang: &str, map: &BTreeMap<St
             continue;
         }
         if value.trim().is_empty() {
-            c.push(file, here, Severity::Error, "empty-text", format!("word `{key}` is empty"), None);
+            c.push(
+                file,
+                here(),
+                Severity::Error,
+                "empty-text",
+                format!("word `{key}` is empty"),
+                Some("write the text, or remove the entry to use the fallback language".into()),
+            );
         }
         for name in placeholders(value) {
             if c.manifest_ok && !c.declared_vars.contains_key(name) && !runtime_params(key).contains(&name) {
                 let mut allowed: Vec<&str> = runtime_params(key).to_vec();
                 allowed.extend(c.declared_vars.keys().map(String::as_str));
+                let token = format!("{{{name}}}");
+                let at = At { within: &[], field: None, key: Some(key) };
+                let offset = value.find(&token).map(|b| value[..b].chars().count());
+                let pos = text_pos(file, at, value, offset);
                 c.push(
                     file,
-                    here,
+                    (pos, token.chars().count()),
                     Severity::Error,
                     "undeclared-placeholder",
-                    format!("word `{key}` uses `{{{name}}}`, which is not available"),
+                    format!("word `{key}` uses `{token}`, which is not available"),
                     suggest(name, &allowed, "placeholders available"),
                 );
             }
         }
     }
     let fallback = c.languages.first().cloned().unwrap_or_default();
+    // Missing words go before the closing brace of the map.
+    let end = file.text.rfind('}').map_or(Pos::START, |b| file.pos_of_byte(b));
     for (key, meaning) in KEYS {
         if !map.contains_key(*key) {
             let sev = if lang == fallback { Severity::Error } else { Severity::Warning };
             c.push(
                 file,
-                (Pos::START, 1),
+                (end, 1),
                 sev,
                 "missing-translation",
                 format!("the word `{key}` has no `{lang}` translation"),

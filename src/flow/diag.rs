@@ -57,7 +57,7 @@ impl Diagnostic {
             column: pos.col,
             severity,
             code,
-            message: message.into(),
+            message: shorten_names(&message.into()),
             hint: None,
             width: 1,
         }
@@ -65,7 +65,7 @@ impl Diagnostic {
 
     /// Adds a hint.
     pub fn hint(mut self, hint: impl Into<String>) -> Self {
-        self.hint = Some(hint.into());
+        self.hint = Some(shorten_names(&hint.into()));
         self
     }
 
@@ -98,8 +98,11 @@ impl Diagnostic {
         if let Some(text) = source.and_then(|s| s.line(self.line)) {
             // Very long lines (a 5 MB string) are cut around the column.
             let chars: Vec<char> = text.chars().collect();
-            let start = self.column.saturating_sub(60).min(chars.len());
-            let end = (self.column + 60).min(chars.len());
+            let (start, end) = if chars.len() <= 120 {
+                (0, chars.len())
+            } else {
+                (self.column.saturating_sub(60).min(chars.len()), (self.column + 60).min(chars.len()))
+            };
             let shown: String = chars[start..end].iter().map(|c| if *c == '\t' { ' ' } else { *c }).collect();
             let lead = if start > 0 { "..." } else { "" };
             let tail = if end < chars.len() { "..." } else { "" };
@@ -116,18 +119,50 @@ impl Diagnostic {
     }
 }
 
-/// The closest of `candidates` to `word`, if it is close enough to suggest.
+/// Names in backticks longer than this are cut in messages, so that a 5 MB
+/// id in a file gives a one-line message.
+const MAX_NAME: usize = 48;
+
+fn shorten_names(message: &str) -> String {
+    if message.len() <= MAX_NAME * 2 {
+        return message.to_string();
+    }
+    let mut out = String::with_capacity(message.len().min(1024));
+    for (i, part) in message.split('`').enumerate() {
+        if i > 0 {
+            out.push('`');
+        }
+        // Odd parts are inside backticks.
+        if i % 2 == 1 && part.chars().count() > MAX_NAME {
+            out.extend(part.chars().take(MAX_NAME));
+            out.push('…');
+        } else {
+            out.push_str(part);
+        }
+    }
+    out
+}
+
+/// The closest of `candidates` to `word`, if it is close enough to suggest:
+/// at most a third of the letters differ, and never all of them (so `sp` is
+/// not taken for `en`).
 pub fn did_you_mean<'a>(word: &str, candidates: impl IntoIterator<Item = &'a str>) -> Option<&'a str> {
+    if word.len() > 256 {
+        return None;
+    }
     candidates
         .into_iter()
         .map(|c| (strsim::damerau_levenshtein(word, c), c))
-        .filter(|(d, c)| *d > 0 && *d <= (c.chars().count() / 3).max(2))
+        .filter(|(d, c)| {
+            let len = c.chars().count().min(word.chars().count());
+            *d > 0 && *d <= (c.chars().count() / 3).max(1) && *d < len
+        })
         .min_by_key(|(d, _)| *d)
         .map(|(_, c)| c)
 }
 
 /// "did you mean `x`?" or the list of what is allowed, whichever helps.
-pub fn suggest<'a>(word: &str, candidates: &[&'a str], what: &str) -> Option<String> {
+pub fn suggest(word: &str, candidates: &[&str], what: &str) -> Option<String> {
     if let Some(best) = did_you_mean(word, candidates.iter().copied()) {
         return Some(format!("did you mean `{best}`?"));
     }

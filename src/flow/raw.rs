@@ -51,7 +51,7 @@ pub struct RawFlow {
 
 /// One screen of a flow, or an instruction to go to another flow.
 #[derive(Clone, Debug, Deserialize)]
-#[serde(deny_unknown_fields)]
+#[serde(deny_unknown_fields, rename = "Node")]
 pub enum RawNode {
     /// An instruction; the patron taps Next when done.
     Step {

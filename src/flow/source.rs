@@ -79,6 +79,18 @@ impl SourceFile {
         self.literals().iter().find(matches)
     }
 
+    /// The line and column of a byte offset (clamped to the text).
+    pub fn pos_of_byte(&self, byte: usize) -> Pos {
+        let mut byte = byte.min(self.text.len());
+        while !self.text.is_char_boundary(byte) {
+            byte -= 1;
+        }
+        let before = &self.text[..byte];
+        let line = before.matches('\n').count() + 1;
+        let col = before.rsplit('\n').next().map_or(0, |l| l.chars().count()) + 1;
+        Pos { line, col }
+    }
+
     /// The source line at `line` (1-based), without its newline.
     pub fn line(&self, line: usize) -> Option<&str> {
         self.text.lines().nth(line.checked_sub(1)?)
