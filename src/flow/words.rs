@@ -28,6 +28,13 @@ pub const KEYS: &[(&str, &str)] = &[
     ("asked_staff_reason", "the reason shown when the patron asked for staff"),
     ("done", "the button that ends a session and goes home"),
     ("offer_help", "the line offering staff help after a long time in one flow"),
+    ("offer_help_dismiss", "the button that keeps going without staff"),
+    ("going_home", "under a solved ending: back to the start in {seconds} seconds"),
+    ("show_code", "on a handoff: show this code at the desk"),
+    ("code_private", "on a handoff: the code holds no personal information"),
+    ("text_size", "the name of the text size buttons, for screen readers"),
+    ("languages", "the name of the language buttons, for screen readers"),
+    ("picture", "how a screen reader names a step's picture"),
     ("idle_title", "Are you still there?"),
     ("idle_body", "why the kiosk will clear the screen (privacy)"),
     ("idle_seconds", "the countdown: {seconds} seconds"),
@@ -38,7 +45,7 @@ pub const KEYS: &[(&str, &str)] = &[
 pub fn runtime_params(key: &str) -> &'static [&'static str] {
     match key {
         "step_of" => &["flow", "n"],
-        "idle_seconds" => &["seconds"],
+        "idle_seconds" | "going_home" => &["seconds"],
         _ => &[],
     }
 }
