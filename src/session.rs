@@ -178,6 +178,23 @@ impl Session {
         Ok(s)
     }
 
+    /// A patron who wants a person before choosing any flow ("Something
+    /// else?" or "Get help from staff" on the home screen).
+    pub fn staff_only(set: Arc<FlowSet>, branch: &str, lang: &str, now: Duration) -> Result<Self, SessionError> {
+        let b = set.branches.iter().position(|b| b.id == branch).ok_or_else(|| SessionError::NoSuchBranch(branch.into()))?;
+        let lang = if set.languages.iter().any(|l| l == lang) { lang.to_string() } else { set.default_language().to_string() };
+        Ok(Session {
+            set,
+            branch: b,
+            lang,
+            trail: Vec::new(),
+            outcome: Some(Outcome::AskedStaff),
+            started: now,
+            last_input: now,
+            ended_at: Some(now),
+        })
+    }
+
     /// The flow set this session walks.
     pub fn flow_set(&self) -> &Arc<FlowSet> {
         &self.set
@@ -381,16 +398,11 @@ impl Session {
         let lang = self.lang.as_str();
         let fallback = set.default_language();
         let steps = self.trail.iter().filter(|v| !self.is_goto(Some(v))).count().max(1);
-        let Some(v) = self.current() else {
-            return Screen {
-                flow_title: String::new(),
-                step: 1,
-                body: Body::Solved { text: Rich::default() },
-            };
+        let flow_title = match self.current() {
+            Some(v) => set.render(&set.flows[v.flow].title, lang, branch).plain(),
+            None => String::new(),
         };
-        let flow = &set.flows[v.flow];
-        let flow_title = set.render(&flow.title, lang, branch).plain();
-        if self.outcome == Some(Outcome::AskedStaff) {
+        if self.outcome == Some(Outcome::AskedStaff) || self.trail.is_empty() {
             return Screen {
                 flow_title,
                 step: steps,
@@ -403,6 +415,10 @@ impl Session {
                 },
             };
         }
+        let Some(v) = self.current() else {
+            return Screen { flow_title, step: 1, body: Body::Solved { text: Rich::default() } };
+        };
+        let flow = &set.flows[v.flow];
         let text = set.node_text(v.flow, v.node, lang, branch);
         let body = match &flow.nodes[v.node].kind {
             NodeKind::Step { picture, .. } => Body::Step { text, picture: picture.clone() },

@@ -1,0 +1,634 @@
+//! The kiosk application: which screen is showing, idle handling, the staff
+//! PIN, and turning clicks and keys into calls on the core.
+//!
+//! Screens only draw and return [`Action`]s; this file applies them to the
+//! [`Session`], so flow state changes in one place. Time comes from a
+//! [`Clock`] that tests replace, so idle tests never sleep.
+
+use super::pictures::Pictures;
+use super::theme::{self, HIGH_CONTRAST, LIGHT, Palette, SCALES, Sizes};
+use super::{ending, home, overlays, staff, step};
+use crate::config::{KioskConfig, verify_pin};
+use crate::flow::load::Assets;
+use crate::flow::model::{Branch, FlowSet};
+use crate::flow::text::Rich;
+use crate::idle::{IdleRule, Phase};
+use crate::session::{Body, Outcome, Session};
+use eframe::egui::{self, Key, Modifiers, ViewportCommand};
+use std::sync::Arc;
+use std::time::{Duration, Instant};
+
+/// Where time comes from: the time since some fixed point.
+pub type Clock = Arc<dyn Fn() -> Duration + Send + Sync>;
+
+/// The real clock: time since the kiosk started.
+pub fn system_clock() -> Clock {
+    let start = Instant::now();
+    Arc::new(move || start.elapsed())
+}
+
+/// Loads the flows again for staff "Reload flows": the new set and its
+/// pictures, or the problems (as lines to show) when it has errors.
+pub type Reloader = Box<dyn FnMut() -> Result<(Arc<FlowSet>, Assets), Vec<String>>>;
+
+/// Everything a kiosk starts with.
+pub struct Setup {
+    /// The checked flows.
+    pub set: Arc<FlowSet>,
+    /// Where their pictures are.
+    pub assets: Assets,
+    /// The kiosk's settings.
+    pub config: KioskConfig,
+    /// The branch id (one of `set.branches`).
+    pub branch: String,
+    /// Languages offered, first = default (each one of `set.languages`).
+    pub languages: Vec<String>,
+    /// A normal window that may be closed, for trying the kiosk on a desktop.
+    pub windowed: bool,
+    /// Things staff should know (flows that did not load, a bad config).
+    pub notices: Vec<String>,
+    /// How to reload the flows, if they came from a folder.
+    pub reload: Option<Reloader>,
+    /// The clock.
+    pub clock: Clock,
+}
+
+/// What the patron (or staff) did, collected while drawing and applied after.
+#[derive(Clone, Debug, PartialEq)]
+pub enum Action {
+    /// A home tile: start this flow.
+    StartFlow(String),
+    /// Staff help from the home screen ("Something else?").
+    StaffFromHome,
+    /// A choice, 1-based as on screen.
+    Choose(usize),
+    /// Next on a step.
+    Next,
+    /// Back one screen.
+    Back,
+    /// Start over / Done: home.
+    Home,
+    /// Get help from staff.
+    AskStaff,
+    /// "No thanks" to the offer of staff help.
+    DismissOffer,
+    /// Switch language.
+    Language(String),
+    /// Smaller (-1) or larger (+1) text.
+    TextSize(i32),
+    /// High contrast on or off.
+    Contrast,
+    /// "I'm still here".
+    StillHere,
+    /// The staff key chord: open the PIN pad (or staff mode, with no PIN set).
+    OpenStaff,
+    /// A digit on the PIN pad.
+    PinDigit(char),
+    /// Clear the PIN pad.
+    PinClear,
+    /// Submit the PIN.
+    PinSubmit,
+    /// Close the PIN pad.
+    PinCancel,
+    /// Staff: reload flows.
+    Reload,
+    /// Staff: leave staff mode.
+    LeaveStaff,
+    /// Staff: quit the kiosk program.
+    Quit,
+}
+
+/// Which screen shows.
+pub enum View {
+    /// Home, no session.
+    Home,
+    /// A patron's session (steps, questions and endings).
+    Flow(Box<Session>),
+    /// Staff mode.
+    Staff,
+}
+
+/// The PIN pad's state.
+#[derive(Default)]
+pub struct PinPad {
+    /// Digits typed so far (never shown, never kept after the pad closes).
+    pub entered: String,
+    /// What to tell the person at the pad.
+    pub message: Option<String>,
+}
+
+/// The kiosk.
+pub struct Kiosk {
+    pub(super) set: Arc<FlowSet>,
+    pub(super) assets: Assets,
+    pub(super) config: KioskConfig,
+    pub(super) branch: String,
+    pub(super) languages: Vec<String>,
+    pub(super) lang: String,
+    pub(super) scale: usize,
+    pub(super) contrast: bool,
+    pub(super) view: View,
+    pub(super) pin: Option<PinPad>,
+    pub(super) pin_failures: u32,
+    pub(super) pin_locked_until: Duration,
+    pub(super) offer_dismissed: bool,
+    pub(super) last_input: Duration,
+    pub(super) now: Duration,
+    pub(super) notices: Vec<String>,
+    pub(super) pictures: Pictures,
+    windowed: bool,
+    allow_close: bool,
+    frames: u64,
+    clock: Clock,
+    reload: Option<Reloader>,
+    applied: Option<(usize, bool)>,
+}
+
+impl Kiosk {
+    /// A kiosk at its home screen.
+    pub fn new(setup: Setup) -> Self {
+        let now = (setup.clock)();
+        let lang = setup.languages.first().cloned().unwrap_or_else(|| setup.set.default_language().to_string());
+        Kiosk {
+            set: setup.set,
+            assets: setup.assets,
+            config: setup.config,
+            branch: setup.branch,
+            languages: setup.languages,
+            lang,
+            scale: theme::DEFAULT_SCALE,
+            contrast: false,
+            view: View::Home,
+            pin: None,
+            pin_failures: 0,
+            pin_locked_until: Duration::ZERO,
+            offer_dismissed: false,
+            last_input: now,
+            now,
+            notices: setup.notices,
+            pictures: Pictures::default(),
+            windowed: setup.windowed,
+            allow_close: false,
+            frames: 0,
+            clock: setup.clock,
+            reload: setup.reload,
+            applied: None,
+        }
+    }
+
+    /// The branch this kiosk stands in.
+    pub(super) fn branch(&self) -> &Branch {
+        self.set.branch(&self.branch).unwrap_or(&self.set.branches[0])
+    }
+
+    /// One of the kiosk's words in the current language.
+    pub(super) fn word(&self, key: &str) -> String {
+        self.set.word(key, &self.lang, self.branch()).plain()
+    }
+
+    /// A word with values filled (branch values stay highlighted).
+    pub(super) fn word_rich(&self, key: &str) -> Rich {
+        self.set.word(key, &self.lang, self.branch())
+    }
+
+    /// The colours in use.
+    pub(super) fn palette(&self) -> &'static Palette {
+        if self.contrast { &HIGH_CONTRAST } else { &LIGHT }
+    }
+
+    /// The sizes in use.
+    pub(super) fn sizes(&self) -> Sizes {
+        Sizes::at(SCALES[self.scale.min(SCALES.len() - 1)])
+    }
+
+    /// The current session, if a patron is in one.
+    pub fn session(&self) -> Option<&Session> {
+        match &self.view {
+            View::Flow(s) => Some(s),
+            _ => None,
+        }
+    }
+
+    /// Whether staff mode is showing.
+    pub fn in_staff_mode(&self) -> bool {
+        matches!(self.view, View::Staff)
+    }
+
+    /// The language shown.
+    pub fn language(&self) -> &str {
+        &self.lang
+    }
+
+    /// Whether the kiosk is as a new patron finds it: nothing to wipe.
+    fn pristine(&self) -> bool {
+        matches!(self.view, View::Home)
+            && self.pin.is_none()
+            && Some(&self.lang) == self.languages.first()
+            && self.scale == theme::DEFAULT_SCALE
+            && !self.contrast
+    }
+
+    fn idle_rule(&self) -> IdleRule {
+        IdleRule { warning: self.config.idle_warning(), countdown: self.config.idle_reset() }
+    }
+
+    /// The idle phase now (always active when there is nothing to wipe).
+    pub(super) fn idle_phase(&self) -> Phase {
+        if self.pristine() || self.in_staff_mode() {
+            return Phase::Active { warning_in: self.idle_rule().warning };
+        }
+        self.idle_rule().phase(self.last_input, self.now)
+    }
+
+    /// Back to the home screen as a new patron finds it. Nothing of the last
+    /// patron survives: the session, their language, text size, contrast and
+    /// any digits on the PIN pad are dropped.
+    pub fn wipe(&mut self) {
+        self.view = View::Home;
+        self.pin = None;
+        self.lang = self.languages.first().cloned().unwrap_or_else(|| self.set.default_language().to_string());
+        self.scale = theme::DEFAULT_SCALE;
+        self.contrast = false;
+        self.offer_dismissed = false;
+    }
+
+    /// Draws one frame and handles its input. Used by eframe and by tests.
+    pub fn ui(&mut self, ui: &mut egui::Ui) {
+        let ctx = ui.ctx().clone();
+        self.now = (self.clock)();
+        self.frames += 1;
+        if self.applied.is_none() {
+            theme::install_fonts(&ctx);
+        }
+        if self.applied != Some((self.scale, self.contrast)) {
+            theme::apply(&ctx, self.palette(), &self.sizes());
+            self.applied = Some((self.scale, self.contrast));
+        }
+        self.window_rules(&ctx);
+        if had_input(&ctx) {
+            self.last_input = self.now;
+            if let View::Flow(s) = &mut self.view {
+                s.touch(self.now);
+            }
+        }
+        if self.idle_phase() == Phase::Expired {
+            self.wipe();
+        }
+        if let View::Flow(s) = &self.view
+            && s.outcome() == Some(&Outcome::Solved)
+            && self.now.saturating_sub(self.last_input) >= Duration::from_secs(self.config.solved_return_seconds)
+        {
+            self.view = View::Home;
+        }
+
+        let mut actions = self.keys(&ctx);
+        top_bar(self, ui, &mut actions);
+        egui::CentralPanel::default()
+            .frame(egui::Frame::NONE.fill(self.palette().background).inner_margin(egui::Margin::symmetric(40, 24)))
+            .show(ui, |ui| match &self.view {
+                View::Home => home::show(self, ui, &mut actions),
+                View::Flow(s) => match s.screen().body {
+                    Body::Solved { .. } | Body::Handoff { .. } => ending::show(self, s, ui, &mut actions),
+                    _ => step::show(self, s, ui, &mut actions),
+                },
+                View::Staff => staff::show(self, ui, &mut actions),
+            });
+        if let Phase::Warning { wipe_in } = self.idle_phase() {
+            overlays::idle(self, ui, wipe_in, &mut actions);
+        }
+        if self.pin.is_some() {
+            overlays::pin_pad(self, ui, &mut actions);
+        }
+        for action in actions {
+            self.apply(action, &ctx);
+        }
+        ctx.request_repaint_after(self.next_deadline());
+    }
+
+    /// How long until something changes by itself: the idle warning, a
+    /// countdown second, the solved screen going home, the offer of help.
+    fn next_deadline(&self) -> Duration {
+        let mut next = match self.idle_phase() {
+            Phase::Active { warning_in } => warning_in,
+            Phase::Warning { wipe_in } => wipe_in.min(Duration::from_millis(250)),
+            Phase::Expired => Duration::ZERO,
+        };
+        if let View::Flow(s) = &self.view {
+            if s.outcome() == Some(&Outcome::Solved) {
+                let home_at = Duration::from_secs(self.config.solved_return_seconds);
+                next = next.min(home_at.saturating_sub(self.now.saturating_sub(self.last_input)).min(Duration::from_secs(1)));
+            } else if !self.offer_dismissed {
+                let offer = self.config.offer_help_after().saturating_sub(s.elapsed(self.now));
+                if !offer.is_zero() {
+                    next = next.min(offer);
+                }
+            }
+        }
+        if self.pin.is_some() && self.pin_locked_until > self.now {
+            next = next.min(Duration::from_millis(500));
+        }
+        next.max(Duration::from_millis(50))
+    }
+
+    /// Fullscreen where a window manager honours it, sized to the monitor
+    /// where none does; close requests cancelled unless staff allow them.
+    fn window_rules(&mut self, ctx: &egui::Context) {
+        let close = ctx.input(|i| i.viewport().close_requested());
+        if close && !self.windowed && !self.allow_close {
+            ctx.send_viewport_cmd(ViewportCommand::CancelClose);
+        }
+        if !self.windowed && self.frames <= 3 {
+            if let Some(size) = ctx.input(|i| i.viewport().monitor_size) {
+                ctx.send_viewport_cmd(ViewportCommand::OuterPosition(egui::pos2(0.0, 0.0)));
+                ctx.send_viewport_cmd(ViewportCommand::InnerSize(size));
+            }
+        }
+    }
+
+    /// Keyboard shortcuts, so the whole kiosk works without a pointer.
+    fn keys(&self, ctx: &egui::Context) -> Vec<Action> {
+        let mut out = Vec::new();
+        // Enter on a focused button presses that button; only with nothing
+        // focused does it mean Next.
+        let nothing_focused = ctx.memory(|m| m.focused().is_none());
+        ctx.input_mut(|i| {
+            if i.consume_key(Modifiers::CTRL | Modifiers::ALT, Key::S) {
+                out.push(Action::OpenStaff);
+                return;
+            }
+            if self.pin.is_some() {
+                for (k, d) in DIGITS {
+                    if i.consume_key(Modifiers::NONE, k) {
+                        out.push(Action::PinDigit(d));
+                    }
+                }
+                if i.consume_key(Modifiers::NONE, Key::Enter) {
+                    out.push(Action::PinSubmit);
+                }
+                if i.consume_key(Modifiers::NONE, Key::Escape) {
+                    out.push(Action::PinCancel);
+                }
+                if i.consume_key(Modifiers::NONE, Key::Backspace) {
+                    out.push(Action::PinClear);
+                }
+                return;
+            }
+            if matches!(self.idle_phase(), Phase::Warning { .. }) {
+                // Any key is input; Enter or Space answers the prompt.
+                if i.consume_key(Modifiers::NONE, Key::Enter) || i.consume_key(Modifiers::NONE, Key::Space) {
+                    out.push(Action::StillHere);
+                }
+                return;
+            }
+            if i.consume_key(Modifiers::CTRL, Key::Plus) || i.consume_key(Modifiers::CTRL, Key::Equals) {
+                out.push(Action::TextSize(1));
+            }
+            if i.consume_key(Modifiers::CTRL, Key::Minus) {
+                out.push(Action::TextSize(-1));
+            }
+            if i.consume_key(Modifiers::NONE, Key::F1) {
+                out.push(Action::AskStaff);
+            }
+            let View::Flow(s) = &self.view else { return };
+            if i.consume_key(Modifiers::NONE, Key::Backspace) || i.consume_key(Modifiers::ALT, Key::ArrowLeft) {
+                out.push(Action::Back);
+            }
+            if i.consume_key(Modifiers::NONE, Key::Home) {
+                out.push(Action::Home);
+            }
+            match s.screen().body {
+                Body::Question { choices, .. } => {
+                    for (n, (k, _)) in DIGITS[1..].iter().enumerate() {
+                        if n < choices.len() && i.consume_key(Modifiers::NONE, *k) {
+                            out.push(Action::Choose(n + 1));
+                        }
+                    }
+                }
+                Body::Step { .. } if nothing_focused => {
+                    if i.consume_key(Modifiers::NONE, Key::Enter) {
+                        out.push(Action::Next);
+                    }
+                }
+                _ => {}
+            }
+        });
+        out
+    }
+
+    /// Applies one action to the core and the view.
+    fn apply(&mut self, action: Action, ctx: &egui::Context) {
+        let now = self.now;
+        self.last_input = now;
+        match action {
+            Action::StartFlow(id) => {
+                if let Ok(s) = Session::start(self.set.clone(), &self.branch, &self.lang, &id, now) {
+                    self.view = View::Flow(Box::new(s));
+                    self.offer_dismissed = false;
+                }
+            }
+            Action::StaffFromHome => {
+                if let Ok(s) = Session::staff_only(self.set.clone(), &self.branch, &self.lang, now) {
+                    self.view = View::Flow(Box::new(s));
+                }
+            }
+            Action::Choose(n) => {
+                if let View::Flow(s) = &mut self.view {
+                    let _ = s.choose(n, now);
+                }
+            }
+            Action::Next => {
+                if let View::Flow(s) = &mut self.view {
+                    let _ = s.next(now);
+                }
+            }
+            Action::Back => {
+                if let View::Flow(s) = &mut self.view
+                    && !s.back(now)
+                {
+                    self.view = View::Home;
+                }
+            }
+            Action::Home => {
+                if !self.in_staff_mode() {
+                    self.view = View::Home;
+                }
+            }
+            Action::AskStaff => match &mut self.view {
+                View::Flow(s) => s.ask_staff(now),
+                View::Home => self.apply(Action::StaffFromHome, ctx),
+                View::Staff => {}
+            },
+            Action::DismissOffer => self.offer_dismissed = true,
+            Action::Language(l) => {
+                if self.languages.contains(&l) {
+                    self.lang = l.clone();
+                    if let View::Flow(s) = &mut self.view {
+                        s.set_language(&l);
+                    }
+                }
+            }
+            Action::TextSize(d) => {
+                self.scale = (self.scale as i32 + d).clamp(0, SCALES.len() as i32 - 1) as usize;
+            }
+            Action::Contrast => self.contrast = !self.contrast,
+            Action::StillHere => {}
+            Action::OpenStaff => self.open_pin(),
+            Action::PinDigit(d) => {
+                if let Some(pad) = &mut self.pin
+                    && pad.entered.len() < 12
+                {
+                    pad.entered.push(d);
+                }
+            }
+            Action::PinClear => {
+                if let Some(pad) = &mut self.pin {
+                    pad.entered.clear();
+                }
+            }
+            Action::PinSubmit => self.submit_pin(),
+            Action::PinCancel => self.pin = None,
+            Action::Reload => self.reload_flows(),
+            Action::LeaveStaff => self.view = View::Home,
+            Action::Quit => {
+                self.allow_close = true;
+                ctx.send_viewport_cmd(ViewportCommand::Close);
+            }
+        }
+    }
+
+    fn open_pin(&mut self) {
+        if self.config.staff_pin_hash.is_none() {
+            // Nothing to check against: staff mode says so plainly.
+            self.view = View::Staff;
+            return;
+        }
+        self.pin = Some(PinPad::default());
+    }
+
+    fn submit_pin(&mut self) {
+        let Some(pad) = &mut self.pin else { return };
+        if self.now < self.pin_locked_until {
+            return;
+        }
+        let entered = std::mem::take(&mut pad.entered);
+        let ok = self.config.staff_pin_hash.as_deref().is_some_and(|h| verify_pin(&entered, h));
+        if ok {
+            self.pin = None;
+            self.pin_failures = 0;
+            self.view = View::Staff;
+        } else {
+            // Each wrong PIN doubles the wait before the next try: 1, 2, 4 ...
+            // seconds, at most a minute.
+            self.pin_failures += 1;
+            let wait = Duration::from_secs(1u64 << (self.pin_failures - 1).min(6)).min(Duration::from_secs(60));
+            self.pin_locked_until = self.now + wait;
+            pad.message = Some("Wrong PIN.".into());
+        }
+    }
+
+    fn reload_flows(&mut self) {
+        let Some(reload) = &mut self.reload else {
+            self.notices = vec!["These are the built-in flows; there is no folder to reload.".into()];
+            return;
+        };
+        match reload() {
+            Ok((set, assets)) => {
+                let count = set.flows.len();
+                self.set = set;
+                self.assets = assets;
+                self.pictures.clear();
+                self.notices = vec![format!("Reloaded: {count} flows, no errors.")];
+            }
+            Err(problems) => {
+                let mut n = vec!["The flows have errors; the kiosk keeps the flows it had.".to_string()];
+                n.extend(problems);
+                self.notices = n;
+            }
+        }
+    }
+
+    /// Seconds left before the PIN pad takes another try.
+    pub(super) fn pin_wait(&self) -> Option<u64> {
+        (self.now < self.pin_locked_until).then(|| (self.pin_locked_until - self.now).as_secs() + 1)
+    }
+}
+
+const DIGITS: [(Key, char); 10] = [
+    (Key::Num0, '0'),
+    (Key::Num1, '1'),
+    (Key::Num2, '2'),
+    (Key::Num3, '3'),
+    (Key::Num4, '4'),
+    (Key::Num5, '5'),
+    (Key::Num6, '6'),
+    (Key::Num7, '7'),
+    (Key::Num8, '8'),
+    (Key::Num9, '9'),
+];
+
+/// Whether a person did anything this frame.
+fn had_input(ctx: &egui::Context) -> bool {
+    ctx.input(|i| {
+        i.events.iter().any(|e| {
+            matches!(
+                e,
+                egui::Event::Key { .. }
+                    | egui::Event::Text(_)
+                    | egui::Event::PointerButton { .. }
+                    | egui::Event::PointerMoved(_)
+                    | egui::Event::MouseWheel { .. }
+                    | egui::Event::Touch { .. }
+            )
+        })
+    })
+}
+
+/// The navy bar: where you are, text size, contrast and languages.
+fn top_bar(k: &Kiosk, ui: &mut egui::Ui, actions: &mut Vec<Action>) {
+    use super::widgets::{Kind, named_button};
+    let p = k.palette();
+    let small = k.sizes().small;
+    egui::Panel::top("top_bar")
+        .frame(egui::Frame::NONE.fill(p.primary).inner_margin(egui::Margin::symmetric(28, 10)))
+        .show(ui, |ui| {
+            ui.horizontal_centered(|ui| {
+                ui.set_min_height(52.0);
+                let title = format!("{} · {}", k.branch().name, k.word("kiosk_title"));
+                ui.add(egui::Label::new(
+                    egui::RichText::new(title).color(p.on_primary).font(theme::bold(small * 1.05)),
+                ));
+                ui.with_layout(egui::Layout::right_to_left(egui::Align::Center), |ui| {
+                    for lang in k.languages.iter().rev() {
+                        let name = k.set.words.get("language_name", lang, k.set.default_language()).to_string();
+                        let width = 40.0 + name.chars().count() as f32 * small * 0.62;
+                        let kind = Kind::OnBar { selected: *lang == k.lang };
+                        if named_button(ui, p, kind, &name, &name, None, egui::vec2(width, 52.0), small).clicked() {
+                            actions.push(Action::Language(lang.clone()));
+                        }
+                    }
+                    ui.add_space(12.0);
+                    let contrast = k.word("contrast");
+                    let kind = Kind::OnBar { selected: k.contrast };
+                    let width = 40.0 + contrast.chars().count() as f32 * small * 0.62;
+                    if named_button(ui, p, kind, &contrast, &contrast, None, egui::vec2(width, 52.0), small).clicked() {
+                        actions.push(Action::Contrast);
+                    }
+                    let kind = Kind::OnBar { selected: false };
+                    let larger = k.word("text_larger");
+                    if named_button(ui, p, kind, "A+", &larger, None, egui::vec2(64.0, 52.0), small).clicked() {
+                        actions.push(Action::TextSize(1));
+                    }
+                    let smaller = k.word("text_smaller");
+                    if named_button(ui, p, kind, "A−", &smaller, None, egui::vec2(64.0, 52.0), small).clicked() {
+                        actions.push(Action::TextSize(-1));
+                    }
+                });
+            });
+        });
+}
+
+impl eframe::App for Kiosk {
+    fn ui(&mut self, ui: &mut egui::Ui, _frame: &mut eframe::Frame) {
+        Kiosk::ui(self, ui);
+    }
+}

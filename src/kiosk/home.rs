@@ -1,0 +1,64 @@
+//! Home: a greeting, a tile per flow, and the way to a person.
+
+use super::app::{Action, Kiosk};
+use super::widgets::{self, Kind};
+use eframe::egui::{self, Ui};
+
+/// Draws the home screen.
+pub fn show(k: &Kiosk, ui: &mut Ui, actions: &mut Vec<Action>) {
+    let p = k.palette();
+    let sizes = k.sizes();
+    egui::Panel::bottom("home_bottom").show_separator_line(false).frame(egui::Frame::NONE.inner_margin(egui::Margin { top: 16, ..Default::default() })).show(ui, |ui| {
+        let w = ui.available_width();
+        let label = k.word("staff_help");
+        if widgets::button(ui, p, Kind::Staff, &label, None, egui::vec2(w, sizes.button), sizes.body).clicked() {
+            actions.push(Action::StaffFromHome);
+        }
+    });
+    widgets::heading(ui, &k.word("greeting"), p.text, sizes.heading);
+    ui.add_space(8.0);
+
+    let set = k.set.clone();
+    let branch = k.branch().clone();
+    let tiles: Vec<(String, String, Option<String>, String)> = set
+        .visible_flows(&branch)
+        .map(|(_, f)| {
+            let title = set.render(&f.title, &k.lang, &branch).plain();
+            let sub = f.subtitle.as_ref().map(|s| set.render(s, &k.lang, &branch).plain());
+            (f.id.clone(), title, sub, f.icon.clone())
+        })
+        .collect();
+
+    let bottom = 0.0;
+    let avail = ui.available_size();
+    let count = tiles.len() + 1;
+    let columns = if avail.x > 1000.0 { 4 } else if avail.x > 700.0 { 3 } else { 2 };
+    let columns = columns.min(count).max(1);
+    let rows = count.div_ceil(columns);
+    let gap = 20.0;
+    let width = (avail.x - gap * (columns as f32 - 1.0)) / columns as f32;
+    let height = ((avail.y - bottom - gap * (rows as f32 - 1.0)) / rows as f32).clamp(120.0, 240.0);
+    let size = egui::vec2(width, height);
+    let font = sizes.body * 0.93;
+
+    egui::ScrollArea::vertical().max_height(avail.y - bottom).auto_shrink([false, true]).show(ui, |ui| {
+        egui::Grid::new("tiles").spacing(egui::vec2(gap, gap)).show(ui, |ui| {
+            for (i, (id, title, sub, icon)) in tiles.iter().enumerate() {
+                let tex = k.pictures.get(ui.ctx(), &k.assets, icon);
+                if widgets::tile(ui, p, tex.as_ref(), title, sub.as_deref(), size, font, false).clicked() {
+                    actions.push(Action::StartFlow(id.clone()));
+                }
+                if (i + 1) % columns == 0 {
+                    ui.end_row();
+                }
+            }
+            let tex = k.pictures.get(ui.ctx(), &k.assets, "icons/staff.png");
+            let else_title = k.word("something_else");
+            let else_sub = k.word("something_else_sub");
+            if widgets::tile(ui, p, tex.as_ref(), &else_title, Some(&else_sub), size, font, true).clicked() {
+                actions.push(Action::StaffFromHome);
+            }
+        });
+    });
+
+}

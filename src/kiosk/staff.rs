@@ -1,0 +1,55 @@
+//! Staff mode: what the kiosk is running, problems with the flows, reload and
+//! exit. Staff-facing, so in the library's working language.
+
+use super::app::{Action, Kiosk};
+use super::widgets::{self, Kind};
+use eframe::egui::{self, Ui};
+
+/// Draws staff mode.
+pub fn show(k: &Kiosk, ui: &mut Ui, actions: &mut Vec<Action>) {
+    let p = k.palette();
+    widgets::heading(ui, "Staff mode", p.text, 40.0);
+    if k.config.staff_pin_hash.is_none() {
+        egui::Frame::NONE.stroke(egui::Stroke::new(3.0, p.staff)).corner_radius(12).inner_margin(16).show(ui, |ui| {
+            widgets::text(
+                ui,
+                "No staff PIN is set on this kiosk, so anyone who knows the key chord can open this screen. \
+                 Set one: run `kiosk-triage hash-pin`, type a PIN, and put the line it prints in kiosk.ron.",
+                p.text,
+                24.0,
+            );
+        });
+    }
+    let set = &k.set;
+    let info = format!(
+        "Branch: {} ({})\nFlows: {} from {}\nFlow set version: {:016x}\nLanguages: {}",
+        k.branch().name,
+        k.branch,
+        set.flows.len(),
+        set.origin,
+        set.fingerprint,
+        k.languages.join(", "),
+    );
+    widgets::text(ui, &info, p.text, 24.0);
+    if !k.notices.is_empty() {
+        ui.add_space(8.0);
+        egui::ScrollArea::vertical().max_height(260.0).show(ui, |ui| {
+            for n in &k.notices {
+                ui.add(egui::Label::new(egui::RichText::new(n).monospace().size(18.0).color(p.text)).wrap());
+            }
+        });
+    }
+    ui.add_space(16.0);
+    ui.horizontal(|ui| {
+        let size = egui::vec2(300.0, 72.0);
+        if widgets::button(ui, p, Kind::Primary, "Back to the kiosk", None, size, 26.0).clicked() {
+            actions.push(Action::LeaveStaff);
+        }
+        if widgets::button(ui, p, Kind::Secondary, "Reload flows", None, size, 26.0).clicked() {
+            actions.push(Action::Reload);
+        }
+        if widgets::button(ui, p, Kind::Staff, "Exit the kiosk", None, size, 26.0).clicked() {
+            actions.push(Action::Quit);
+        }
+    });
+}

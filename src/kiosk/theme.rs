@@ -1,0 +1,153 @@
+//! Colours, sizes and fonts of the kiosk.
+//!
+//! One warm light theme and one high-contrast theme, both at least 7:1 for
+//! text (WCAG AAA). Rust red is kept for the way to a person (staff help, the
+//! idle countdown) so it is always the most visible thing on screen.
+
+use eframe::egui::{self, Color32, FontFamily, FontId, TextStyle};
+
+/// The colours of one theme.
+#[derive(Clone, Copy, Debug, PartialEq)]
+pub struct Palette {
+    /// Page background.
+    pub background: Color32,
+    /// Body text.
+    pub text: Color32,
+    /// Secondary text (where you are, subtitles): still 7:1 on the background.
+    pub muted: Color32,
+    /// Primary buttons and the top bar.
+    pub primary: Color32,
+    /// Text on primary.
+    pub on_primary: Color32,
+    /// "Get help from staff" and the idle countdown.
+    pub staff: Color32,
+    /// Text on staff.
+    pub on_staff: Color32,
+    /// Tiles and cards.
+    pub card: Color32,
+    /// Tile and card borders.
+    pub border: Color32,
+    /// Behind values a branch filled in (printer names, prices).
+    pub value_bg: Color32,
+    /// The keyboard focus ring.
+    pub focus: Color32,
+}
+
+/// The warm light theme of the mockups: #1d2330 on #f7f4ee is 14:1, white on
+/// #1f3a5f 11:1, white on #9a3709 7.2:1, #4a5263 on the background 7.1:1.
+pub const LIGHT: Palette = Palette {
+    background: Color32::from_rgb(0xf7, 0xf4, 0xee),
+    text: Color32::from_rgb(0x1d, 0x23, 0x30),
+    muted: Color32::from_rgb(0x4a, 0x52, 0x63),
+    primary: Color32::from_rgb(0x1f, 0x3a, 0x5f),
+    on_primary: Color32::WHITE,
+    staff: Color32::from_rgb(0x9a, 0x37, 0x09),
+    on_staff: Color32::WHITE,
+    card: Color32::WHITE,
+    border: Color32::from_rgb(0xb8, 0xb0, 0xa0),
+    value_bg: Color32::from_rgb(0xfd, 0xe7, 0xb0),
+    focus: Color32::from_rgb(0x00, 0x5f, 0xcc),
+};
+
+/// High contrast: white and yellow on black (21:1 and 19:1).
+pub const HIGH_CONTRAST: Palette = Palette {
+    background: Color32::BLACK,
+    text: Color32::WHITE,
+    muted: Color32::from_rgb(0xe0, 0xe0, 0xe0),
+    primary: Color32::from_rgb(0xff, 0xe0, 0x00),
+    on_primary: Color32::BLACK,
+    staff: Color32::from_rgb(0xff, 0xa0, 0x40),
+    on_staff: Color32::BLACK,
+    card: Color32::BLACK,
+    border: Color32::WHITE,
+    value_bg: Color32::from_rgb(0x00, 0x33, 0x99),
+    focus: Color32::from_rgb(0x00, 0xe0, 0xff),
+};
+
+/// Text size steps the patron can choose, as a factor of the base size.
+pub const SCALES: [f32; 5] = [0.85, 1.0, 1.15, 1.3, 1.5];
+/// The default step in [`SCALES`].
+pub const DEFAULT_SCALE: usize = 1;
+
+/// Body text at the default size: at least 28 px, as the brief asks.
+pub const BODY: f32 = 30.0;
+/// The smallest a button may be.
+pub const BUTTON_HEIGHT: f32 = 72.0;
+
+/// The sizes for one text-size step.
+#[derive(Clone, Copy, Debug)]
+pub struct Sizes {
+    /// Body text.
+    pub body: f32,
+    /// Headlines.
+    pub heading: f32,
+    /// Secondary lines.
+    pub small: f32,
+    /// Button height.
+    pub button: f32,
+}
+
+impl Sizes {
+    /// Sizes at `scale`.
+    pub fn at(scale: f32) -> Self {
+        Sizes {
+            body: (BODY * scale).round(),
+            heading: (44.0 * scale).round(),
+            small: (24.0 * scale).round().max(22.0),
+            button: (BUTTON_HEIGHT * scale.max(1.0)).round(),
+        }
+    }
+}
+
+/// DejaVu Sans, bundled: a sturdy, open face that covers Latin (Spanish,
+/// Vietnamese, Tagalog), Greek and Cyrillic, where egui's default face is
+/// light and thin at a distance. License in `assets/fonts/DejaVu-LICENSE.txt`.
+const REGULAR: &[u8] = include_bytes!("../../assets/fonts/DejaVuSans.ttf");
+const BOLD: &[u8] = include_bytes!("../../assets/fonts/DejaVuSans-Bold.ttf");
+
+/// The family name of the bold face.
+pub const BOLD_FAMILY: &str = "bold";
+
+/// A bold font of `size`.
+pub fn bold(size: f32) -> FontId {
+    FontId::new(size, FontFamily::Name(BOLD_FAMILY.into()))
+}
+
+/// Installs the kiosk's fonts, keeping egui's own as fallbacks (emoji).
+pub fn install_fonts(ctx: &egui::Context) {
+    use std::sync::Arc;
+    let mut fonts = egui::FontDefinitions::default();
+    fonts.font_data.insert("dejavu".into(), Arc::new(egui::FontData::from_static(REGULAR)));
+    fonts.font_data.insert("dejavu-bold".into(), Arc::new(egui::FontData::from_static(BOLD)));
+    let defaults = fonts.families.get(&FontFamily::Proportional).cloned().unwrap_or_default();
+    let mut regular = vec!["dejavu".to_string()];
+    regular.extend(defaults.iter().cloned());
+    let mut bold = vec!["dejavu-bold".to_string(), "dejavu".to_string()];
+    bold.extend(defaults);
+    fonts.families.insert(FontFamily::Proportional, regular);
+    fonts.families.insert(FontFamily::Name(BOLD_FAMILY.into()), bold);
+    ctx.set_fonts(fonts);
+}
+
+/// Applies a palette and sizes to egui's style.
+pub fn apply(ctx: &egui::Context, palette: &Palette, sizes: &Sizes) {
+    let mut style = (*ctx.global_style()).clone();
+    style.text_styles = [
+        (TextStyle::Heading, bold(sizes.heading)),
+        (TextStyle::Body, FontId::new(sizes.body, FontFamily::Proportional)),
+        (TextStyle::Button, bold(sizes.body)),
+        (TextStyle::Small, FontId::new(sizes.small, FontFamily::Proportional)),
+        (TextStyle::Monospace, FontId::new(sizes.body, FontFamily::Monospace)),
+    ]
+    .into();
+    let v = &mut style.visuals;
+    *v = if palette.background == Color32::BLACK { egui::Visuals::dark() } else { egui::Visuals::light() };
+    v.panel_fill = palette.background;
+    v.window_fill = palette.card;
+    v.override_text_color = Some(palette.text);
+    v.selection.stroke = egui::Stroke::new(3.0, palette.focus);
+    style.spacing.item_spacing = egui::vec2(16.0, 16.0);
+    style.spacing.button_padding = egui::vec2(20.0, 12.0);
+    style.interaction.tooltip_delay = f32::INFINITY;
+    ctx.set_global_style(style);
+}

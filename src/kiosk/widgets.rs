@@ -1,0 +1,183 @@
+//! The kiosk's own widgets: big buttons that a stressed patron can hit, with
+//! a name a screen reader reads (AccessKit) and a visible focus ring for
+//! keyboard users.
+
+use super::theme::Palette;
+use crate::flow::text::{Rich, Span};
+use eframe::egui::{
+    self, Align2, Color32, CornerRadius, FontId, Rect, Response, Sense, Stroke, StrokeKind, Ui, Vec2,
+    WidgetInfo, text::LayoutJob,
+};
+
+/// How a button looks.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Kind {
+    /// Filled navy: answers.
+    Primary,
+    /// Outlined: Back, Start over, text size.
+    Secondary,
+    /// Filled rust: the way to a person.
+    Staff,
+    /// On the navy top bar.
+    OnBar {
+        /// Whether it is the current choice (a language).
+        selected: bool,
+    },
+}
+
+/// A button of exactly `size`, with `label` as its text and its accessible
+/// name. `number`, if given, is drawn in a circle before the label (the key
+/// that also chooses it).
+pub fn button(ui: &mut Ui, p: &Palette, kind: Kind, label: &str, number: Option<usize>, size: Vec2, font: f32) -> Response {
+    let name = match number {
+        Some(n) => format!("{n}. {label}"),
+        None => label.to_string(),
+    };
+    named_button(ui, p, kind, label, &name, number, size, font)
+}
+
+/// Like [`button`], with an accessible name that differs from what is drawn
+/// (a screen reader says "Larger text" where the button shows "A+").
+#[allow(clippy::too_many_arguments)]
+pub fn named_button(
+    ui: &mut Ui,
+    p: &Palette,
+    kind: Kind,
+    label: &str,
+    name: &str,
+    number: Option<usize>,
+    size: Vec2,
+    font: f32,
+) -> Response {
+    let (rect, response) = ui.allocate_exact_size(size, Sense::click());
+    response.widget_info(|| WidgetInfo::labeled(egui::Role::Button, true, name));
+    if !ui.is_rect_visible(rect) {
+        return response;
+    }
+    let hovered = response.hovered() || response.is_pointer_button_down_on();
+    let (fill, text, stroke) = match kind {
+        Kind::Primary => (p.primary, p.on_primary, Stroke::NONE),
+        Kind::Staff => (p.staff, p.on_staff, Stroke::NONE),
+        Kind::Secondary => (p.card, p.primary, Stroke::new(3.0, p.primary)),
+        Kind::OnBar { selected: true } => (p.on_primary, p.primary, Stroke::NONE),
+        Kind::OnBar { selected: false } => (p.primary, p.on_primary, Stroke::new(2.0, p.on_primary)),
+    };
+    let fill = if hovered { blend(fill, text, 0.12) } else { fill };
+    let painter = ui.painter();
+    let radius = CornerRadius::same(12);
+    painter.rect(rect, radius, fill, stroke, StrokeKind::Inside);
+    if response.has_focus() {
+        painter.rect_stroke(rect.expand(4.0), CornerRadius::same(14), Stroke::new(4.0, p.focus), StrokeKind::Outside);
+    }
+    let mut left = rect.left() + 24.0;
+    if let Some(n) = number {
+        let r = (font * 0.85).max(20.0);
+        let center = egui::pos2(left + r, rect.center().y);
+        painter.circle_filled(center, r, text);
+        painter.text(center, Align2::CENTER_CENTER, n.to_string(), super::theme::bold(font), fill);
+        left += 2.0 * r + 18.0;
+    }
+    if number.is_none() {
+        left = rect.left() + 12.0;
+    }
+    let width = (rect.right() - 12.0 - left).max(10.0);
+    let galley = painter.layout(label.to_string(), super::theme::bold(font), text, width);
+    let x = if number.is_some() { left } else { rect.center().x - galley.size().x / 2.0 };
+    let pos = egui::pos2(x.max(rect.left() + 8.0), rect.center().y - galley.size().y / 2.0);
+    painter.galley(pos, galley, text);
+    response
+}
+
+/// A home-screen tile: picture above, title, optional second line.
+#[allow(clippy::too_many_arguments)]
+pub fn tile(
+    ui: &mut Ui,
+    p: &Palette,
+    icon: Option<&egui::TextureHandle>,
+    title: &str,
+    subtitle: Option<&str>,
+    size: Vec2,
+    font: f32,
+    dashed: bool,
+) -> Response {
+    let (rect, response) = ui.allocate_exact_size(size, Sense::click());
+    response.widget_info(|| WidgetInfo::labeled(egui::Role::Button, true, title));
+    if !ui.is_rect_visible(rect) {
+        return response;
+    }
+    let hovered = response.hovered() || response.is_pointer_button_down_on();
+    let painter = ui.painter().clone();
+    let fill = if hovered { blend(p.card, p.primary, 0.08) } else { p.card };
+    let border = if dashed { Stroke::new(2.0, p.muted) } else { Stroke::new(3.0, p.border) };
+    painter.rect(rect, CornerRadius::same(16), fill, border, StrokeKind::Inside);
+    if response.has_focus() {
+        painter.rect_stroke(rect.expand(4.0), CornerRadius::same(18), Stroke::new(4.0, p.focus), StrokeKind::Outside);
+    }
+    let inner = rect.shrink(14.0);
+    let icon_side = (inner.height() * 0.42).min(96.0);
+    let centered = |text: &str, font: FontId, color: Color32| {
+        let mut job = LayoutJob::simple(text.to_string(), font, color, inner.width());
+        job.halign = egui::Align::Center;
+        ui.fonts_mut(|f| f.layout_job(job))
+    };
+    let title_galley = centered(title, super::theme::bold(font), p.text);
+    let sub_galley = subtitle.map(|s| centered(s, FontId::proportional(font * 0.72), p.muted));
+    let mut total = title_galley.size().y + sub_galley.as_ref().map_or(0.0, |g| g.size().y + 6.0);
+    if icon.is_some() {
+        total += icon_side + 10.0;
+    }
+    let mut y = inner.center().y - total / 2.0;
+    if let Some(tex) = icon {
+        let r = Rect::from_center_size(egui::pos2(inner.center().x, y + icon_side / 2.0), Vec2::splat(icon_side));
+        let tint = if p.background == Color32::BLACK { p.text } else { Color32::WHITE };
+        painter.image(tex.id(), r, Rect::from_min_max(egui::pos2(0.0, 0.0), egui::pos2(1.0, 1.0)), tint);
+        y += icon_side + 10.0;
+    }
+    // Centred galleys are laid out around x = 0.
+    let th = title_galley.size().y;
+    painter.galley(egui::pos2(inner.center().x, y), title_galley, p.text);
+    y += th + 6.0;
+    if let Some(g) = sub_galley {
+        painter.galley(egui::pos2(inner.center().x, y), g, p.muted);
+    }
+    response
+}
+
+/// Patron text with the values a branch filled in on a highlight.
+pub fn rich_label(ui: &mut Ui, p: &Palette, text: &Rich, font: f32) -> Response {
+    let mut job = LayoutJob::default();
+    for span in &text.0 {
+        let (s, bg, font_id) = match span {
+            Span::Plain(s) => (s, Color32::TRANSPARENT, FontId::proportional(font)),
+            Span::Value(s) => (s, p.value_bg, super::theme::bold(font)),
+        };
+        job.append(
+            s,
+            0.0,
+            egui::TextFormat {
+                font_id,
+                color: p.text,
+                background: bg,
+                line_height: Some(font * 1.35),
+                ..Default::default()
+            },
+        );
+    }
+    job.wrap.max_width = ui.available_width();
+    ui.add(egui::Label::new(job).wrap())
+}
+
+/// Plain text in a colour and size, wrapped.
+pub fn text(ui: &mut Ui, s: &str, color: Color32, font: f32) -> Response {
+    ui.add(egui::Label::new(egui::RichText::new(s).color(color).size(font)).wrap())
+}
+
+fn blend(a: Color32, b: Color32, t: f32) -> Color32 {
+    let mix = |x: u8, y: u8| (f32::from(x) * (1.0 - t) + f32::from(y) * t).round() as u8;
+    Color32::from_rgb(mix(a.r(), b.r()), mix(a.g(), b.g()), mix(a.b(), b.b()))
+}
+
+/// A bold headline, wrapped.
+pub fn heading(ui: &mut Ui, s: &str, color: Color32, font: f32) -> Response {
+    ui.add(egui::Label::new(egui::RichText::new(s).color(color).font(super::theme::bold(font))).wrap())
+}
