@@ -180,9 +180,22 @@ impl Session {
 
     /// A patron who wants a person before choosing any flow ("Something
     /// else?" or "Get help from staff" on the home screen).
-    pub fn staff_only(set: Arc<FlowSet>, branch: &str, lang: &str, now: Duration) -> Result<Self, SessionError> {
-        let b = set.branches.iter().position(|b| b.id == branch).ok_or_else(|| SessionError::NoSuchBranch(branch.into()))?;
-        let lang = if set.languages.iter().any(|l| l == lang) { lang.to_string() } else { set.default_language().to_string() };
+    pub fn staff_only(
+        set: Arc<FlowSet>,
+        branch: &str,
+        lang: &str,
+        now: Duration,
+    ) -> Result<Self, SessionError> {
+        let b = set
+            .branches
+            .iter()
+            .position(|b| b.id == branch)
+            .ok_or_else(|| SessionError::NoSuchBranch(branch.into()))?;
+        let lang = if set.languages.iter().any(|l| l == lang) {
+            lang.to_string()
+        } else {
+            set.default_language().to_string()
+        };
         Ok(Session {
             set,
             branch: b,

@@ -148,7 +148,8 @@ impl Kiosk {
     /// A kiosk at its home screen.
     pub fn new(setup: Setup) -> Self {
         let now = (setup.clock)();
-        let lang = setup.languages.first().cloned().unwrap_or_else(|| setup.set.default_language().to_string());
+        let lang =
+            setup.languages.first().cloned().unwrap_or_else(|| setup.set.default_language().to_string());
         Kiosk {
             set: setup.set,
             assets: setup.assets,
@@ -246,7 +247,8 @@ impl Kiosk {
     pub fn wipe(&mut self) {
         self.view = View::Home;
         self.pin = None;
-        self.lang = self.languages.first().cloned().unwrap_or_else(|| self.set.default_language().to_string());
+        self.lang =
+            self.languages.first().cloned().unwrap_or_else(|| self.set.default_language().to_string());
         self.scale = theme::DEFAULT_SCALE;
         self.contrast = false;
         self.offer_dismissed = false;
@@ -276,7 +278,8 @@ impl Kiosk {
         }
         if let View::Flow(s) = &self.view
             && s.outcome() == Some(&Outcome::Solved)
-            && self.now.saturating_sub(self.last_input) >= Duration::from_secs(self.config.solved_return_seconds)
+            && self.now.saturating_sub(self.last_input)
+                >= Duration::from_secs(self.config.solved_return_seconds)
         {
             self.view = View::Home;
         }
@@ -284,7 +287,11 @@ impl Kiosk {
         let mut actions = self.keys(&ctx);
         top_bar(self, ui, &mut actions);
         egui::CentralPanel::default()
-            .frame(egui::Frame::NONE.fill(self.palette().background).inner_margin(egui::Margin::symmetric(40, 24)))
+            .frame(
+                egui::Frame::NONE
+                    .fill(self.palette().background)
+                    .inner_margin(egui::Margin::symmetric(40, 24)),
+            )
             .show(ui, |ui| match &self.view {
                 View::Home => home::show(self, ui, &mut actions),
                 View::Flow(s) => match s.screen().body {
@@ -316,7 +323,11 @@ impl Kiosk {
         if let View::Flow(s) = &self.view {
             if s.outcome() == Some(&Outcome::Solved) {
                 let home_at = Duration::from_secs(self.config.solved_return_seconds);
-                next = next.min(home_at.saturating_sub(self.now.saturating_sub(self.last_input)).min(Duration::from_secs(1)));
+                next = next.min(
+                    home_at
+                        .saturating_sub(self.now.saturating_sub(self.last_input))
+                        .min(Duration::from_secs(1)),
+                );
             } else if !self.offer_dismissed {
                 let offer = self.config.offer_help_after().saturating_sub(s.elapsed(self.now));
                 if !offer.is_zero() {
@@ -337,11 +348,12 @@ impl Kiosk {
         if close && !self.windowed && !self.allow_close {
             ctx.send_viewport_cmd(ViewportCommand::CancelClose);
         }
-        if !self.windowed && self.frames <= 3 {
-            if let Some(size) = ctx.input(|i| i.viewport().monitor_size) {
-                ctx.send_viewport_cmd(ViewportCommand::OuterPosition(egui::pos2(0.0, 0.0)));
-                ctx.send_viewport_cmd(ViewportCommand::InnerSize(size));
-            }
+        if !self.windowed
+            && self.frames <= 3
+            && let Some(size) = ctx.input(|i| i.viewport().monitor_size)
+        {
+            ctx.send_viewport_cmd(ViewportCommand::OuterPosition(egui::pos2(0.0, 0.0)));
+            ctx.send_viewport_cmd(ViewportCommand::InnerSize(size));
         }
     }
 
@@ -390,7 +402,8 @@ impl Kiosk {
                 out.push(Action::AskStaff);
             }
             let View::Flow(s) = &self.view else { return };
-            if i.consume_key(Modifiers::NONE, Key::Backspace) || i.consume_key(Modifiers::ALT, Key::ArrowLeft) {
+            if i.consume_key(Modifiers::NONE, Key::Backspace) || i.consume_key(Modifiers::ALT, Key::ArrowLeft)
+            {
                 out.push(Action::Back);
             }
             if i.consume_key(Modifiers::NONE, Key::Home) {
@@ -404,10 +417,8 @@ impl Kiosk {
                         }
                     }
                 }
-                Body::Step { .. } if nothing_focused => {
-                    if i.consume_key(Modifiers::NONE, Key::Enter) {
-                        out.push(Action::Next);
-                    }
+                Body::Step { .. } if nothing_focused && i.consume_key(Modifiers::NONE, Key::Enter) => {
+                    out.push(Action::Next);
                 }
                 _ => {}
             }
@@ -474,8 +485,10 @@ impl Kiosk {
             Action::StillHere => {}
             Action::OpenStaff => self.open_pin(),
             Action::PinDigit(d) => {
+                // While a wrong PIN's wait runs, the pad takes nothing.
                 if let Some(pad) = &mut self.pin
                     && pad.entered.len() < 12
+                    && self.now >= self.pin_locked_until
                 {
                     pad.entered.push(d);
                 }
@@ -520,7 +533,8 @@ impl Kiosk {
             // Each wrong PIN doubles the wait before the next try: 1, 2, 4 ...
             // seconds, at most a minute.
             self.pin_failures += 1;
-            let wait = Duration::from_secs(1u64 << (self.pin_failures - 1).min(6)).min(Duration::from_secs(60));
+            let wait =
+                Duration::from_secs(1u64 << (self.pin_failures - 1).min(6)).min(Duration::from_secs(60));
             self.pin_locked_until = self.now + wait;
             pad.message = Some("Wrong PIN.".into());
         }
@@ -599,10 +613,13 @@ fn top_bar(k: &Kiosk, ui: &mut egui::Ui, actions: &mut Vec<Action>) {
                 ));
                 ui.with_layout(egui::Layout::right_to_left(egui::Align::Center), |ui| {
                     for lang in k.languages.iter().rev() {
-                        let name = k.set.words.get("language_name", lang, k.set.default_language()).to_string();
+                        let name =
+                            k.set.words.get("language_name", lang, k.set.default_language()).to_string();
                         let width = 40.0 + name.chars().count() as f32 * small * 0.62;
                         let kind = Kind::OnBar { selected: *lang == k.lang };
-                        if named_button(ui, p, kind, &name, &name, None, egui::vec2(width, 52.0), small).clicked() {
+                        if named_button(ui, p, kind, &name, &name, None, egui::vec2(width, 52.0), small)
+                            .clicked()
+                        {
                             actions.push(Action::Language(lang.clone()));
                         }
                     }
@@ -610,16 +627,21 @@ fn top_bar(k: &Kiosk, ui: &mut egui::Ui, actions: &mut Vec<Action>) {
                     let contrast = k.word("contrast");
                     let kind = Kind::OnBar { selected: k.contrast };
                     let width = 40.0 + contrast.chars().count() as f32 * small * 0.62;
-                    if named_button(ui, p, kind, &contrast, &contrast, None, egui::vec2(width, 52.0), small).clicked() {
+                    if named_button(ui, p, kind, &contrast, &contrast, None, egui::vec2(width, 52.0), small)
+                        .clicked()
+                    {
                         actions.push(Action::Contrast);
                     }
                     let kind = Kind::OnBar { selected: false };
                     let larger = k.word("text_larger");
-                    if named_button(ui, p, kind, "A+", &larger, None, egui::vec2(64.0, 52.0), small).clicked() {
+                    if named_button(ui, p, kind, "A+", &larger, None, egui::vec2(64.0, 52.0), small).clicked()
+                    {
                         actions.push(Action::TextSize(1));
                     }
                     let smaller = k.word("text_smaller");
-                    if named_button(ui, p, kind, "A−", &smaller, None, egui::vec2(64.0, 52.0), small).clicked() {
+                    if named_button(ui, p, kind, "A−", &smaller, None, egui::vec2(64.0, 52.0), small)
+                        .clicked()
+                    {
                         actions.push(Action::TextSize(-1));
                     }
                 });

@@ -29,7 +29,9 @@ pub fn show(k: &Kiosk, s: &Session, ui: &mut Ui, actions: &mut Vec<Action>) {
                     .saturating_sub(k.now.saturating_sub(k.last_input))
                     .as_secs()
                     + 1;
-                let going = k.word("going_home").replace("{seconds}", &left.min(k.config.solved_return_seconds).to_string());
+                let going = k
+                    .word("going_home")
+                    .replace("{seconds}", &left.min(k.config.solved_return_seconds).to_string());
                 widgets::text(ui, &going, p.muted, sizes.small);
             });
         }
@@ -46,7 +48,17 @@ pub fn show(k: &Kiosk, s: &Session, ui: &mut Ui, actions: &mut Vec<Action>) {
         _ => return,
     }
     ui.add_space(24.0);
-    if widgets::button(ui, p, Kind::Primary, &k.word("done"), None, egui::vec2(420.0, sizes.button), sizes.body).clicked() {
+    if widgets::button(
+        ui,
+        p,
+        Kind::Primary,
+        &k.word("done"),
+        None,
+        egui::vec2(420.0, sizes.button),
+        sizes.body,
+    )
+    .clicked()
+    {
         actions.push(Action::Home);
     }
 }

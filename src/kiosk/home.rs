@@ -8,13 +8,18 @@ use eframe::egui::{self, Ui};
 pub fn show(k: &Kiosk, ui: &mut Ui, actions: &mut Vec<Action>) {
     let p = k.palette();
     let sizes = k.sizes();
-    egui::Panel::bottom("home_bottom").show_separator_line(false).frame(egui::Frame::NONE.inner_margin(egui::Margin { top: 16, ..Default::default() })).show(ui, |ui| {
-        let w = ui.available_width();
-        let label = k.word("staff_help");
-        if widgets::button(ui, p, Kind::Staff, &label, None, egui::vec2(w, sizes.button), sizes.body).clicked() {
-            actions.push(Action::StaffFromHome);
-        }
-    });
+    egui::Panel::bottom("home_bottom")
+        .show_separator_line(false)
+        .frame(egui::Frame::NONE.inner_margin(egui::Margin { top: 16, ..Default::default() }))
+        .show(ui, |ui| {
+            let w = ui.available_width();
+            let label = k.word("staff_help");
+            if widgets::button(ui, p, Kind::Staff, &label, None, egui::vec2(w, sizes.button), sizes.body)
+                .clicked()
+            {
+                actions.push(Action::StaffFromHome);
+            }
+        });
     widgets::heading(ui, &k.word("greeting"), p.text, sizes.heading);
     ui.add_space(8.0);
 
@@ -32,7 +37,13 @@ pub fn show(k: &Kiosk, ui: &mut Ui, actions: &mut Vec<Action>) {
     let bottom = 0.0;
     let avail = ui.available_size();
     let count = tiles.len() + 1;
-    let columns = if avail.x > 1000.0 { 4 } else if avail.x > 700.0 { 3 } else { 2 };
+    let columns = if avail.x > 1000.0 {
+        4
+    } else if avail.x > 700.0 {
+        3
+    } else {
+        2
+    };
     let columns = columns.min(count).max(1);
     let rows = count.div_ceil(columns);
     let gap = 20.0;
@@ -60,5 +71,4 @@ pub fn show(k: &Kiosk, ui: &mut Ui, actions: &mut Vec<Action>) {
             }
         });
     });
-
 }

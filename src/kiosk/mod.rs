@@ -90,15 +90,19 @@ pub fn prepare(cli: &Cli) -> Setup {
         }
         None => set.branches[0].id.clone(),
     };
-    let mut languages: Vec<String> = config.languages.iter().filter(|l| set.languages.contains(l)).cloned().collect();
+    let mut languages: Vec<String> =
+        config.languages.iter().filter(|l| set.languages.contains(l)).cloned().collect();
     if languages.is_empty() {
         languages = set.languages.clone();
     }
-    let reload: Option<app::Reloader> = if loaded.note.is_none() && matches!(loaded.assets, crate::flow::load::Assets::Dir(_)) {
-        Some(Box::new(move || load_flows().map(|l| (Arc::new(l.report.set.unwrap_or_else(|| unreachable_set())), l.assets))))
-    } else {
-        None
-    };
+    let reload: Option<app::Reloader> =
+        if loaded.note.is_none() && matches!(loaded.assets, crate::flow::load::Assets::Dir(_)) {
+            Some(Box::new(move || {
+                load_flows().map(|l| (Arc::new(l.report.set.unwrap_or_else(unreachable_set)), l.assets))
+            }))
+        } else {
+            None
+        };
     Setup {
         set,
         assets: loaded.assets,
@@ -152,14 +156,16 @@ pub fn run(cli: &Cli) -> u8 {
     }
     let setup = prepare(cli);
     let windowed = setup.windowed;
-    let mut viewport = eframe::egui::ViewportBuilder::default().with_title("Library help kiosk").with_app_id("kiosk-triage");
+    let mut viewport =
+        eframe::egui::ViewportBuilder::default().with_title("Library help kiosk").with_app_id("kiosk-triage");
     viewport = if windowed {
         viewport.with_inner_size([1280.0, 800.0]).with_min_inner_size([800.0, 600.0])
     } else {
         viewport.with_fullscreen(true).with_decorations(false)
     };
     let options = eframe::NativeOptions { viewport, ..Default::default() };
-    let result = eframe::run_native("kiosk-triage", options, Box::new(move |_cc| Ok(Box::new(Kiosk::new(setup)))));
+    let result =
+        eframe::run_native("kiosk-triage", options, Box::new(move |_cc| Ok(Box::new(Kiosk::new(setup)))));
     match result {
         Ok(()) => 0,
         Err(e) => {

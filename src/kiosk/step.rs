@@ -40,14 +40,30 @@ pub fn show(k: &Kiosk, s: &Session, ui: &mut Ui, actions: &mut Vec<Action>) {
                 });
                 ui.horizontal(|ui| {
                     let h = sizes.button;
-                    if widgets::button(ui, p, Kind::Staff, &k.word("staff_help"), None, egui::vec2(360.0, h), sizes.body)
-                        .clicked()
+                    if widgets::button(
+                        ui,
+                        p,
+                        Kind::Staff,
+                        &k.word("staff_help"),
+                        None,
+                        egui::vec2(360.0, h),
+                        sizes.body,
+                    )
+                    .clicked()
                     {
                         actions.push(Action::AskStaff);
                     }
                     let dismiss = k.word("offer_help_dismiss");
-                    if widgets::button(ui, p, Kind::Secondary, &dismiss, None, egui::vec2(360.0, h), sizes.body)
-                        .clicked()
+                    if widgets::button(
+                        ui,
+                        p,
+                        Kind::Secondary,
+                        &dismiss,
+                        None,
+                        egui::vec2(360.0, h),
+                        sizes.body,
+                    )
+                    .clicked()
                     {
                         actions.push(Action::DismissOffer);
                     }
@@ -65,29 +81,48 @@ pub fn show(k: &Kiosk, s: &Session, ui: &mut Ui, actions: &mut Vec<Action>) {
             egui::vec2(text_width, avail.y - bottom),
             egui::Layout::top_down(egui::Align::Min),
             |ui| {
-                egui::ScrollArea::vertical().id_salt("step_text").auto_shrink([false, false]).show(ui, |ui| {
-                    widgets::rich_label(ui, p, text, sizes.body * 1.1);
-                    ui.add_space(12.0);
-                    let w = ui.available_width();
-                    match choices {
-                        Some(choices) => {
-                            for (i, label) in choices.iter().enumerate() {
-                                let n = i + 1;
-                                let number = (n <= 9).then_some(n);
-                                let r = widgets::button(ui, p, Kind::Primary, &label.plain(), number, egui::vec2(w, sizes.button), sizes.body);
+                egui::ScrollArea::vertical().id_salt("step_text").auto_shrink([false, false]).show(
+                    ui,
+                    |ui| {
+                        widgets::rich_label(ui, p, text, sizes.body * 1.1);
+                        ui.add_space(12.0);
+                        let w = ui.available_width();
+                        match choices {
+                            Some(choices) => {
+                                for (i, label) in choices.iter().enumerate() {
+                                    let n = i + 1;
+                                    let number = (n <= 9).then_some(n);
+                                    let r = widgets::button(
+                                        ui,
+                                        p,
+                                        Kind::Primary,
+                                        &label.plain(),
+                                        number,
+                                        egui::vec2(w, sizes.button),
+                                        sizes.body,
+                                    );
+                                    if r.clicked() {
+                                        actions.push(Action::Choose(n));
+                                    }
+                                }
+                            }
+                            None => {
+                                let r = widgets::button(
+                                    ui,
+                                    p,
+                                    Kind::Primary,
+                                    &k.word("next"),
+                                    None,
+                                    egui::vec2(w.min(420.0), sizes.button),
+                                    sizes.body,
+                                );
                                 if r.clicked() {
-                                    actions.push(Action::Choose(n));
+                                    actions.push(Action::Next);
                                 }
                             }
                         }
-                        None => {
-                            let r = widgets::button(ui, p, Kind::Primary, &k.word("next"), None, egui::vec2(w.min(420.0), sizes.button), sizes.body);
-                            if r.clicked() {
-                                actions.push(Action::Next);
-                            }
-                        }
-                    }
-                });
+                    },
+                );
             },
         );
         if let Some(tex) = &tex {
@@ -95,12 +130,16 @@ pub fn show(k: &Kiosk, s: &Session, ui: &mut Ui, actions: &mut Vec<Action>) {
             let room = egui::vec2(ui.available_width(), avail.y - bottom - 8.0);
             let size = tex.size_vec2();
             let scale = (room.x / size.x).min(room.y / size.y).min(2.0);
-            egui::Frame::NONE.fill(egui::Color32::WHITE).stroke(egui::Stroke::new(2.0, p.border)).corner_radius(16).inner_margin(12).show(ui, |ui| {
-                ui.add(egui::Image::new((tex.id(), size * scale * 0.95)).alt_text(k.word("picture")));
-            });
+            egui::Frame::NONE
+                .fill(egui::Color32::WHITE)
+                .stroke(egui::Stroke::new(2.0, p.border))
+                .corner_radius(16)
+                .inner_margin(12)
+                .show(ui, |ui| {
+                    ui.add(egui::Image::new((tex.id(), size * scale * 0.95)).alt_text(k.word("picture")));
+                });
         }
     });
-
 }
 
 /// Back, Start over and Get help from staff, on every screen of a flow.
@@ -108,30 +147,59 @@ pub fn show(k: &Kiosk, s: &Session, ui: &mut Ui, actions: &mut Vec<Action>) {
 pub fn nav_bar(k: &Kiosk, ui: &mut Ui, actions: &mut Vec<Action>, staff: bool) {
     let p = k.palette();
     let sizes = k.sizes();
-    egui::Panel::bottom("nav_bar").show_separator_line(false).frame(egui::Frame::NONE.inner_margin(egui::Margin { top: 16, ..Default::default() })).show(ui, |ui| {
-        ui.horizontal(|ui| {
-            let w = ui.available_width();
-            let gap = 20.0;
-            let small = (w - 2.0 * gap) * 0.27;
-            let h = sizes.button;
-            if widgets::button(ui, p, Kind::Secondary, &format!("◀ {}", k.word("back")), None, egui::vec2(small, h), sizes.body)
+    egui::Panel::bottom("nav_bar")
+        .show_separator_line(false)
+        .frame(egui::Frame::NONE.inner_margin(egui::Margin { top: 16, ..Default::default() }))
+        .show(ui, |ui| {
+            ui.horizontal(|ui| {
+                let w = ui.available_width();
+                let gap = 20.0;
+                let small = (w - 2.0 * gap) * 0.27;
+                let h = sizes.button;
+                if widgets::button(
+                    ui,
+                    p,
+                    Kind::Secondary,
+                    &format!("◀ {}", k.word("back")),
+                    None,
+                    egui::vec2(small, h),
+                    sizes.body,
+                )
                 .clicked()
-            {
-                actions.push(Action::Back);
-            }
-            ui.add_space(gap - 16.0);
-            if widgets::button(ui, p, Kind::Secondary, &format!("↺ {}", k.word("start_over")), None, egui::vec2(small, h), sizes.body)
-                .clicked()
-            {
-                actions.push(Action::Home);
-            }
-            if staff {
-                ui.add_space(gap - 16.0);
-                let rest = ui.available_width();
-                if widgets::button(ui, p, Kind::Staff, &k.word("staff_help"), None, egui::vec2(rest, h), sizes.body).clicked() {
-                    actions.push(Action::AskStaff);
+                {
+                    actions.push(Action::Back);
                 }
-            }
+                ui.add_space(gap - 16.0);
+                if widgets::button(
+                    ui,
+                    p,
+                    Kind::Secondary,
+                    &format!("↺ {}", k.word("start_over")),
+                    None,
+                    egui::vec2(small, h),
+                    sizes.body,
+                )
+                .clicked()
+                {
+                    actions.push(Action::Home);
+                }
+                if staff {
+                    ui.add_space(gap - 16.0);
+                    let rest = ui.available_width();
+                    if widgets::button(
+                        ui,
+                        p,
+                        Kind::Staff,
+                        &k.word("staff_help"),
+                        None,
+                        egui::vec2(rest, h),
+                        sizes.body,
+                    )
+                    .clicked()
+                    {
+                        actions.push(Action::AskStaff);
+                    }
+                }
+            });
         });
-    });
 }

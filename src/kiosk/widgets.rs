@@ -28,7 +28,15 @@ pub enum Kind {
 /// A button of exactly `size`, with `label` as its text and its accessible
 /// name. `number`, if given, is drawn in a circle before the label (the key
 /// that also chooses it).
-pub fn button(ui: &mut Ui, p: &Palette, kind: Kind, label: &str, number: Option<usize>, size: Vec2, font: f32) -> Response {
+pub fn button(
+    ui: &mut Ui,
+    p: &Palette,
+    kind: Kind,
+    label: &str,
+    number: Option<usize>,
+    size: Vec2,
+    font: f32,
+) -> Response {
     let name = match number {
         Some(n) => format!("{n}. {label}"),
         None => label.to_string(),
@@ -67,7 +75,12 @@ pub fn named_button(
     let radius = CornerRadius::same(12);
     painter.rect(rect, radius, fill, stroke, StrokeKind::Inside);
     if response.has_focus() {
-        painter.rect_stroke(rect.expand(4.0), CornerRadius::same(14), Stroke::new(4.0, p.focus), StrokeKind::Outside);
+        painter.rect_stroke(
+            rect.expand(4.0),
+            CornerRadius::same(14),
+            Stroke::new(4.0, p.focus),
+            StrokeKind::Outside,
+        );
     }
     let mut left = rect.left() + 24.0;
     if let Some(n) = number {
@@ -111,7 +124,12 @@ pub fn tile(
     let border = if dashed { Stroke::new(2.0, p.muted) } else { Stroke::new(3.0, p.border) };
     painter.rect(rect, CornerRadius::same(16), fill, border, StrokeKind::Inside);
     if response.has_focus() {
-        painter.rect_stroke(rect.expand(4.0), CornerRadius::same(18), Stroke::new(4.0, p.focus), StrokeKind::Outside);
+        painter.rect_stroke(
+            rect.expand(4.0),
+            CornerRadius::same(18),
+            Stroke::new(4.0, p.focus),
+            StrokeKind::Outside,
+        );
     }
     let inner = rect.shrink(14.0);
     let icon_side = (inner.height() * 0.42).min(96.0);
@@ -128,7 +146,8 @@ pub fn tile(
     }
     let mut y = inner.center().y - total / 2.0;
     if let Some(tex) = icon {
-        let r = Rect::from_center_size(egui::pos2(inner.center().x, y + icon_side / 2.0), Vec2::splat(icon_side));
+        let r =
+            Rect::from_center_size(egui::pos2(inner.center().x, y + icon_side / 2.0), Vec2::splat(icon_side));
         let tint = if p.background == Color32::BLACK { p.text } else { Color32::WHITE };
         painter.image(tex.id(), r, Rect::from_min_max(egui::pos2(0.0, 0.0), egui::pos2(1.0, 1.0)), tint);
         y += icon_side + 10.0;

@@ -1,0 +1,273 @@
+//! The kiosk, headless, driven the way a screen reader sees it: controls are
+//! found by their accessible names and clicked. Time is a mock clock moved by
+//! hand, so idle tests take no time.
+
+#![cfg(feature = "gui")]
+#![allow(clippy::unwrap_used)] // tests fail loudly, that is what they are for
+
+use eframe::egui::{self, Key, Modifiers, ViewportCommand, ViewportEvent, ViewportId};
+use egui_kittest::Harness;
+use egui_kittest::kittest::{NodeT, Queryable};
+use kiosk_triage::config::{KioskConfig, hash_pin};
+use kiosk_triage::flow::load::{Assets, parse};
+use kiosk_triage::kiosk::{Kiosk, Setup};
+use kiosk_triage::session::Outcome;
+use std::sync::Arc;
+use std::sync::atomic::{AtomicU64, Ordering};
+use std::time::Duration;
+
+const FLOWSET: &str =
+    r#"FlowSet(name: "test", languages: ["en", "es"], vars: {"printer": "printer", "help_desk": "desk"})"#;
+const BRANCH: &str =
+    r#"Branch(id: "main", name: "Test Library", vars: {"printer": "P-1", "help_desk": "the front desk"})"#;
+const PRINTING: &str = r#"Flow(
+    id: "printing",
+    title: {"en": "Print something", "es": "Imprimir algo"},
+    icon: "icons/printing.png",
+    start: "where",
+    nodes: [
+        Question(id: "where", text: {"en": "Where are you printing from?", "es": "¿Desde dónde imprime?"}, choices: [
+            Choice(label: {"en": "A library computer", "es": "Una computadora de la biblioteca"}, to: "ctrl_p"),
+            Choice(label: {"en": "The printer has a problem", "es": "La impresora tiene un problema"}, to: "jam"),
+        ]),
+        Step(id: "ctrl_p", text: {"en": "Press Ctrl and P. Choose {printer}.", "es": "Presione Ctrl y P. Elija {printer}."}, next: "found"),
+        Question(id: "found", text: {"en": "Do you see your job?", "es": "¿Ve su trabajo?"}, choices: [
+            Choice(label: {"en": "Yes", "es": "Sí"}, to: "done"),
+            Choice(label: {"en": "No", "es": "No"}, to: "jam"),
+        ]),
+        Handoff(id: "jam", reason: {"en": "Staff will fix the printer.", "es": "El personal arreglará la impresora."}, note: "Jam."),
+        Solved(id: "done", text: {"en": "Take your pages.", "es": "Recoja sus hojas."}),
+    ],
+)"#;
+
+/// A clock the test moves by hand.
+#[derive(Clone, Default)]
+struct MockClock(Arc<AtomicU64>);
+
+impl MockClock {
+    fn advance(&self, secs: u64) {
+        self.0.fetch_add(secs * 1000, Ordering::SeqCst);
+    }
+}
+
+fn kiosk(config: KioskConfig, windowed: bool) -> (Harness<'static, Kiosk>, MockClock) {
+    let files = [
+        ("flowset.ron", FLOWSET),
+        ("printing.ron", PRINTING),
+        ("branches/main.ron", BRANCH),
+        ("words/en.ron", include_str!("../flows/words/en.ron")),
+        ("words/es.ron", include_str!("../flows/words/es.ron")),
+    ];
+    let report = parse(&files, &|_| true, None);
+    assert_eq!(report.errors(), 0, "{:?}", report.diagnostics);
+    let set = Arc::new(report.set.unwrap());
+    let clock = MockClock::default();
+    let ticks = clock.0.clone();
+    let setup = Setup {
+        languages: set.languages.clone(),
+        set,
+        assets: Assets::Builtin,
+        config,
+        branch: "main".into(),
+        windowed,
+        notices: Vec::new(),
+        reload: None,
+        clock: Arc::new(move || Duration::from_millis(ticks.load(Ordering::SeqCst))),
+    };
+    let harness = Harness::builder()
+        .with_size(egui::vec2(1280.0, 800.0))
+        .build_ui_state(|ui, k: &mut Kiosk| k.ui(ui), Kiosk::new(setup));
+    (harness, clock)
+}
+
+fn default_kiosk() -> (Harness<'static, Kiosk>, MockClock) {
+    kiosk(KioskConfig::default(), false)
+}
+
+/// Runs a few frames (the kiosk always asks for a repaint later, so `run`
+/// would wait for that deadline).
+fn frames(h: &mut Harness<'_, Kiosk>) {
+    h.run_steps(3);
+}
+
+fn click(h: &mut Harness<'_, Kiosk>, label: &str) {
+    h.get_by_label(label).click();
+    frames(h);
+}
+
+fn shows(h: &Harness<'_, Kiosk>, label: &str) -> bool {
+    h.query_by_label(label).is_some()
+}
+
+#[test]
+fn a_patron_walks_a_flow_to_solved_and_it_goes_home_by_itself() {
+    let (mut h, clock) = default_kiosk();
+    frames(&mut h);
+    assert!(shows(&h, "Hello! What do you need help with?"));
+    click(&mut h, "Print something");
+    assert!(shows(&h, "Where are you printing from?"));
+    click(&mut h, "1. A library computer");
+    assert!(h.query_by_label_contains("Choose P-1").is_some(), "the branch value is filled in");
+    click(&mut h, "Next");
+    click(&mut h, "1. Yes");
+    assert_eq!(h.state().session().unwrap().outcome(), Some(&Outcome::Solved));
+    assert!(shows(&h, "Great, you did it!"));
+    assert!(shows(&h, "Take your pages."));
+    clock.advance(21);
+    frames(&mut h);
+    assert!(h.state().session().is_none(), "a solved screen goes home after a short while");
+    assert!(shows(&h, "Hello! What do you need help with?"));
+}
+
+#[test]
+fn back_and_start_over_are_always_there() {
+    let (mut h, _) = default_kiosk();
+    frames(&mut h);
+    click(&mut h, "Print something");
+    click(&mut h, "1. A library computer");
+    assert!(shows(&h, "◀ Back") && shows(&h, "↺ Start over") && shows(&h, "Get help from staff"));
+    click(&mut h, "◀ Back");
+    assert!(shows(&h, "Where are you printing from?"));
+    click(&mut h, "◀ Back");
+    assert!(h.state().session().is_none(), "back from the first screen goes home");
+    click(&mut h, "Print something");
+    click(&mut h, "1. A library computer");
+    click(&mut h, "↺ Start over");
+    assert!(h.state().session().is_none());
+    assert!(shows(&h, "Print something"));
+}
+
+#[test]
+fn number_keys_choose_and_backspace_goes_back() {
+    let (mut h, _) = default_kiosk();
+    frames(&mut h);
+    click(&mut h, "Print something");
+    h.key_press(Key::Num2);
+    frames(&mut h);
+    assert_eq!(h.state().session().unwrap().outcome(), Some(&Outcome::Handoff));
+    assert!(shows(&h, "Staff will fix the printer."));
+    assert!(shows(&h, "Please go to the front desk."));
+    h.key_press(Key::Backspace);
+    frames(&mut h);
+    assert!(shows(&h, "Where are you printing from?"));
+    h.key_press(Key::Num9);
+    frames(&mut h);
+    assert!(shows(&h, "Where are you printing from?"), "a key with no choice does nothing");
+}
+
+#[test]
+fn get_help_from_staff_hands_off_from_anywhere() {
+    let (mut h, _) = default_kiosk();
+    frames(&mut h);
+    click(&mut h, "Print something");
+    click(&mut h, "Get help from staff");
+    assert_eq!(h.state().session().unwrap().outcome(), Some(&Outcome::AskedStaff));
+    assert!(shows(&h, "You asked for a person. That is always fine."));
+    click(&mut h, "Done");
+    click(&mut h, "Something else?");
+    assert_eq!(h.state().session().unwrap().outcome(), Some(&Outcome::AskedStaff));
+}
+
+#[test]
+fn idle_warning_then_wipe_with_mocked_time() {
+    let (mut h, clock) = default_kiosk();
+    frames(&mut h);
+    click(&mut h, "Print something");
+    click(&mut h, "Español");
+    clock.advance(89);
+    frames(&mut h);
+    assert!(!shows(&h, "¿Sigue ahí?"));
+    clock.advance(2);
+    frames(&mut h);
+    assert!(shows(&h, "¿Sigue ahí?"), "the warning comes after 90 s without input");
+    click(&mut h, "Sigo aquí");
+    assert!(!shows(&h, "¿Sigue ahí?"));
+    assert!(h.state().session().is_some(), "still here keeps the session");
+    clock.advance(91);
+    frames(&mut h);
+    assert!(shows(&h, "¿Sigue ahí?"));
+    clock.advance(30);
+    frames(&mut h);
+    assert!(h.state().session().is_none(), "at zero the session is wiped");
+    assert_eq!(h.state().language(), "en", "the language goes back to the default");
+    assert!(shows(&h, "Hello! What do you need help with?"));
+}
+
+#[test]
+fn a_close_request_is_cancelled_in_kiosk_mode_but_not_windowed() {
+    for (windowed, cancelled) in [(false, true), (true, false)] {
+        let (mut h, _) = kiosk(KioskConfig::default(), windowed);
+        frames(&mut h);
+        h.input_mut().viewports.entry(ViewportId::ROOT).or_default().events.push(ViewportEvent::Close);
+        h.step();
+        let commands = &h.output().viewport_output[&ViewportId::ROOT].commands;
+        assert_eq!(commands.contains(&ViewportCommand::CancelClose), cancelled, "windowed: {windowed}");
+    }
+}
+
+#[test]
+fn switching_language_mid_flow_keeps_the_place() {
+    let (mut h, _) = default_kiosk();
+    frames(&mut h);
+    click(&mut h, "Print something");
+    click(&mut h, "1. A library computer");
+    click(&mut h, "Español");
+    assert!(h.query_by_label_contains("Elija P-1").is_some());
+    assert_eq!(h.state().session().unwrap().trail().len(), 2);
+    click(&mut h, "Siguiente");
+    assert!(shows(&h, "¿Ve su trabajo?"));
+}
+
+#[test]
+fn staff_mode_needs_the_right_pin_and_wrong_pins_slow_down() {
+    let config = KioskConfig { staff_pin_hash: Some(hash_pin("4821").unwrap()), ..KioskConfig::default() };
+    let (mut h, clock) = kiosk(config, false);
+    frames(&mut h);
+    h.key_press_modifiers(Modifiers::CTRL | Modifiers::ALT, Key::S);
+    frames(&mut h);
+    assert!(shows(&h, "Staff PIN"));
+    for d in ["1", "2", "3", "4"] {
+        click(&mut h, d);
+    }
+    click(&mut h, "OK");
+    assert!(!h.state().in_staff_mode());
+    assert!(h.query_by_label_contains("Wrong PIN. Try again in").is_some());
+    // Locked: even the right PIN is not tried until the wait is over.
+    for key in [Key::Num4, Key::Num8, Key::Num2, Key::Num1, Key::Enter] {
+        h.key_press(key);
+    }
+    frames(&mut h);
+    assert!(!h.state().in_staff_mode());
+    clock.advance(2);
+    frames(&mut h);
+    for key in [Key::Num4, Key::Num8, Key::Num2, Key::Num1, Key::Enter] {
+        h.key_press(key);
+        h.step();
+    }
+    frames(&mut h);
+    assert!(h.state().in_staff_mode());
+    assert!(shows(&h, "Exit the kiosk"));
+}
+
+#[test]
+fn without_a_pin_staff_mode_says_so_plainly() {
+    let (mut h, _) = default_kiosk();
+    frames(&mut h);
+    h.key_press_modifiers(Modifiers::CTRL | Modifiers::ALT, Key::S);
+    frames(&mut h);
+    assert!(h.state().in_staff_mode());
+    assert!(h.query_by_label_contains("No staff PIN is set on this kiosk").is_some());
+}
+
+#[test]
+fn text_size_and_contrast_are_one_tap_and_named_for_screen_readers() {
+    let (mut h, _) = default_kiosk();
+    frames(&mut h);
+    click(&mut h, "Larger text");
+    click(&mut h, "High contrast");
+    assert!(shows(&h, "Smaller text"));
+    // Every button on the home screen has a name.
+    for node in h.get_all_by_role(egui::accesskit::Role::Button) {
+        assert!(node.accesskit_node().label().is_some_and(|l| !l.is_empty()), "{node:?}");
+    }
+}
