@@ -23,6 +23,14 @@ pub struct Args {
 
 /// Runs `check`: 0 clean or warnings only, 1 errors, 2 IO.
 pub fn run(args: &Args, out: &mut dyn Write) -> u8 {
+    // A mistyped folder must not pass by checking the built-in flows instead.
+    if !args.flows.flows.is_dir() {
+        eprintln!(
+            "error: there is no flows folder at `{}`; give the folder with `--flows DIR`",
+            args.flows.flows.display()
+        );
+        return 2;
+    }
     let loaded = match load(&args.flows.flows, &args.flows.assets_dir(), args.branch.as_deref()) {
         Ok(l) => l,
         Err(e) => {

@@ -90,13 +90,14 @@ pub fn run_command(cli: &Cli, out: &mut dyn Write, input: &mut dyn std::io::BufR
 
 fn hash_pin(out: &mut dyn Write, input: &mut dyn std::io::BufRead) -> u8 {
     let mut pin = String::new();
+    // Errors go to stderr, so `hash-pin >> kiosk.ron` never writes one there.
     if input.read_line(&mut pin).is_err() {
-        let _ = writeln!(out, "error: could not read a PIN from standard input");
+        eprintln!("error: could not read a PIN from standard input");
         return 2;
     }
     let pin = pin.trim();
     if pin.len() < 4 || !pin.chars().all(|c| c.is_ascii_digit()) {
-        let _ = writeln!(out, "error: a staff PIN is 4 or more digits");
+        eprintln!("error: a staff PIN is 4 or more digits");
         return 2;
     }
     match crate::config::hash_pin(pin) {
@@ -105,7 +106,7 @@ fn hash_pin(out: &mut dyn Write, input: &mut dyn std::io::BufRead) -> u8 {
             0
         }
         Err(e) => {
-            let _ = writeln!(out, "error: {e}");
+            eprintln!("error: {e}");
             2
         }
     }

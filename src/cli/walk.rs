@@ -68,7 +68,12 @@ pub fn run(args: &Args, out: &mut dyn Write, input: &mut dyn BufRead) -> u8 {
     loop {
         clock += Duration::from_secs(1);
         let screen = session.screen();
-        let _ = writeln!(out, "── {} · step {} ──", screen.flow_title, screen.step);
+        let here = set
+            .word("step_of", session.language(), set.branch(&branch).unwrap_or(&set.branches[0]))
+            .plain()
+            .replace("{flow}", &screen.flow_title)
+            .replace("{n}", &screen.step.to_string());
+        let _ = writeln!(out, "── {here} ──");
         match &screen.body {
             Body::Step { text, .. } => {
                 let _ = writeln!(out, "{text}");
@@ -141,7 +146,7 @@ pub fn run(args: &Args, out: &mut dyn Write, input: &mut dyn BufRead) -> u8 {
                 let _ = writeln!(out, "[solved]");
                 return 0;
             }
-            Body::Handoff { reason, note, policy, asked, .. } => {
+            Body::Handoff { reason, note, policy, asked, urgency } => {
                 let _ = writeln!(out, "{reason}");
                 let _ = writeln!(
                     out,
@@ -155,8 +160,17 @@ pub fn run(args: &Args, out: &mut dyn Write, input: &mut dyn BufRead) -> u8 {
                 let who = if *asked { "patron asked for staff" } else { "the flow hands off" };
                 let _ = writeln!(out, "[handoff: {who}]");
                 let _ = writeln!(out, "staff note: {note}");
+                if *urgency == crate::flow::raw::Urgency::Urgent {
+                    let _ = writeln!(out, "urgency: urgent");
+                }
                 if let Some(p) = policy {
-                    let _ = writeln!(out, "policy ({:?}): {}", p.firmness, p.text);
+                    let firmness = match p.firmness {
+                        crate::flow::raw::Firmness::Strict => "strict: never bends",
+                        crate::flow::raw::Firmness::Flexible => {
+                            "flexible: staff may make a one-time exception"
+                        }
+                    };
+                    let _ = writeln!(out, "policy ({firmness}): {}", p.text);
                 }
                 return 0;
             }

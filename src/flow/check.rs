@@ -218,10 +218,20 @@ fn ron_diagnostic(file: &str, pos: Pos, error: &ron::Error, text: &str) -> Diagn
             "expected a field name or a kind here".into(),
             Some("check the brackets just before: one may be extra or missing".into()),
         ),
-        E::ExpectedNamedStructLike(name) | E::ExpectedDifferentStructName { expected: name, .. } => (
+        E::ExpectedDifferentStructName { expected, found } => (
+            "type",
+            format!("expected `{expected}(...)`, found `{found}(...)`"),
+            suggest(found, &[expected], "the name here is").or(Some(format!("write `{expected}(`"))),
+        ),
+        E::ExpectedNamedStructLike(name) => (
             "type",
             format!("expected `{name}(...)` here"),
             Some("is a closing `]` or `)` missing before this?".into()),
+        ),
+        E::Message(m) if m.contains("untagged enum VarValue") => (
+            "type",
+            "a branch value must be text in quotes, or text per language".into(),
+            Some("write `\"printer\": \"PRINT-1\"` or `\"desk\": {\"en\": \"...\", \"es\": \"...\"}`".into()),
         ),
         E::ExpectedArray => ("type", "expected a list in `[...]`".into(), None),
         E::ExpectedMap => (
@@ -421,7 +431,7 @@ impl<'a> Checker<'a> {
         for (lang, value) in text {
             let at_lang = At { key: Some(lang), ..at };
             let here = || locate(file, at_lang);
-            if !self.languages.contains(lang) {
+            if self.manifest_ok && !self.languages.contains(lang) {
                 let known: Vec<&str> = self.languages.iter().map(String::as_str).collect();
                 let (value_pos, _) = here();
                 // The key is the literal just before the value.
@@ -629,8 +639,7 @@ pub fn check(sources: &Sources, opts: &Options) -> Report {
     }
     let all_flow_ids: Vec<&str> = raws.iter().map(|(_, f)| f.id.as_str()).collect();
     if let Some(m) = &manifest {
-        for (i, id) in m.order.iter().enumerate() {
-            let _ = i;
+        for id in &m.order {
             if !flow_ids.contains_key(id.as_str()) && !c.broken.contains(id) {
                 let here = manifest_file
                     .find(|l| l.under("order") && l.value == *id)
@@ -714,7 +723,7 @@ pub fn check(sources: &Sources, opts: &Options) -> Report {
                 Some(hint),
             );
         }
-        check_branch(&mut c, file, b, &raws, &indexes, &flow_ids, &all_flow_ids, &sources.flows);
+        check_branch(&mut c, file, b, &raws, &indexes, &flow_ids, &all_flow_ids);
     }
     if let Some(only) = &opts.branch
         && !branch_ids.contains(only)
@@ -735,8 +744,17 @@ pub fn check(sources: &Sources, opts: &Options) -> Report {
     let mut words = Words::default();
     let mut word_langs = BTreeSet::new();
     for file in &sources.words {
-        let lang =
-            std::path::Path::new(&file.name).file_stem().and_then(|s| s.to_str()).unwrap_or("").to_string();
+        let lang = lang_of(file);
+        if c.manifest_ok && !c.languages.contains(&lang) {
+            c.push(
+                file,
+                (Pos::START, 1),
+                Severity::Warning,
+                "unknown-language",
+                format!("`{lang}` is not one of the languages in `flowset.ron`"),
+                Some("add it to `languages` in `flowset.ron`, or remove this file".into()),
+            );
+        }
         match parse_ron::<BTreeMap<String, String>>(file) {
             Ok(map) => {
                 check_words(&mut c, file, &lang, &map);
@@ -791,7 +809,39 @@ pub fn check(sources: &Sources, opts: &Options) -> Report {
                 );
             }
         }
+        // The kiosk's words fill branch values too ("Please go to {help_desk}").
+        for file in &sources.words {
+            let Some(map) = words.0.get(&lang_of(file)) else { continue };
+            for (key, value) in map {
+                for name in placeholders(value) {
+                    if c.declared_vars.contains_key(name) && !b.vars.contains_key(name) {
+                        let token = format!("{{{name}}}");
+                        let at = At { within: &[], field: None, key: Some(key) };
+                        let offset = value.find(&token).map(|i| value[..i].chars().count());
+                        let pos = text_pos(file, at, value, offset);
+                        c.push(
+                            file,
+                            (pos, token.chars().count()),
+                            Severity::Error,
+                            "undefined-placeholder",
+                            format!("word `{key}` uses `{token}`, which is not defined at branch `{}`", b.id),
+                            Some(format!("add `\"{name}\": \"...\"` to `vars` in {branch_file}")),
+                        );
+                    }
+                }
+            }
+        }
         check_branch_paths(&mut c, b, &raws, &indexes, &flow_ids, &sources.flows);
+    }
+    if c.manifest_ok && sources.branches.is_empty() {
+        c.push(
+            manifest_file,
+            (Pos::START, 1),
+            Severity::Error,
+            "no-branches",
+            "the flow set has no branch".into(),
+            Some("add `branches/<id>.ron` with the branch's name and its values for the placeholders".into()),
+        );
     }
 
     c.diags.sort_by(|a, b| (a.file.as_str(), a.line, a.column).cmp(&(b.file.as_str(), b.line, b.column)));
@@ -818,6 +868,16 @@ fn check_flow<'r>(
     all_flow_ids: &[&str],
 ) -> HashMap<&'r str, usize> {
     let top = |field: &'static str| At { within: &[], field: Some(field), key: None };
+    if f.id.trim().is_empty() || f.id.contains(char::is_whitespace) {
+        c.push(
+            file,
+            locate(file, At { within: &[], field: Some("id"), key: Some("id") }),
+            Severity::Error,
+            "bad-id",
+            format!("flow id `{}` is empty or has spaces", f.id),
+            Some("use a short name like `printing` (letters, digits, _ or -)".into()),
+        );
+    }
     c.text(file, fi, top("title"), &f.title, "the title", MAX_TITLE);
     if let Some(s) = &f.subtitle {
         c.text(file, fi, top("subtitle"), s, "the subtitle", MAX_LABEL);
@@ -1100,8 +1160,17 @@ fn check_branch(
     indexes: &[HashMap<&str, usize>],
     flow_ids: &HashMap<&str, usize>,
     all_flow_ids: &[&str],
-    _flow_files: &[SourceFile],
 ) {
+    if b.id.trim().is_empty() || b.id.contains(char::is_whitespace) {
+        c.push(
+            file,
+            locate(file, At { within: &[], field: Some("id"), key: Some("id") }),
+            Severity::Error,
+            "bad-id",
+            format!("branch id `{}` is empty or has spaces", b.id),
+            Some("use a short name like `central` (letters, digits, _ or -)".into()),
+        );
+    }
     if b.name.trim().is_empty() {
         c.push(
             file,
@@ -1229,7 +1298,8 @@ fn check_branch(
             MAX_TEXT,
         );
         let new: Vec<_> = c.uses.drain(before..).collect();
-        for u in new {
+        let checked = c.opts.branch.as_ref().is_none_or(|only| *only == b.id);
+        for u in new.into_iter().filter(|_| checked) {
             let name = u.name(c).to_string();
             if !b.vars.contains_key(&name) {
                 let place = u.place(c, file);
@@ -1324,6 +1394,20 @@ fn check_words(c: &mut Checker, file: &SourceFile, lang: &str, map: &BTreeMap<St
                 Some("write the text, or remove the entry to use the fallback language".into()),
             );
         }
+        if let Err(e) = pieces(value) {
+            let offset = match e {
+                TemplateError::Unclosed(o) | TemplateError::StrayClose(o) | TemplateError::BadName(o, _) => o,
+            };
+            let at = At { within: &[], field: None, key: Some(key) };
+            c.push(
+                file,
+                (text_pos(file, at, value, Some(offset)), 1),
+                Severity::Error,
+                "placeholder",
+                format!("word `{key}` has a brace that is not a placeholder"),
+                Some("placeholders look like `{help_desk}`; write `{{` or `}}` for a brace".into()),
+            );
+        }
         for name in placeholders(value) {
             if c.manifest_ok && !c.declared_vars.contains_key(name) && !runtime_params(key).contains(&name) {
                 let mut allowed: Vec<&str> = runtime_params(key).to_vec();
@@ -1359,6 +1443,11 @@ fn check_words(c: &mut Checker, file: &SourceFile, lang: &str, map: &BTreeMap<St
             );
         }
     }
+}
+
+/// The language a words file is for: its name without `.ron`.
+fn lang_of(file: &SourceFile) -> String {
+    std::path::Path::new(&file.name).file_stem().and_then(|s| s.to_str()).unwrap_or("").to_string()
 }
 
 fn node_id(n: &RawNode) -> &str {

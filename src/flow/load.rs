@@ -60,7 +60,12 @@ pub const BUILTIN_FLOWS: &[(&str, &str)] = builtin![
     "login.ron",
     "printing.ron",
     "email.ron",
+    "files.ron",
+    "scanning.ron",
+    "wifi.ron",
+    "forms.ron",
     "branches/central.ron",
+    "branches/northgate.ron",
     "branches/riverside.ron",
     "words/en.ron",
     "words/es.ron",
@@ -73,8 +78,26 @@ macro_rules! assets {
 }
 
 /// The default pictures, compiled in: (path relative to `assets/`, bytes).
-pub const BUILTIN_ASSETS: &[(&str, &[u8])] =
-    assets!["icons/login.png", "icons/printing.png", "icons/email.png",];
+pub const BUILTIN_ASSETS: &[(&str, &[u8])] = assets![
+    "icons/login.png",
+    "icons/printing.png",
+    "icons/email.png",
+    "icons/files.png",
+    "icons/scanning.png",
+    "icons/wifi.png",
+    "icons/forms.png",
+    // The home screen's "something else" tile.
+    "icons/staff.png",
+    "pictures/login-screen.png",
+    "pictures/ctrl-p.png",
+    "pictures/print-dialog.png",
+    "pictures/release-station.png",
+    "pictures/attach.png",
+    "pictures/usb-port.png",
+    "pictures/usb-eject.png",
+    "pictures/scanner-lid.png",
+    "pictures/wifi-terms.png",
+];
 
 /// The built-in default flows as sources.
 pub fn builtin_sources() -> Sources {
