@@ -30,7 +30,7 @@ fn check_clean_flows_exits_0_with_a_summary() {
     assert_eq!(o.status.code(), Some(0), "{}", stdout(&o));
     let out = stdout(&o);
     assert!(out.ends_with(": 0 errors, 0 warnings\n"), "{out}");
-    assert!(out.starts_with("3 flows, "), "{out}");
+    assert!(out.starts_with("7 flows, "), "{out}");
 }
 
 #[test]
@@ -40,7 +40,7 @@ fn check_errors_exit_1_and_json_has_locations() {
     copy_tree(&Path::new(env!("CARGO_MANIFEST_DIR")).join("flows"), &dir);
     copy_tree(&Path::new(env!("CARGO_MANIFEST_DIR")).join("assets"), &tmp.path().join("assets"));
     let printing = dir.join("printing.ron");
-    let text = std::fs::read_to_string(&printing).unwrap().replace("to: \"not_there\"", "to: \"not_their\"");
+    let text = std::fs::read_to_string(&printing).unwrap().replace("to: \"pdf_staff\"", "to: \"pdf_staf\"");
     std::fs::write(&printing, text).unwrap();
     let flows = dir.to_str().unwrap();
 
@@ -48,10 +48,10 @@ fn check_errors_exit_1_and_json_has_locations() {
     assert_eq!(o.status.code(), Some(1));
     let out = stdout(&o);
     assert!(
-        out.contains("error[unknown-target]: unknown node `not_their` in choice 2 of `release`"),
+        out.contains("error[unknown-target]: unknown node `pdf_staf` in choice 2 of `pdf_ok`"),
         "{out}"
     );
-    assert!(out.contains("= hint: did you mean `not_there`?"), "{out}");
+    assert!(out.contains("= hint: did you mean `pdf_staff`?"), "{out}");
 
     let o = run(&["check", "--flows", flows, "--format", "json"], "");
     assert_eq!(o.status.code(), Some(1));
@@ -85,45 +85,78 @@ fn check_unknown_branch_is_an_error_with_a_suggestion() {
 
 #[test]
 fn walk_with_answers_prints_each_screen_and_the_ending() {
-    let o = run(&["walk", "printing", "--branch", "riverside", "--answers", "1,2"], "");
+    // Riverside has no mobile printing (hidden choice), no colour printer (an
+    // override and a single choice), and its own printer, prices and desk.
+    let o = run(&["walk", "printing", "--branch", "riverside", "--answers", "1,1,1,3"], "");
     assert_eq!(o.status.code(), Some(0));
     let expected = "\
 ── Print something · step 1 ──
-Where are you printing from?
-  1. A library computer
-  2. The printer has a problem
-> 1. A library computer
+What do you need help with?
+  1. Print from a library computer
+  2. My print did not come out
+  3. Something else went wrong
+  4. The printer is jammed or broken
+  5. I want a refund or a reprint
+> 1. Print from a library computer
 ── Print something · step 2 ──
-Press Ctrl and P together. Choose the printer RIVERSIDE-PRINTER. Each page costs $0.15.
+Open what you want to print. Press the Ctrl key and the P key at the same time. A print preview opens. Do not use a print button on the web page: it may print every page.
 > next
 ── Print something · step 3 ──
-Go to the print station by the front desk. Type the same card number or name you used. Do you see your job?
-  1. Yes, I see it
-  2. No, it is not there
-> 2. No, it is not there
+Look at the preview. It shows how many pages will print. To print only some pages, type them in the Pages box, like 1-3.
+> next
 ── Print something · step 4 ──
-Staff can find your print job with you.
+This branch prints in black and white only.
+  1. Black and white: $0.15 a page
+> 1. Black and white: $0.15 a page
+── Print something · step 5 ──
+In the print window, find Printer or Destination. Choose RIVERSIDE-PRINTER. Then click Print.
+> next
+── Print something · step 6 ──
+Go to the print station by the front desk. Type your library card number, or the name or email you used when you printed.
+> next
+── Print something · step 7 ──
+Do you see your print job on the screen?
+  1. Yes, I see it
+  2. Yes, but it is wrong
+  3. No, it is not there
+> 1. Yes, I see it
+── Print something · step 8 ──
+Tap your job. Check the pages and the price. Your first 5 black and white pages each day are free. Then pay in cash at the front desk.
+> next
+── Print something · step 9 ──
+Did your pages print?
+  1. Yes, I have them
+  2. No, I don't have enough money
+  3. No, I paid but nothing printed
+> 3. No, I paid but nothing printed
+── Print something · step 10 ──
+Staff can check the printer and the payment. If the machine made a mistake, staff can print your pages again.
 Please go to the front desk.
 [handoff: the flow hands off]
-staff note: Job not at the release station. Ask which name or card number was typed and when; jobs time out.
+staff note: Charged but nothing printed. Ask: which printer, job name, number of pages, amount charged, about what time. Check the printer (paper, jam, toner) and the print log.
+urgency: urgent
+policy (flexible: staff may make a one-time exception): Machine errors: reprint free of charge, or refund when a reprint is not possible.
 ";
     assert_eq!(stdout(&o), expected);
 }
 
 #[test]
 fn walk_reads_choices_from_stdin_and_explains_bad_ones() {
-    let o = run(&["walk", "login", "--lang", "es"], "7\nhello\n1\n1\n");
+    // 7 and "hello" are refused; 1 shows how to log in, Enter passes two
+    // steps, 1 says it worked.
+    let o = run(&["walk", "login", "--lang", "es"], "7\nhello\n1\n\n\n1\n");
     assert_eq!(o.status.code(), Some(0));
     let out = stdout(&o);
-    assert!(out.contains("choice 7 does not exist; choose 1 to 2"), "{out}");
-    assert!(out.contains("(type a number from 1 to 2)"), "{out}");
+    assert!(out.contains("choice 7 does not exist; choose 1 to 5"), "{out}");
+    assert!(out.contains("(type a number from 1 to 5)"), "{out}");
+    assert!(out.contains("> 1. Muéstreme cómo iniciar sesión"), "{out}");
     assert!(out.contains("[solved]"), "{out}");
 }
 
 #[test]
 fn walk_bad_answers_exit_1_and_bad_flow_exits_2() {
     assert_eq!(run(&["walk", "login", "--answers", "1"], "").status.code(), Some(1));
-    assert_eq!(run(&["walk", "login", "--answers", "5"], "").status.code(), Some(1));
+    assert_eq!(run(&["walk", "login", "--answers", "9"], "").status.code(), Some(1));
     let o = run(&["walk", "nope"], "");
     assert_eq!(o.status.code(), Some(2));
     assert!(stdout(&o).contains("there is no flow `nope`"));

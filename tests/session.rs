@@ -29,15 +29,29 @@ fn walks_printing_to_solved_with_branch_values_filled() {
     let mut s = Session::start(set(), "central", "en", "printing", secs(0)).unwrap();
     assert_eq!(s.screen().flow_title, "Print something");
     let (_, choices) = question(&s);
-    assert_eq!(choices[0], "A library computer");
+    assert_eq!(choices[0], "Print from a library computer");
     s.choose(1, secs(5)).unwrap();
+    s.next(secs(6)).unwrap(); // Ctrl+P
+    s.next(secs(7)).unwrap(); // the preview
+    let (_, choices) = question(&s);
+    assert_eq!(choices, vec!["Black and white: $0.10 a page", "Color: $0.50 a page"]);
+    s.choose(1, secs(8)).unwrap();
     match s.screen().body {
         Body::Step { text, .. } => assert!(text.plain().contains("PRINT-CENTRAL-BW"), "{text}"),
         other => panic!("{other:?}"),
     }
     s.next(secs(9)).unwrap();
-    assert_eq!(s.screen().step, 3);
-    s.choose(1, secs(20)).unwrap();
+    assert_eq!(s.screen().step, 6);
+    match s.screen().body {
+        Body::Step { text, .. } => {
+            assert!(text.plain().starts_with("Go to the release station next to the copiers."), "{text}");
+        }
+        other => panic!("{other:?}"),
+    }
+    s.next(secs(10)).unwrap();
+    s.choose(1, secs(11)).unwrap(); // "Yes, I see it"
+    s.next(secs(12)).unwrap(); // pay
+    s.choose(1, secs(20)).unwrap(); // "Yes, I have them"
     assert_eq!(s.outcome(), Some(&Outcome::Solved));
     assert_eq!(s.elapsed(secs(500)), secs(20), "time stops at the ending");
     assert_eq!(s.choose(1, secs(21)), Err(SessionError::Ended));
@@ -47,33 +61,42 @@ fn walks_printing_to_solved_with_branch_values_filled() {
 fn choices_hidden_by_branch_flags_are_not_shown_or_chosen() {
     let central = Session::start(set(), "central", "en", "printing", secs(0)).unwrap();
     let mut riverside = Session::start(set(), "riverside", "en", "printing", secs(0)).unwrap();
-    assert_eq!(question(&central).1.len(), 3);
-    assert_eq!(question(&riverside).1, vec!["A library computer", "The printer has a problem"]);
-    // Choice 2 at Riverside is the printer problem, not mobile printing.
-    riverside.choose(2, secs(1)).unwrap();
+    assert_eq!(question(&central).1.len(), 6);
+    assert_eq!(
+        question(&riverside).1,
+        vec![
+            "Print from a library computer",
+            "My print did not come out",
+            "Something else went wrong",
+            "The printer is jammed or broken",
+            "I want a refund or a reprint",
+        ]
+    );
+    // Choice 4 at Riverside is the jammed printer: there is no mobile printing there.
+    riverside.choose(4, secs(1)).unwrap();
     assert_eq!(riverside.outcome(), Some(&Outcome::Handoff));
-    assert_eq!(riverside.trail()[0].choice, Some(2), "the trail keeps the index into the full list");
+    assert_eq!(riverside.trail()[0].choice, Some(4), "the trail keeps the index into the full list");
 }
 
 #[test]
 fn back_undoes_and_at_the_first_screen_says_so() {
     let mut s = Session::start(set(), "central", "en", "printing", secs(0)).unwrap();
     assert!(!s.back(secs(1)));
-    s.choose(3, secs(2)).unwrap();
+    s.choose(5, secs(2)).unwrap(); // the printer is jammed
     assert_eq!(s.outcome(), Some(&Outcome::Handoff));
     assert!(s.back(secs(3)));
     assert_eq!(s.outcome(), None);
     assert_eq!(s.trail().len(), 1);
     assert_eq!(s.trail()[0].choice, None, "the answer taken back is forgotten");
-    assert_eq!(s.choose(9, secs(4)), Err(SessionError::NoSuchChoice { asked: 9, count: 3 }));
-    assert_eq!(s.choose(0, secs(4)), Err(SessionError::NoSuchChoice { asked: 0, count: 3 }));
+    assert_eq!(s.choose(9, secs(4)), Err(SessionError::NoSuchChoice { asked: 9, count: 6 }));
+    assert_eq!(s.choose(0, secs(4)), Err(SessionError::NoSuchChoice { asked: 0, count: 6 }));
     assert_eq!(s.next(secs(4)), Err(SessionError::NotHere));
 }
 
 #[test]
 fn goto_continues_in_another_flow_and_back_returns_over_it() {
     let mut s = Session::start(set(), "central", "en", "email", secs(0)).unwrap();
-    s.choose(2, secs(1)).unwrap(); // "Print an email" -> goto printing
+    s.choose(5, secs(1)).unwrap(); // "Print an email" -> goto printing
     assert_eq!(s.screen().flow_title, "Print something");
     assert_eq!(s.screen().step, 2);
     assert!(s.back(secs(2)));
@@ -102,11 +125,13 @@ fn start_over_and_ask_staff() {
 #[test]
 fn language_switch_keeps_the_place() {
     let mut s = Session::start(set(), "central", "en", "login", secs(0)).unwrap();
-    s.choose(1, secs(1)).unwrap();
+    s.choose(2, secs(1)).unwrap(); // "I see a message on the screen"
     let before = s.trail().to_vec();
     s.set_language("es");
     assert_eq!(s.trail(), before.as_slice());
-    assert!(question(&s).0.starts_with("Escriba el número"));
+    let (text, choices) = question(&s);
+    assert_eq!(text, "¿Qué dice el mensaje?");
+    assert_eq!(choices[0], "PIN incorrecto o tarjeta no válida");
     s.set_language("xx");
     assert_eq!(s.language(), "es", "an unknown language is ignored");
 }
@@ -117,7 +142,7 @@ fn offers_help_after_the_configured_time_only_while_running() {
     let ten_minutes = secs(600);
     assert!(!s.should_offer_help(secs(699), ten_minutes));
     assert!(s.should_offer_help(secs(700), ten_minutes));
-    s.choose(2, secs(701)).unwrap();
+    s.choose(5, secs(701)).unwrap(); // the computer is frozen: a handoff ends the session
     assert!(!s.should_offer_help(secs(900), ten_minutes));
 }
 
@@ -131,4 +156,10 @@ fn unknown_flow_branch_or_hidden_flow_is_an_error() {
         Session::start(set(), "moon", "en", "login", secs(0)).unwrap_err(),
         SessionError::NoSuchBranch("moon".into())
     );
+    // Riverside has no scanner and hides the scanning flow.
+    assert_eq!(
+        Session::start(set(), "riverside", "en", "scanning", secs(0)).unwrap_err(),
+        SessionError::NoSuchFlow("scanning".into())
+    );
+    assert!(Session::start(set(), "central", "en", "scanning", secs(0)).is_ok());
 }
