@@ -210,6 +210,18 @@ impl Kiosk {
         }
     }
 
+    /// The ids of the flows on the home screen, in order.
+    pub fn flow_ids(&self) -> Vec<String> {
+        self.set.visible_flows(self.branch()).map(|(_, f)| f.id.clone()).collect()
+    }
+
+    /// Does what a patron's tap or key would (for benchmarks and tools that
+    /// drive the kiosk without input events).
+    pub fn act(&mut self, action: Action, ctx: &egui::Context) {
+        self.now = (self.clock)();
+        self.apply(action, ctx);
+    }
+
     /// Whether staff mode is showing.
     pub fn in_staff_mode(&self) -> bool {
         matches!(self.view, View::Staff)

@@ -1,0 +1,55 @@
+//! The CPU cost of one frame of the kiosk, headless: a step screen with a
+//! picture and a question screen, laid out and tessellated as eframe would
+//! each frame (without the GPU upload). Figures in docs/performance.md.
+
+#![allow(clippy::unwrap_used)] // benchmarks fail loudly
+
+use criterion::{Criterion, criterion_group, criterion_main};
+use eframe::egui;
+use kiosk_triage::config::KioskConfig;
+use kiosk_triage::flow::load::load_builtin;
+use kiosk_triage::kiosk::{Action, Kiosk, Setup, system_clock};
+use std::sync::Arc;
+
+fn kiosk() -> Kiosk {
+    let loaded = load_builtin(None);
+    let set = Arc::new(loaded.report.set.unwrap());
+    Kiosk::new(Setup {
+        languages: set.languages.clone(),
+        branch: set.branches[0].id.clone(),
+        set,
+        assets: loaded.assets,
+        config: KioskConfig::default(),
+        windowed: true,
+        notices: Vec::new(),
+        reload: None,
+        clock: system_clock(),
+    })
+}
+
+fn frame(ctx: &egui::Context, k: &mut Kiosk) -> usize {
+    let input = egui::RawInput {
+        screen_rect: Some(egui::Rect::from_min_size(egui::Pos2::ZERO, egui::vec2(1280.0, 800.0))),
+        ..Default::default()
+    };
+    let output = ctx.run_ui(input, |ui| k.ui(ui));
+    ctx.tessellate(output.shapes, output.pixels_per_point).len()
+}
+
+fn one_frame(c: &mut Criterion) {
+    let ctx = egui::Context::default();
+    let mut k = kiosk();
+    for _ in 0..3 {
+        frame(&ctx, &mut k);
+    }
+    c.bench_function("frame/home", |b| b.iter(|| frame(&ctx, &mut k)));
+    let first = k.flow_ids().first().cloned().unwrap();
+    k.act(Action::StartFlow(first), &ctx);
+    for _ in 0..3 {
+        frame(&ctx, &mut k);
+    }
+    c.bench_function("frame/question", |b| b.iter(|| frame(&ctx, &mut k)));
+}
+
+criterion_group!(benches, one_frame);
+criterion_main!(benches);
