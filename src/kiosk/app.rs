@@ -613,7 +613,8 @@ fn had_input(ctx: &egui::Context) -> bool {
 fn top_bar(k: &Kiosk, ui: &mut egui::Ui, actions: &mut Vec<Action>) {
     use super::widgets::{Kind, named_button};
     let p = k.palette();
-    let small = k.sizes().small;
+    // The bar keeps one size: it holds the text size buttons themselves.
+    let small = 24.0;
     egui::Panel::top("top_bar")
         .frame(egui::Frame::NONE.fill(p.primary).inner_margin(egui::Margin::symmetric(28, 10)))
         .show(ui, |ui| {

@@ -48,7 +48,10 @@ pub fn show(k: &Kiosk, ui: &mut Ui, actions: &mut Vec<Action>) {
     let rows = count.div_ceil(columns);
     let gap = 20.0;
     let width = (avail.x - gap * (columns as f32 - 1.0)) / columns as f32;
-    let height = ((avail.y - bottom - gap * (rows as f32 - 1.0)) / rows as f32).clamp(120.0, 240.0);
+    // Tiles fill the screen, but never get too small for their text: with
+    // large text they grow and the grid scrolls.
+    let fit = (avail.y - bottom - gap * (rows as f32 - 1.0)) / rows as f32;
+    let height = fit.max(sizes.body * 6.5).clamp(120.0, 320.0);
     let size = egui::vec2(width, height);
     let font = sizes.body * 0.93;
 

@@ -17,7 +17,7 @@ pub fn idle(k: &Kiosk, ui: &mut Ui, wipe_in: Duration, actions: &mut Vec<Action>
             ui.painter().rect_filled(screen, 0, Color32::from_black_alpha(170));
             let card = egui::Rect::from_center_size(
                 screen.center(),
-                egui::vec2(760.0_f32.min(screen.width() - 40.0), 560.0_f32.min(screen.height() - 40.0)),
+                egui::vec2(760.0_f32.min(screen.width() - 40.0), 520.0_f32.min(screen.height() - 40.0)),
             );
             ui.painter().rect(card, 20, p.card, Stroke::new(3.0, p.border), egui::StrokeKind::Inside);
             let mut child = ui.new_child(

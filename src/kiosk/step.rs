@@ -89,6 +89,13 @@ pub fn show(k: &Kiosk, s: &Session, ui: &mut Ui, actions: &mut Vec<Action>) {
                         let w = ui.available_width();
                         match choices {
                             Some(choices) => {
+                                // Five or six answers still fit an 800 px
+                                // screen: buttons stay at least 64 px high.
+                                let many = choices.len() > 4;
+                                let h = if many { (sizes.button * 0.89).max(64.0) } else { sizes.button };
+                                if many {
+                                    ui.spacing_mut().item_spacing.y = 10.0;
+                                }
                                 for (i, label) in choices.iter().enumerate() {
                                     let n = i + 1;
                                     let number = (n <= 9).then_some(n);
@@ -98,7 +105,7 @@ pub fn show(k: &Kiosk, s: &Session, ui: &mut Ui, actions: &mut Vec<Action>) {
                                         Kind::Primary,
                                         &label.plain(),
                                         number,
-                                        egui::vec2(w, sizes.button),
+                                        egui::vec2(w, h),
                                         sizes.body,
                                     );
                                     if r.clicked() {

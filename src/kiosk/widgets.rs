@@ -132,17 +132,31 @@ pub fn tile(
         );
     }
     let inner = rect.shrink(14.0);
-    let icon_side = (inner.height() * 0.42).min(96.0);
     let centered = |text: &str, font: FontId, color: Color32| {
         let mut job = LayoutJob::simple(text.to_string(), font, color, inner.width());
         job.halign = egui::Align::Center;
         ui.fonts_mut(|f| f.layout_job(job))
     };
     let title_galley = centered(title, super::theme::bold(font), p.text);
-    let sub_galley = subtitle.map(|s| centered(s, FontId::proportional(font * 0.72), p.muted));
-    let mut total = title_galley.size().y + sub_galley.as_ref().map_or(0.0, |g| g.size().y + 6.0);
+    let mut sub_galley = subtitle.map(|s| centered(s, FontId::proportional(font * 0.72), p.muted));
+    // Long titles and large text: shrink the icon first, then drop the
+    // second line, so nothing spills out of the tile.
+    let text_height = |sub: &Option<std::sync::Arc<egui::Galley>>| {
+        title_galley.size().y + sub.as_ref().map_or(0.0, |g| g.size().y + 6.0)
+    };
+    let mut icon_side = (inner.height() * 0.42).min(96.0);
+    let gap = 10.0;
+    if text_height(&sub_galley) + icon_side + gap > inner.height() {
+        icon_side = (inner.height() - text_height(&sub_galley) - gap).max(0.0);
+        if icon_side < 40.0 {
+            sub_galley = None;
+            icon_side = (inner.height() - text_height(&sub_galley) - gap).clamp(0.0, 96.0);
+        }
+    }
+    let icon = icon.filter(|_| icon_side >= 32.0);
+    let mut total = text_height(&sub_galley);
     if icon.is_some() {
-        total += icon_side + 10.0;
+        total += icon_side + gap;
     }
     let mut y = inner.center().y - total / 2.0;
     if let Some(tex) = icon {
@@ -150,7 +164,7 @@ pub fn tile(
             Rect::from_center_size(egui::pos2(inner.center().x, y + icon_side / 2.0), Vec2::splat(icon_side));
         let tint = if p.background == Color32::BLACK { p.text } else { Color32::WHITE };
         painter.image(tex.id(), r, Rect::from_min_max(egui::pos2(0.0, 0.0), egui::pos2(1.0, 1.0)), tint);
-        y += icon_side + 10.0;
+        y += icon_side + gap;
     }
     // Centred galleys are laid out around x = 0.
     let th = title_galley.size().y;
