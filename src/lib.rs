@@ -11,4 +11,6 @@ pub mod flow;
 pub mod idle;
 #[cfg(feature = "gui")]
 pub mod kiosk;
+pub mod paths;
+pub mod scenario;
 pub mod session;

@@ -47,10 +47,7 @@ fn check_errors_exit_1_and_json_has_locations() {
     let o = run(&["check", "--flows", flows], "");
     assert_eq!(o.status.code(), Some(1));
     let out = stdout(&o);
-    assert!(
-        out.contains("error[unknown-target]: unknown node `pdf_staf` in choice 2 of `pdf_ok`"),
-        "{out}"
-    );
+    assert!(out.contains("error[unknown-target]: unknown node `pdf_staf` in choice 2 of `pdf_ok`"), "{out}");
     assert!(out.contains("= hint: did you mean `pdf_staff`?"), "{out}");
 
     let o = run(&["check", "--flows", flows, "--format", "json"], "");
@@ -184,4 +181,34 @@ fn copy_tree(from: &Path, to: &Path) {
             std::fs::copy(&p, &target).unwrap();
         }
     }
+}
+
+#[test]
+fn test_replays_scenarios_and_reports_what_differed() {
+    let o = run(&["test"], "");
+    assert_eq!(o.status.code(), Some(0), "{}", stdout(&o));
+    assert!(stdout(&o).contains(" passed, 0 failed\n"));
+
+    let tmp = tempfile::tempdir().unwrap();
+    let dir = tmp.path().join("flows");
+    copy_tree(&Path::new(env!("CARGO_MANIFEST_DIR")).join("flows"), &dir);
+    copy_tree(&Path::new(env!("CARGO_MANIFEST_DIR")).join("assets"), &tmp.path().join("assets"));
+    std::fs::write(
+        dir.join("tests/zz.ron"),
+        "[Scenario(name: \"wrong ending\", flow: \"wifi\", branch: \"central\", lang: \"en\", choices: [], ending: \"nope\")]",
+    )
+    .unwrap();
+    std::fs::write(
+        dir.join("tests/zz_broken.ron"),
+        "[Scenario(name: \"x\", flow: \"wifi\", brnch: \"central\")]",
+    )
+    .unwrap();
+    let o = run(&["test", "--flows", dir.to_str().unwrap(), "--walk"], "");
+    assert_eq!(o.status.code(), Some(1));
+    let out = stdout(&o);
+    assert!(out.contains("FAIL  wrong ending (wifi, central, en)"), "{out}");
+    assert!(out.contains("zz.ron:1:"), "{out}");
+    assert!(out.contains("error[unknown-field]: unknown field `brnch` in `Scenario`"), "{out}");
+    assert!(out.contains(" passed, 2 failed\n"), "{out}");
+    assert!(out.contains("nodes (100%)"), "{out}");
 }

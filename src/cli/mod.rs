@@ -5,6 +5,7 @@
 //! process. Wording for people lives here; the core returns typed values.
 
 pub mod check;
+pub mod test;
 pub mod walk;
 
 use clap::{Parser, Subcommand, ValueEnum};
@@ -40,6 +41,9 @@ pub enum Command {
     Check(check::Args),
     /// Walk a flow in the terminal, as a patron would at the kiosk.
     Walk(walk::Args),
+    /// Replay the scenario transcripts in `flows/tests/` (and walk every path
+    /// with `--walk`).
+    Test(test::Args),
     /// Hash a staff PIN for `staff_pin_hash` in kiosk.ron (reads the PIN
     /// from standard input).
     HashPin,
@@ -83,6 +87,7 @@ pub fn run_command(cli: &Cli, out: &mut dyn Write, input: &mut dyn std::io::BufR
     let code = match cli.command.as_ref()? {
         Command::Check(args) => check::run(args, out),
         Command::Walk(args) => walk::run(args, out, input),
+        Command::Test(args) => test::run(args, out),
         Command::HashPin => hash_pin(out, input),
     };
     Some(code)

@@ -1,0 +1,170 @@
+//! `kiosk-triage test`: replay scenario transcripts, and with `--walk` walk
+//! every path of every flow at every branch.
+
+use super::FlowsArgs;
+use crate::flow::load::load;
+use crate::flow::model::FlowSet;
+use crate::flow::source::SourceFile;
+use crate::paths::{End, walk};
+use crate::scenario::{ScenarioFile, replay};
+use std::io::Write;
+use std::path::Path;
+use std::sync::Arc;
+
+/// At most this many paths per flow and branch in `--walk`.
+pub const PATH_LIMIT: usize = 100_000;
+
+/// Arguments of `test`.
+#[derive(Debug, clap::Args)]
+pub struct Args {
+    #[command(flatten)]
+    flows: FlowsArgs,
+    /// Also walk every path of every flow at every branch and report coverage.
+    #[arg(long)]
+    walk: bool,
+}
+
+/// Runs `test`: 0 all passed, 1 failures, 2 usage, IO or broken flows.
+pub fn run(args: &Args, out: &mut dyn Write) -> u8 {
+    let dir = &args.flows.flows;
+    if !dir.is_dir() {
+        eprintln!(
+            "error: there is no flows folder at `{}`; give the folder with `--flows DIR`",
+            dir.display()
+        );
+        return 2;
+    }
+    let loaded = match load(dir, &args.flows.assets_dir(), None) {
+        Ok(l) => l,
+        Err(e) => {
+            eprintln!("error: {e}");
+            return 2;
+        }
+    };
+    let Some(set) = loaded.report.set.clone() else {
+        let _ = super::check::write_text(&loaded, out);
+        let _ = writeln!(out, "error: the flows have errors; fix them first (`kiosk-triage check`)");
+        return 2;
+    };
+    let set = Arc::new(set);
+    let files = match read_scenarios(&dir.join("tests")) {
+        Ok(f) => f,
+        Err(e) => {
+            eprintln!("error: {e}");
+            return 2;
+        }
+    };
+    let (passed, failed) = report_scenarios(&set, &files, out);
+    let _ = writeln!(out, "{passed} passed, {failed} failed");
+    if args.walk {
+        report_walk(&set, out);
+    }
+    u8::from(failed > 0)
+}
+
+/// Reads every `.ron` file in a scenarios folder (none is fine).
+pub fn read_scenarios(dir: &Path) -> Result<Vec<ScenarioFile>, String> {
+    if !dir.is_dir() {
+        return Ok(Vec::new());
+    }
+    let mut paths: Vec<_> = std::fs::read_dir(dir)
+        .map_err(|e| format!("cannot read `{}`: {e}", dir.display()))?
+        .filter_map(Result::ok)
+        .map(|e| e.path())
+        .filter(|p| p.extension().is_some_and(|e| e == "ron"))
+        .collect();
+    paths.sort();
+    paths
+        .into_iter()
+        .map(|p| {
+            let bytes = std::fs::read(&p).map_err(|e| format!("cannot read `{}`: {e}", p.display()))?;
+            let text = String::from_utf8_lossy(&bytes).into_owned();
+            Ok(ScenarioFile::parse(SourceFile::new(p.display().to_string(), text)))
+        })
+        .collect()
+}
+
+/// Replays every scenario and writes one line each (and what differed);
+/// returns (passed, failed). A file that cannot be read counts as failed.
+pub fn report_scenarios(set: &Arc<FlowSet>, files: &[ScenarioFile], out: &mut dyn Write) -> (usize, usize) {
+    let (mut passed, mut failed) = (0, 0);
+    for file in files {
+        match &file.scenarios {
+            Err(d) => {
+                let _ = writeln!(out, "{}", d.render(Some(&file.source)));
+                failed += 1;
+            }
+            Ok(list) => {
+                for (i, sc) in list.iter().enumerate() {
+                    match replay(set, sc) {
+                        Ok(()) => {
+                            passed += 1;
+                            let _ =
+                                writeln!(out, "ok    {} ({}, {}, {})", sc.name, sc.flow, sc.branch, sc.lang);
+                        }
+                        Err(why) => {
+                            failed += 1;
+                            let pos = file.position(i);
+                            let _ =
+                                writeln!(out, "FAIL  {} ({}, {}, {})", sc.name, sc.flow, sc.branch, sc.lang);
+                            let _ = writeln!(out, "      --> {}:{}:{}", file.source.name, pos.line, pos.col);
+                            let _ = writeln!(out, "      {why}");
+                        }
+                    }
+                }
+            }
+        }
+    }
+    (passed, failed)
+}
+
+/// Coverage of every flow at every branch.
+fn report_walk(set: &FlowSet, out: &mut dyn Write) {
+    let _ = writeln!(
+        out,
+        "\nevery path, each loop walked once, at most {} screens deep and {PATH_LIMIT} paths per flow:",
+        crate::paths::MAX_DEPTH
+    );
+    for (fi, flow) in set.flows.iter().enumerate() {
+        let mut covered = vec![false; flow.nodes.len()];
+        let mut paths = 0usize;
+        let mut longest: Vec<String> = Vec::new();
+        let mut cut_any = false;
+        let mut branches = 0;
+        for branch in &set.branches {
+            if branch.hidden.contains(&fi) {
+                continue;
+            }
+            branches += 1;
+            let (n, cut) = walk(set, fi, branch, PATH_LIMIT, &mut |path, end| {
+                for v in path {
+                    covered[v.node] = true;
+                }
+                if path.len() > longest.len() && end != End::Loop {
+                    longest = path.iter().map(|v| flow.nodes[v.node].id.clone()).collect();
+                }
+            });
+            paths += n;
+            cut_any |= cut;
+        }
+        let hit = covered.iter().filter(|c| **c).count();
+        let _ = writeln!(
+            out,
+            "{:<10} {:>5} paths at {} branches, {}/{} nodes ({:.0}%), longest {} screens{}",
+            flow.id,
+            paths,
+            branches,
+            hit,
+            flow.nodes.len(),
+            100.0 * hit as f64 / flow.nodes.len().max(1) as f64,
+            longest.len(),
+            if cut_any { " (path limit reached)" } else { "" }
+        );
+        let missed: Vec<&str> =
+            flow.nodes.iter().zip(&covered).filter(|(_, c)| !**c).map(|(n, _)| n.id.as_str()).collect();
+        if !missed.is_empty() {
+            let _ = writeln!(out, "           no path reaches: {}", missed.join(", "));
+        }
+        let _ = writeln!(out, "           longest: {}", longest.join(" → "));
+    }
+}
