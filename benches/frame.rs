@@ -33,7 +33,10 @@ fn frame(ctx: &egui::Context, k: &mut Kiosk) -> usize {
         ..Default::default()
     };
     let output = ctx.run_ui(input, |ui| k.ui(ui));
-    ctx.tessellate(output.shapes, output.pixels_per_point).len()
+    let shapes = output.shapes.len();
+    let meshes = ctx.tessellate(output.shapes, output.pixels_per_point);
+    std::hint::black_box(meshes);
+    shapes
 }
 
 fn one_frame(c: &mut Criterion) {
@@ -42,13 +45,25 @@ fn one_frame(c: &mut Criterion) {
     for _ in 0..3 {
         frame(&ctx, &mut k);
     }
+    // The frame really draws the screen: tiles, text and buttons (shapes).
+    assert!(frame(&ctx, &mut k) > 10);
     c.bench_function("frame/home", |b| b.iter(|| frame(&ctx, &mut k)));
     let first = k.flow_ids().first().cloned().unwrap();
     k.act(Action::StartFlow(first), &ctx);
     for _ in 0..3 {
         frame(&ctx, &mut k);
     }
+    assert!(frame(&ctx, &mut k) > 10);
     c.bench_function("frame/question", |b| b.iter(|| frame(&ctx, &mut k)));
+    // A step with a picture: the first choice of printing leads to Ctrl+P.
+    k.act(Action::Home, &ctx);
+    k.act(Action::StartFlow("printing".into()), &ctx);
+    k.act(Action::Choose(1), &ctx);
+    for _ in 0..3 {
+        frame(&ctx, &mut k);
+    }
+    assert!(frame(&ctx, &mut k) > 10);
+    c.bench_function("frame/step-with-picture", |b| b.iter(|| frame(&ctx, &mut k)));
 }
 
 criterion_group!(benches, one_frame);
