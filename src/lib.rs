@@ -8,6 +8,7 @@
 pub mod cli;
 pub mod config;
 pub mod flow;
+pub mod handoff;
 pub mod idle;
 #[cfg(feature = "gui")]
 pub mod kiosk;

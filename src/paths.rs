@@ -113,3 +113,61 @@ fn dfs(
     }
     cut
 }
+
+/// Like [`walk`], but a path that reaches a goto goes on through the other
+/// flow (each flow at most once per path), so every ending a patron who
+/// started in `flow` can reach is visited, with the whole path.
+pub fn walk_through_gotos(
+    set: &FlowSet,
+    flow: FlowIdx,
+    branch: &Branch,
+    limit: usize,
+    visit: &mut dyn FnMut(&[Visit], End),
+) -> (usize, bool) {
+    let mut chain = vec![flow];
+    let mut total = 0usize;
+    let cut = through(set, flow, branch, limit, &[], &mut chain, &mut total, visit);
+    (total, cut)
+}
+
+#[allow(clippy::too_many_arguments)]
+fn through(
+    set: &FlowSet,
+    flow: FlowIdx,
+    branch: &Branch,
+    limit: usize,
+    prefix: &[Visit],
+    chain: &mut Vec<FlowIdx>,
+    total: &mut usize,
+    visit: &mut dyn FnMut(&[Visit], End),
+) -> bool {
+    let mut gotos: Vec<Vec<Visit>> = Vec::new();
+    let budget = limit.saturating_sub(*total);
+    let (n, mut cut) = walk(set, flow, branch, budget, &mut |path, end| {
+        let mut full = prefix.to_vec();
+        full.extend_from_slice(path);
+        match end {
+            End::Goto => gotos.push(full),
+            _ => visit(&full, end),
+        }
+    });
+    *total += n;
+    for path in gotos {
+        if cut {
+            break;
+        }
+        let Some(last) = path.last() else { continue };
+        let to = match set.flows.get(last.flow).and_then(|f| f.nodes.get(last.node)).map(|n| &n.kind) {
+            Some(NodeKind::Goto { flow }) => *flow,
+            _ => continue,
+        };
+        if chain.contains(&to) || branch.hidden.contains(&to) {
+            visit(&path, End::Goto);
+            continue;
+        }
+        chain.push(to);
+        cut |= through(set, to, branch, limit, &path, chain, total, visit);
+        chain.pop();
+    }
+    cut
+}

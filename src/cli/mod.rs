@@ -5,6 +5,8 @@
 //! process. Wording for people lives here; the core returns typed values.
 
 pub mod check;
+pub mod codes;
+pub mod decode;
 pub mod test;
 pub mod walk;
 
@@ -41,6 +43,10 @@ pub enum Command {
     Check(check::Args),
     /// Walk a flow in the terminal, as a patron would at the kiosk.
     Walk(walk::Args),
+    /// Decode a handoff code into the checklist staff read at the desk.
+    Decode(decode::Args),
+    /// List every handoff path with its code, and how long codes get.
+    Codes(codes::Args),
     /// Replay the scenario transcripts in `flows/tests/` (and walk every path
     /// with `--walk`).
     Test(test::Args),
@@ -88,6 +94,8 @@ pub fn run_command(cli: &Cli, out: &mut dyn Write, input: &mut dyn std::io::BufR
         Command::Check(args) => check::run(args, out),
         Command::Walk(args) => walk::run(args, out, input),
         Command::Test(args) => test::run(args, out),
+        Command::Decode(args) => decode::run(args, out),
+        Command::Codes(args) => codes::run(args, out),
         Command::HashPin => hash_pin(out, input),
     };
     Some(code)

@@ -159,6 +159,9 @@ pub fn run(args: &Args, out: &mut dyn Write, input: &mut dyn BufRead) -> u8 {
                 );
                 let who = if *asked { "patron asked for staff" } else { "the flow hands off" };
                 let _ = writeln!(out, "[handoff: {who}]");
+                if let Some(code) = crate::handoff::code_for_session(&session, false, clock) {
+                    let _ = writeln!(out, "code: {}", crate::handoff::base32::group(&code));
+                }
                 let _ = writeln!(out, "staff note: {note}");
                 if *urgency == crate::flow::raw::Urgency::Urgent {
                     let _ = writeln!(out, "urgency: urgent");

@@ -1586,9 +1586,21 @@ fn build(
 /// order, eight bytes at a time: the same files give the same fingerprint on
 /// every machine and every build.
 pub fn fingerprint(sources: &Sources) -> u64 {
-    let mut files: Vec<&SourceFile> =
-        sources.flowset.iter().chain(&sources.flows).chain(&sources.branches).chain(&sources.words).collect();
-    files.sort_by(|a, b| a.name.cmp(&b.name));
+    // Canonical order: by kind of file, then base name, so the same files
+    // give the same fingerprint wherever they sit on disk.
+    let base = |f: &SourceFile| {
+        std::path::Path::new(&f.name).file_name().and_then(|s| s.to_str()).unwrap_or("").to_string()
+    };
+    let mut files: Vec<(usize, String, &SourceFile)> = Vec::new();
+    for (kind, list) in [
+        (0, sources.flowset.iter().collect::<Vec<_>>()),
+        (1, sources.flows.iter().collect()),
+        (2, sources.branches.iter().collect()),
+        (3, sources.words.iter().collect()),
+    ] {
+        files.extend(list.into_iter().map(|f| (kind, base(f), f)));
+    }
+    files.sort_by(|a, b| (a.0, &a.1).cmp(&(b.0, &b.1)));
     let mut hash: u64 = 0xcbf2_9ce4_8422_2325;
     let mut mix = |bytes: &[u8]| {
         let mut chunks = bytes.chunks_exact(8);
@@ -1605,9 +1617,9 @@ pub fn fingerprint(sources: &Sources) -> u64 {
         hash ^= bytes.len() as u64;
         hash = hash.wrapping_mul(0x0100_0000_01b3);
     };
-    for f in files {
-        let base = std::path::Path::new(&f.name).file_name().and_then(|s| s.to_str()).unwrap_or("");
-        mix(base.as_bytes());
+    for (kind, name, f) in files {
+        mix(&[kind as u8]);
+        mix(name.as_bytes());
         mix(f.text.as_bytes());
     }
     hash

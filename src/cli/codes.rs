@@ -1,0 +1,83 @@
+//! `kiosk-triage codes`: every reachable handoff path with its code, and how
+//! long codes get, so IT staff (and tests) can see them.
+
+use super::FlowsArgs;
+use crate::flow::load::load;
+use crate::handoff::base32::group;
+use crate::handoff::codec::Reached;
+use crate::handoff::{MAX_CODE_LEN, worst_case_code};
+use crate::paths::{End, walk_through_gotos};
+use std::collections::BTreeMap;
+use std::io::Write;
+
+/// Arguments of `codes`.
+#[derive(Debug, clap::Args)]
+pub struct Args {
+    #[command(flatten)]
+    flows: FlowsArgs,
+    /// Only this branch (default: every branch).
+    #[arg(long)]
+    branch: Option<String>,
+}
+
+/// At most this many paths per flow and branch.
+const LIMIT: usize = 100_000;
+
+/// Runs `codes`: 0 every code fits the limit, 1 some path's code is longer,
+/// 2 usage, IO or broken flows.
+pub fn run(args: &Args, out: &mut dyn Write) -> u8 {
+    let loaded = match load(&args.flows.flows, &args.flows.assets_dir(), args.branch.as_deref()) {
+        Ok(l) => l,
+        Err(e) => {
+            eprintln!("error: {e}");
+            return 2;
+        }
+    };
+    let Some(set) = loaded.report.set.clone() else {
+        let _ = super::check::write_text(&loaded, out);
+        return 2;
+    };
+    let mut lengths: BTreeMap<usize, usize> = BTreeMap::new();
+    let mut too_long = 0;
+    let _ = writeln!(out, "Each code is the longest this path can give (any time spent, any language).");
+    for (bi, branch) in set.branches.iter().enumerate() {
+        if args.branch.as_ref().is_some_and(|b| *b != branch.id) {
+            continue;
+        }
+        for (fi, flow) in set.visible_flows(branch) {
+            walk_through_gotos(&set, fi, branch, LIMIT, &mut |path, end| {
+                if end != End::Handoff {
+                    return;
+                }
+                let Some(code) = worst_case_code(&set, bi, path, Reached::FlowEnded) else { return };
+                *lengths.entry(code.len()).or_default() += 1;
+                too_long += usize::from(code.len() > MAX_CODE_LEN);
+                let ids: Vec<&str> =
+                    path.iter().map(|v| set.flows[v.flow].nodes[v.node].id.as_str()).collect();
+                let _ = writeln!(
+                    out,
+                    "{:<14} {:<10} {:<10} {}",
+                    group(&code),
+                    branch.id,
+                    flow.id,
+                    ids.join(" → ")
+                );
+            });
+        }
+    }
+    let total: usize = lengths.values().sum();
+    let _ = writeln!(out, "\n{total} handoff paths; code length (check character included):");
+    let mut running = 0;
+    for (len, n) in &lengths {
+        running += n;
+        let _ = writeln!(
+            out,
+            "  {len:>2} characters: {n:>4} paths ({:.0}% have at most {len})",
+            100.0 * running as f64 / total.max(1) as f64
+        );
+    }
+    if too_long > 0 {
+        let _ = writeln!(out, "error: {too_long} paths give codes longer than {MAX_CODE_LEN} characters");
+    }
+    u8::from(too_long > 0)
+}

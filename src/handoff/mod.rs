@@ -1,0 +1,118 @@
+//! Handoff codes: what the patron tried travels to the desk in a few
+//! characters, with no server, no database and no personal data.
+//!
+//! `codec` packs a session into a number against the flow set, `base32`
+//! writes it with a check character, `summary` words a decoded code for
+//! staff, and `archive` keeps every flow set a machine has loaded so codes
+//! made before an edit still decode.
+
+pub mod archive;
+pub mod base32;
+pub mod codec;
+pub mod summary;
+
+use crate::flow::model::FlowSet;
+use crate::session::Session;
+use codec::{Contents, pack, without_loops};
+use std::time::Duration;
+
+/// The longest code (check included) a patron should have to read aloud.
+pub const MAX_CODE_LEN: usize = 12;
+
+/// The code for contents, ungrouped: loops are left out if that is what
+/// it takes to fit [`MAX_CODE_LEN`].
+pub fn code_for(set: &FlowSet, contents: &Contents) -> Option<String> {
+    let code = base32::encode(pack(set, contents)?);
+    if code.len() <= MAX_CODE_LEN || contents.looped {
+        return Some(code);
+    }
+    let shorter = Contents { path: without_loops(&contents.path), looped: true, ..contents.clone() };
+    if shorter.path.len() == contents.path.len() {
+        return Some(code);
+    }
+    Some(base32::encode(pack(set, &shorter)?))
+}
+
+/// The code for an ended session, ungrouped. `offered`: the patron took the
+/// kiosk's offer of help.
+pub fn code_for_session(session: &Session, offered: bool, now: Duration) -> Option<String> {
+    code_for(session.flow_set(), &codec::contents_of(session, offered, now)?)
+}
+
+/// The longest code a path can give: every header digit at its largest (any
+/// version tag, the last language, the longest time), so real codes for the
+/// path are never longer.
+pub fn worst_case_code(
+    set: &FlowSet,
+    branch: usize,
+    path: &[crate::session::Visit],
+    reached: codec::Reached,
+) -> Option<String> {
+    let contents = Contents {
+        tag: 0xff,
+        branch,
+        lang: set.languages.len().saturating_sub(1),
+        time: codec::TIME_BUCKETS.len(),
+        reached,
+        looped: false,
+        flow: path.first().map(|v| v.flow),
+        path: path.to_vec(),
+    };
+    Some(base32::encode(pack(set, &contents)?))
+}
+
+/// Code lengths over every path of one flow at one branch.
+#[derive(Clone, Debug, Default)]
+pub struct FlowLengths {
+    /// The worst-case length of the code of each path that ends at a handoff.
+    pub handoff: Vec<usize>,
+    /// The longest worst-case code of any path (handoff, solved, or asking
+    /// for staff on the last screen before the end).
+    pub longest: usize,
+    /// That path, for the report.
+    pub longest_path: Vec<crate::session::Visit>,
+    /// Whether the path limit stopped the count.
+    pub cut: bool,
+}
+
+/// Walks every path of `flow` at branch index `branch` (through gotos) and
+/// measures their codes.
+pub fn flow_lengths(
+    set: &FlowSet,
+    flow: crate::flow::model::FlowIdx,
+    branch: usize,
+    limit: usize,
+) -> FlowLengths {
+    use crate::paths::{End, walk_through_gotos};
+    let mut out = FlowLengths::default();
+    let Some(b) = set.branches.get(branch) else { return out };
+    let (_, cut) = walk_through_gotos(set, flow, b, limit, &mut |path, end| {
+        let mut consider = |len: usize, path: &[crate::session::Visit]| {
+            if len > out.longest {
+                out.longest = len;
+                out.longest_path = path.to_vec();
+            }
+        };
+        if matches!(end, End::Solved | End::Handoff) {
+            if let Some(code) = worst_case_code(set, branch, path, codec::Reached::FlowEnded) {
+                if end == End::Handoff {
+                    out.handoff.push(code.len());
+                }
+                consider(code.len(), path);
+            }
+            // Asking for staff on the last screen before this ending.
+            let before = &path[..path.len().saturating_sub(1)];
+            if !before.is_empty() {
+                let mut asked = before.to_vec();
+                if let Some(last) = asked.last_mut() {
+                    last.choice = None;
+                }
+                if let Some(code) = worst_case_code(set, branch, &asked, codec::Reached::Offered) {
+                    consider(code.len(), &asked);
+                }
+            }
+        }
+    });
+    out.cut = cut;
+    out
+}

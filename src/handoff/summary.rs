@@ -1,0 +1,244 @@
+//! A decoded code, worded for desk staff as a checklist: where the patron
+//! was, what they saw and answered, where it ended and why, the staff note,
+//! and the policy with how firm it is.
+
+use super::base32::{self, CodeError};
+use super::codec::{Contents, Mismatch, Reached, tag_of_value, time_words, unpack};
+use crate::flow::model::{FlowSet, NodeKind};
+use crate::flow::raw::{Firmness, Urgency};
+use serde::Serialize;
+use std::fmt::Write as _;
+use std::sync::Arc;
+
+/// One screen the patron saw.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize)]
+pub struct Line {
+    /// The screen's text, in the library's working language.
+    pub screen: String,
+    /// The answer the patron gave, if it was a question.
+    pub answer: Option<String>,
+}
+
+/// How the session ended.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize)]
+pub struct Ending {
+    /// The ending node's id, or where the patron stopped.
+    pub node: String,
+    /// What the patron was told.
+    pub told: String,
+    /// The staff note.
+    pub note: String,
+    /// The policy, if any.
+    pub policy: Option<(Firmness, String)>,
+    /// How soon.
+    pub urgency: Urgency,
+}
+
+/// A decoded code.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize)]
+pub struct Summary {
+    /// The code, grouped.
+    pub code: String,
+    /// The flow-set version it was made with.
+    pub version: String,
+    /// The flow's title, or `None` for help asked from the home screen.
+    pub flow: Option<String>,
+    /// The branch name.
+    pub branch: String,
+    /// The patron's language, named in itself.
+    pub language: String,
+    /// Time spent, coarsely.
+    pub time: String,
+    /// How the patron came to need staff.
+    pub reached: String,
+    /// Whether repeats of a loop were left out of the code.
+    pub looped: bool,
+    /// Every screen, in order.
+    pub steps: Vec<Line>,
+    /// Where and why it ended.
+    pub ending: Ending,
+}
+
+/// Why a code could not be read.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub enum DecodeError {
+    /// The characters are not a valid code.
+    Code(CodeError),
+    /// The code names a flow-set version this machine never saw.
+    UnknownVersion(u8),
+    /// The code passed its check but does not fit the flows of its version:
+    /// most likely several characters are wrong.
+    NotAPath,
+}
+
+impl std::fmt::Display for DecodeError {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        match self {
+            DecodeError::Code(CodeError::Empty) => write!(f, "type the code from the patron's screen"),
+            DecodeError::Code(CodeError::TooShort) => write!(f, "the code is too short; please check it"),
+            DecodeError::Code(CodeError::TooLong) => write!(f, "the code is too long; please check it"),
+            DecodeError::Code(CodeError::BadChar { ch, at }) => {
+                write!(f, "`{ch}` (character {at}) is never used in codes; please check the code")
+            }
+            DecodeError::Code(CodeError::BadCheck) => {
+                write!(f, "a character is wrong or two are swapped; please check the code")
+            }
+            DecodeError::UnknownVersion(tag) => write!(
+                f,
+                "this code was made with a version of the flows this machine has never seen (version tag {tag:02X}); \
+                 decode it where it was made, or copy that machine's data/flowsets folder here"
+            ),
+            DecodeError::NotAPath => {
+                write!(
+                    f,
+                    "the code does not fit these flows; several characters may be wrong, please check it"
+                )
+            }
+        }
+    }
+}
+
+impl std::error::Error for DecodeError {}
+
+/// Decodes a typed or scanned code against the flow sets this machine knows
+/// (the current one first, then the archive).
+pub fn decode(input: &str, sets: &[Arc<FlowSet>]) -> Result<Summary, DecodeError> {
+    let value = base32::decode(input).map_err(DecodeError::Code)?;
+    let tag = tag_of_value(value);
+    let mut seen_tag = false;
+    for set in sets {
+        match unpack(set, value) {
+            Ok(contents) => return Ok(summarize(set, &contents, value)),
+            Err(Mismatch::OtherVersion(_)) => {}
+            Err(Mismatch::NotAPath) => seen_tag = true,
+        }
+    }
+    Err(if seen_tag { DecodeError::NotAPath } else { DecodeError::UnknownVersion(tag) })
+}
+
+fn cut(s: &str, max: usize) -> String {
+    if s.chars().count() <= max {
+        return s.to_string();
+    }
+    let mut out: String = s.chars().take(max).collect();
+    out.push('…');
+    out
+}
+
+/// Words decoded contents in the set's working (first) language.
+pub fn summarize(set: &FlowSet, c: &Contents, value: u128) -> Summary {
+    let lang = set.default_language().to_string();
+    let branch = &set.branches[c.branch.min(set.branches.len() - 1)];
+    let mut steps = Vec::new();
+    for v in &c.path {
+        let flow = &set.flows[v.flow];
+        let node = &flow.nodes[v.node];
+        match &node.kind {
+            NodeKind::Goto { flow: to } => steps.push(Line {
+                screen: format!("went on to “{}”", set.render(&set.flows[*to].title, &lang, branch).plain()),
+                answer: None,
+            }),
+            NodeKind::Question { choices, .. } => steps.push(Line {
+                screen: cut(&set.node_text(v.flow, v.node, &lang, branch).plain(), 140),
+                answer: v
+                    .choice
+                    .and_then(|i| choices.get(i))
+                    .map(|ch| set.render(&ch.label, &lang, branch).plain()),
+            }),
+            NodeKind::Step { .. } => steps.push(Line {
+                screen: cut(&set.node_text(v.flow, v.node, &lang, branch).plain(), 140),
+                answer: None,
+            }),
+            NodeKind::Solved { .. } | NodeKind::Handoff(_) => {}
+        }
+    }
+    let last = c.path.last();
+    let ending = match last.map(|v| (v, &set.flows[v.flow].nodes[v.node])) {
+        Some((v, node)) if c.reached == Reached::FlowEnded => match &node.kind {
+            NodeKind::Handoff(h) => Ending {
+                node: node.id.clone(),
+                told: set.node_text(v.flow, v.node, &lang, branch).plain(),
+                note: h.note.clone(),
+                policy: h.policy.as_ref().map(|p| (p.firmness, p.text.clone())),
+                urgency: h.urgency,
+            },
+            _ => Ending {
+                node: node.id.clone(),
+                told: set.node_text(v.flow, v.node, &lang, branch).plain(),
+                note: "The flow ended as solved.".into(),
+                policy: None,
+                urgency: Urgency::Normal,
+            },
+        },
+        Some((_, node)) => Ending {
+            node: node.id.clone(),
+            told: set.word("asked_staff_reason", &lang, branch).plain(),
+            note: format!(
+                "The patron stopped at `{}` and asked for a person. Start from the last screen above.",
+                node.id
+            ),
+            policy: None,
+            urgency: Urgency::Normal,
+        },
+        None => Ending {
+            node: String::new(),
+            told: set.word("asked_staff_reason", &lang, branch).plain(),
+            note: "The patron asked for a person from the home screen, before choosing a task.".into(),
+            policy: None,
+            urgency: Urgency::Normal,
+        },
+    };
+    let patron_lang = set.languages.get(c.lang).map_or("", String::as_str);
+    Summary {
+        code: base32::group(&base32::encode(value)),
+        version: format!("{:016x}", set.fingerprint),
+        flow: c.flow.map(|f| set.render(&set.flows[f].title, &lang, branch).plain()),
+        branch: branch.name.clone(),
+        language: set.words.get("language_name", patron_lang, &lang).to_string(),
+        time: time_words(c.time),
+        reached: match c.reached {
+            Reached::FlowEnded => "the flow sent them to staff".into(),
+            Reached::Asked => "they asked for staff".into(),
+            Reached::Offered => "the kiosk offered staff help and they took it".into(),
+        },
+        looped: c.looped,
+        steps,
+        ending,
+    }
+}
+
+/// The summary as a checklist for a terminal or the desk window.
+pub fn render(s: &Summary) -> String {
+    let mut out = String::new();
+    let _ = writeln!(out, "Code {}: {}", s.code, s.flow.as_deref().unwrap_or("no task chosen"));
+    let _ = writeln!(out, "  {} · {} · {} · {}", s.branch, s.language, s.time, s.reached);
+    if !s.steps.is_empty() {
+        let _ = writeln!(out, "\nWhat they already did:");
+        for (i, l) in s.steps.iter().enumerate() {
+            match &l.answer {
+                Some(a) => {
+                    let _ = writeln!(out, "  {:>2}. {}\n      → {a}", i + 1, l.screen);
+                }
+                None => {
+                    let _ = writeln!(out, "  {:>2}. {}", i + 1, l.screen);
+                }
+            }
+        }
+        if s.looped {
+            let _ = writeln!(out, "  (they went round a loop; the repeats are left out)");
+        }
+    }
+    let _ = writeln!(out, "\nWhere it ended: {}", s.ending.told);
+    if s.ending.urgency == Urgency::Urgent {
+        let _ = writeln!(out, "URGENT: something is broken or the patron is losing money or time now.");
+    }
+    let _ = writeln!(out, "Staff note: {}", s.ending.note);
+    if let Some((firmness, text)) = &s.ending.policy {
+        let how = match firmness {
+            Firmness::Strict => "STRICT, never bends",
+            Firmness::Flexible => "FLEXIBLE, you may make a one-time exception; say that it is one",
+        };
+        let _ = writeln!(out, "Policy ({how}): {text}");
+    }
+    out
+}
