@@ -23,6 +23,7 @@ fn kiosk() -> Kiosk {
         windowed: true,
         notices: Vec::new(),
         reload: None,
+        archive: None,
         clock: system_clock(),
     })
 }

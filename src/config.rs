@@ -23,6 +23,10 @@ pub struct KioskConfig {
     pub flows: PathBuf,
     /// The pictures folder, relative to the config file.
     pub assets: PathBuf,
+    /// Where the kiosk keeps the flow versions it has run (so old handoff
+    /// codes still decode), relative to the config file. Nothing about
+    /// patrons is ever written here.
+    pub data: PathBuf,
     /// Seconds without input before "Are you still there?".
     pub idle_warning_seconds: u64,
     /// Seconds the idle countdown runs before the screen is wiped.
@@ -43,6 +47,7 @@ impl Default for KioskConfig {
             languages: Vec::new(),
             flows: PathBuf::from("flows"),
             assets: PathBuf::from("assets"),
+            data: PathBuf::from("data"),
             idle_warning_seconds: 90,
             idle_reset_seconds: 30,
             offer_help_minutes: 10,
@@ -71,6 +76,7 @@ impl KioskConfig {
         if let Some(dir) = path.parent().filter(|d| !d.as_os_str().is_empty()) {
             config.flows = dir.join(&config.flows);
             config.assets = dir.join(&config.assets);
+            config.data = dir.join(&config.data);
         }
         Ok(config)
     }

@@ -138,7 +138,8 @@ policy (flexible: staff may make a one-time exception): Machine errors: reprint 
     // compare the rest exactly.
     let out = stdout(&o);
     let code = out.lines().find_map(|l| l.strip_prefix("code: ")).unwrap().to_string();
-    let without: String = out.lines().filter(|l| !l.starts_with("code: ")).map(|l| format!("{l}\n")).collect();
+    let without: String =
+        out.lines().filter(|l| !l.starts_with("code: ")).map(|l| format!("{l}\n")).collect();
     assert_eq!(without, expected);
     let tmp = tempfile::tempdir().unwrap();
     let data = tmp.path().to_str().unwrap();

@@ -72,6 +72,7 @@ fn kiosk(config: KioskConfig, windowed: bool) -> (Harness<'static, Kiosk>, MockC
         windowed,
         notices: Vec::new(),
         reload: None,
+        archive: None,
         clock: Arc::new(move || Duration::from_millis(ticks.load(Ordering::SeqCst))),
     };
     let harness = Harness::builder()
@@ -270,4 +271,25 @@ fn text_size_and_contrast_are_one_tap_and_named_for_screen_readers() {
     for node in h.get_all_by_role(egui::accesskit::Role::Button) {
         assert!(node.accesskit_node().label().is_some_and(|l| !l.is_empty()), "{node:?}");
     }
+}
+
+#[test]
+fn a_handoff_shows_a_code_that_decodes_to_what_the_patron_did() {
+    let (mut h, clock) = default_kiosk();
+    frames(&mut h);
+    click(&mut h, "Print something");
+    click(&mut h, "1. A library computer");
+    click(&mut h, "Next");
+    clock.advance(200);
+    click(&mut h, "2. No");
+    assert!(shows(&h, "Show this code at the desk"));
+    assert!(shows(&h, "This code holds no personal information."));
+    let code = h.state().handoff_code().unwrap();
+    assert!(shows(&h, &code), "the code is on screen as text");
+    let set = h.state().session().unwrap().flow_set().clone();
+    let summary = kiosk_triage::handoff::summary::decode(&code, &[set]).unwrap();
+    let answers: Vec<_> = summary.steps.iter().filter_map(|s| s.answer.clone()).collect();
+    assert_eq!(answers, ["A library computer", "No"]);
+    assert_eq!(summary.time, "2-5 min");
+    assert_eq!(summary.ending.told, "Staff will fix the printer.");
 }

@@ -12,6 +12,7 @@ use crate::config::{KioskConfig, verify_pin};
 use crate::flow::load::Assets;
 use crate::flow::model::{Branch, FlowSet};
 use crate::flow::text::Rich;
+use crate::handoff::archive::Archive;
 use crate::idle::{IdleRule, Phase};
 use crate::session::{Body, Outcome, Session};
 use eframe::egui::{self, Key, Modifiers, ViewportCommand};
@@ -29,7 +30,7 @@ pub fn system_clock() -> Clock {
 
 /// Loads the flows again for staff "Reload flows": the new set and its
 /// pictures, or the problems (as lines to show) when it has errors.
-pub type Reloader = Box<dyn FnMut() -> Result<(Arc<FlowSet>, Assets), Vec<String>>>;
+pub type Reloader = Box<dyn FnMut() -> Result<(Arc<FlowSet>, Assets, crate::flow::Sources), Vec<String>>>;
 
 /// Everything a kiosk starts with.
 pub struct Setup {
@@ -49,6 +50,8 @@ pub struct Setup {
     pub notices: Vec<String>,
     /// How to reload the flows, if they came from a folder.
     pub reload: Option<Reloader>,
+    /// Where flow versions are archived, so old codes still decode.
+    pub archive: Option<Archive>,
     /// The clock.
     pub clock: Clock,
 }
@@ -72,6 +75,8 @@ pub enum Action {
     AskStaff,
     /// "No thanks" to the offer of staff help.
     DismissOffer,
+    /// "Get help from staff" on the kiosk's own offer of help.
+    AcceptOffer,
     /// Switch language.
     Language(String),
     /// Smaller (-1) or larger (+1) text.
@@ -96,6 +101,8 @@ pub enum Action {
     LeaveStaff,
     /// Staff: quit the kiosk program.
     Quit,
+    /// Staff: decode the code typed in staff mode.
+    Decode,
 }
 
 /// Which screen shows.
@@ -132,6 +139,9 @@ pub struct Kiosk {
     pub(super) pin_failures: u32,
     pub(super) pin_locked_until: Duration,
     pub(super) offer_dismissed: bool,
+    pub(super) took_offer: bool,
+    pub(super) staff_code: String,
+    pub(super) staff_summary: Option<Result<String, String>>,
     pub(super) last_input: Duration,
     pub(super) now: Duration,
     pub(super) notices: Vec<String>,
@@ -141,6 +151,7 @@ pub struct Kiosk {
     frames: u64,
     clock: Clock,
     reload: Option<Reloader>,
+    archive: Option<Archive>,
     applied: Option<(usize, bool)>,
 }
 
@@ -164,6 +175,9 @@ impl Kiosk {
             pin_failures: 0,
             pin_locked_until: Duration::ZERO,
             offer_dismissed: false,
+            took_offer: false,
+            staff_code: String::new(),
+            staff_summary: None,
             last_input: now,
             now,
             notices: setup.notices,
@@ -173,6 +187,7 @@ impl Kiosk {
             frames: 0,
             clock: setup.clock,
             reload: setup.reload,
+            archive: setup.archive,
             applied: None,
         }
     }
@@ -264,6 +279,9 @@ impl Kiosk {
         self.scale = theme::DEFAULT_SCALE;
         self.contrast = false;
         self.offer_dismissed = false;
+        self.took_offer = false;
+        self.staff_code.clear();
+        self.staff_summary = None;
     }
 
     /// Draws one frame and handles its input. Used by eframe and by tests.
@@ -447,11 +465,13 @@ impl Kiosk {
                 if let Ok(s) = Session::start(self.set.clone(), &self.branch, &self.lang, &id, now) {
                     self.view = View::Flow(Box::new(s));
                     self.offer_dismissed = false;
+                    self.took_offer = false;
                 }
             }
             Action::StaffFromHome => {
                 if let Ok(s) = Session::staff_only(self.set.clone(), &self.branch, &self.lang, now) {
                     self.view = View::Flow(Box::new(s));
+                    self.took_offer = false;
                 }
             }
             Action::Choose(n) => {
@@ -482,6 +502,12 @@ impl Kiosk {
                 View::Staff => {}
             },
             Action::DismissOffer => self.offer_dismissed = true,
+            Action::AcceptOffer => {
+                if let View::Flow(s) = &mut self.view {
+                    s.ask_staff(now);
+                    self.took_offer = true;
+                }
+            }
             Action::Language(l) => {
                 if self.languages.contains(&l) {
                     self.lang = l.clone();
@@ -513,7 +539,12 @@ impl Kiosk {
             Action::PinSubmit => self.submit_pin(),
             Action::PinCancel => self.pin = None,
             Action::Reload => self.reload_flows(),
-            Action::LeaveStaff => self.view = View::Home,
+            Action::LeaveStaff => {
+                self.view = View::Home;
+                self.staff_code.clear();
+                self.staff_summary = None;
+            }
+            Action::Decode => self.decode_staff_code(),
             Action::Quit => {
                 self.allow_close = true;
                 ctx.send_viewport_cmd(ViewportCommand::Close);
@@ -558,7 +589,12 @@ impl Kiosk {
             return;
         };
         match reload() {
-            Ok((set, assets)) => {
+            Ok((set, assets, sources)) => {
+                if let Some(archive) = &self.archive
+                    && let Err(e) = archive.save(&sources, set.fingerprint)
+                {
+                    self.notices.push(format!("Could not archive the flows: {e}"));
+                }
                 let count = set.flows.len();
                 self.set = set;
                 self.assets = assets;
@@ -571,6 +607,31 @@ impl Kiosk {
                 self.notices = n;
             }
         }
+    }
+
+    fn decode_staff_code(&mut self) {
+        let mut sets = vec![self.set.clone()];
+        if let Some(archive) = &self.archive {
+            sets.extend(
+                archive
+                    .load_all()
+                    .into_iter()
+                    .filter(|s| s.fingerprint != self.set.fingerprint)
+                    .map(Arc::new),
+            );
+        }
+        self.staff_summary = Some(
+            crate::handoff::summary::decode(&self.staff_code, &sets)
+                .map(|s| crate::handoff::summary::render(&s))
+                .map_err(|e| e.to_string()),
+        );
+    }
+
+    /// The handoff code of the session on screen, grouped, if it ended.
+    pub fn handoff_code(&self) -> Option<String> {
+        let View::Flow(s) = &self.view else { return None };
+        crate::handoff::code_for_session(s, self.took_offer, self.now)
+            .map(|c| crate::handoff::base32::group(&c))
     }
 
     /// Seconds left before the PIN pad takes another try.

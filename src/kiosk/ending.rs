@@ -3,7 +3,7 @@
 
 use super::app::{Action, Kiosk};
 use super::step::nav_bar;
-use super::widgets::{self, Kind};
+use super::widgets;
 use crate::session::{Body, Session};
 use eframe::egui::{self, Ui};
 use std::time::Duration;
@@ -13,7 +13,7 @@ pub fn show(k: &Kiosk, s: &Session, ui: &mut Ui, actions: &mut Vec<Action>) {
     let p = k.palette();
     let sizes = k.sizes();
     let screen = s.screen();
-    nav_bar(k, ui, actions, false);
+    nav_bar(k, ui, actions, true);
     let w = ui.available_width().min(1100.0);
     ui.add_space(16.0);
     match &screen.body {
@@ -38,27 +38,38 @@ pub fn show(k: &Kiosk, s: &Session, ui: &mut Ui, actions: &mut Vec<Action>) {
         Body::Handoff { reason, .. } => {
             widgets::heading(ui, &k.word("handoff_title"), p.text, sizes.heading);
             ui.add_space(8.0);
-            ui.scope(|ui| {
-                ui.set_max_width(w);
-                widgets::rich_label(ui, p, reason, sizes.body * 1.1);
-                ui.add_space(8.0);
-                widgets::rich_label(ui, p, &k.word_rich("handoff_where"), sizes.body * 1.1);
+            let code = k.handoff_code();
+            ui.horizontal_top(|ui| {
+                let text_w = if code.is_some() { ui.available_width() - 380.0 } else { w };
+                ui.vertical(|ui| {
+                    ui.set_max_width(text_w);
+                    widgets::rich_label(ui, p, reason, sizes.body * 1.1);
+                    ui.add_space(8.0);
+                    widgets::rich_label(ui, p, &k.word_rich("handoff_where"), sizes.body * 1.1);
+                    if let Some(code) = &code {
+                        ui.add_space(16.0);
+                        widgets::text(ui, &k.word("show_code"), p.text, sizes.body);
+                        let big = egui::RichText::new(code)
+                            .font(egui::FontId::monospace((sizes.heading * 1.6).min(96.0)))
+                            .color(p.text)
+                            .strong();
+                        egui::Frame::NONE
+                            .fill(p.card)
+                            .stroke(egui::Stroke::new(3.0, p.primary))
+                            .corner_radius(12)
+                            .inner_margin(egui::Margin::symmetric(24, 8))
+                            .show(ui, |ui| {
+                                ui.label(big);
+                            });
+                        widgets::text(ui, &k.word("code_private"), p.muted, sizes.small);
+                    }
+                });
+                if let Some(code) = &code {
+                    ui.add_space(24.0);
+                    widgets::qr(ui, &code.replace('-', ""), 320.0);
+                }
             });
         }
-        _ => return,
-    }
-    ui.add_space(24.0);
-    if widgets::button(
-        ui,
-        p,
-        Kind::Primary,
-        &k.word("done"),
-        None,
-        egui::vec2(420.0, sizes.button),
-        sizes.body,
-    )
-    .clicked()
-    {
-        actions.push(Action::Home);
+        _ => {}
     }
 }

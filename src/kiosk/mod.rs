@@ -98,11 +98,18 @@ pub fn prepare(cli: &Cli) -> Setup {
     let reload: Option<app::Reloader> =
         if loaded.note.is_none() && matches!(loaded.assets, crate::flow::load::Assets::Dir(_)) {
             Some(Box::new(move || {
-                load_flows().map(|l| (Arc::new(l.report.set.unwrap_or_else(unreachable_set)), l.assets))
+                load_flows()
+                    .map(|l| (Arc::new(l.report.set.unwrap_or_else(unreachable_set)), l.assets, l.sources))
             }))
         } else {
             None
         };
+    // Every version the kiosk runs is kept, so codes it gave out still decode
+    // after IT edits the flows.
+    let archive = crate::handoff::archive::Archive::new(&config.data);
+    if let Err(e) = archive.save(&loaded.sources, set.fingerprint) {
+        notices.push(format!("Could not archive the flows in `{}`: {e}", config.data.display()));
+    }
     Setup {
         set,
         assets: loaded.assets,
@@ -112,6 +119,7 @@ pub fn prepare(cli: &Cli) -> Setup {
         windowed: cli.windowed,
         notices,
         reload,
+        archive: Some(archive),
         clock: system_clock(),
     }
 }
@@ -140,6 +148,7 @@ fn empty_setup(config: KioskConfig, notices: Vec<String>, windowed: bool) -> Set
         windowed,
         notices,
         reload: None,
+        archive: None,
         clock: system_clock(),
     }
 }

@@ -6,7 +6,7 @@ use super::widgets::{self, Kind};
 use eframe::egui::{self, Ui};
 
 /// Draws staff mode.
-pub fn show(k: &Kiosk, ui: &mut Ui, actions: &mut Vec<Action>) {
+pub fn show(k: &mut Kiosk, ui: &mut Ui, actions: &mut Vec<Action>) {
     let p = k.palette();
     widgets::heading(ui, "Staff mode", p.text, 40.0);
     if k.config.staff_pin_hash.is_none() {
@@ -38,6 +38,33 @@ pub fn show(k: &Kiosk, ui: &mut Ui, actions: &mut Vec<Action>) {
                 ui.add(egui::Label::new(egui::RichText::new(n).monospace().size(18.0).color(p.text)).wrap());
             }
         });
+    }
+    ui.add_space(8.0);
+    widgets::text(ui, "Decode a handoff code:", p.text, 24.0);
+    ui.horizontal(|ui| {
+        let edit = ui.add(
+            egui::TextEdit::singleline(&mut k.staff_code)
+                .font(egui::FontId::monospace(28.0))
+                .desired_width(320.0)
+                .hint_text("K7Q2-9XF3"),
+        );
+        let enter = edit.lost_focus() && ui.input(|i| i.key_pressed(egui::Key::Enter));
+        if widgets::button(ui, p, Kind::Primary, "Decode", None, egui::vec2(160.0, 52.0), 24.0).clicked()
+            || enter
+        {
+            actions.push(Action::Decode);
+        }
+    });
+    match &k.staff_summary {
+        Some(Ok(text)) => {
+            egui::ScrollArea::vertical().id_salt("staff_summary").max_height(260.0).show(ui, |ui| {
+                ui.add(egui::Label::new(egui::RichText::new(text).size(18.0).color(p.text)).wrap());
+            });
+        }
+        Some(Err(e)) => {
+            widgets::text(ui, e, p.staff, 22.0);
+        }
+        None => {}
     }
     ui.add_space(16.0);
     ui.horizontal(|ui| {

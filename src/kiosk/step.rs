@@ -12,7 +12,7 @@ pub fn show(k: &Kiosk, s: &Session, ui: &mut Ui, actions: &mut Vec<Action>) {
     let p = k.palette();
     let sizes = k.sizes();
     let screen = s.screen();
-    nav_bar(k, ui, actions, true);
+    nav_bar(k, ui, actions, false);
     let (text, picture, choices) = match &screen.body {
         Body::Step { text, picture } => (text, picture, None),
         Body::Question { text, picture, choices } => (text, picture, Some(choices)),
@@ -51,7 +51,7 @@ pub fn show(k: &Kiosk, s: &Session, ui: &mut Ui, actions: &mut Vec<Action>) {
                     )
                     .clicked()
                     {
-                        actions.push(Action::AskStaff);
+                        actions.push(Action::AcceptOffer);
                     }
                     let dismiss = k.word("offer_help_dismiss");
                     if widgets::button(
@@ -149,9 +149,10 @@ pub fn show(k: &Kiosk, s: &Session, ui: &mut Ui, actions: &mut Vec<Action>) {
     });
 }
 
-/// Back, Start over and Get help from staff, on every screen of a flow.
-/// Call it before the content: it takes its room from the bottom.
-pub fn nav_bar(k: &Kiosk, ui: &mut Ui, actions: &mut Vec<Action>, staff: bool) {
+/// Back, Start over and Get help from staff, on every screen of a flow; on
+/// an ending, Back and Done. Call it before the content: it takes its room
+/// from the bottom.
+pub fn nav_bar(k: &Kiosk, ui: &mut Ui, actions: &mut Vec<Action>, ending: bool) {
     let p = k.palette();
     let sizes = k.sizes();
     egui::Panel::bottom("nav_bar")
@@ -163,49 +164,36 @@ pub fn nav_bar(k: &Kiosk, ui: &mut Ui, actions: &mut Vec<Action>, staff: bool) {
                 let gap = 20.0;
                 let small = (w - 2.0 * gap) * 0.27;
                 let h = sizes.button;
-                if widgets::button(
-                    ui,
-                    p,
-                    Kind::Secondary,
-                    &format!("◀ {}", k.word("back")),
-                    None,
-                    egui::vec2(small, h),
-                    sizes.body,
-                )
-                .clicked()
+                let back = format!("◀ {}", k.word("back"));
+                if widgets::button(ui, p, Kind::Secondary, &back, None, egui::vec2(small, h), sizes.body)
+                    .clicked()
                 {
                     actions.push(Action::Back);
                 }
                 ui.add_space(gap - 16.0);
-                if widgets::button(
-                    ui,
-                    p,
-                    Kind::Secondary,
-                    &format!("↺ {}", k.word("start_over")),
-                    None,
-                    egui::vec2(small, h),
-                    sizes.body,
-                )
-                .clicked()
+                if ending {
+                    let rest = ui.available_width();
+                    let done = k.word("done");
+                    if widgets::button(ui, p, Kind::Primary, &done, None, egui::vec2(rest, h), sizes.body)
+                        .clicked()
+                    {
+                        actions.push(Action::Home);
+                    }
+                    return;
+                }
+                let over = format!("↺ {}", k.word("start_over"));
+                if widgets::button(ui, p, Kind::Secondary, &over, None, egui::vec2(small, h), sizes.body)
+                    .clicked()
                 {
                     actions.push(Action::Home);
                 }
-                if staff {
-                    ui.add_space(gap - 16.0);
-                    let rest = ui.available_width();
-                    if widgets::button(
-                        ui,
-                        p,
-                        Kind::Staff,
-                        &k.word("staff_help"),
-                        None,
-                        egui::vec2(rest, h),
-                        sizes.body,
-                    )
+                ui.add_space(gap - 16.0);
+                let rest = ui.available_width();
+                let staff = k.word("staff_help");
+                if widgets::button(ui, p, Kind::Staff, &staff, None, egui::vec2(rest, h), sizes.body)
                     .clicked()
-                    {
-                        actions.push(Action::AskStaff);
-                    }
+                {
+                    actions.push(Action::AskStaff);
                 }
             });
         });

@@ -214,3 +214,26 @@ fn blend(a: Color32, b: Color32, t: f32) -> Color32 {
 pub fn heading(ui: &mut Ui, s: &str, color: Color32, font: f32) -> Response {
     ui.add(egui::Label::new(egui::RichText::new(s).color(color).font(super::theme::bold(font))).wrap())
 }
+
+/// A QR code of `text`, `side` points square, dark on white with a quiet
+/// zone, for the desk's 2D barcode scanner.
+pub fn qr(ui: &mut Ui, text: &str, side: f32) -> Response {
+    let (rect, response) = ui.allocate_exact_size(Vec2::splat(side), Sense::hover());
+    let Ok(code) = qrcode::QrCode::with_error_correction_level(text, qrcode::EcLevel::M) else {
+        return response;
+    };
+    let n = code.width();
+    let colors = code.to_colors();
+    let painter = ui.painter();
+    painter.rect_filled(rect, 0, Color32::WHITE);
+    let quiet = 4.0;
+    let module = side / (n as f32 + 2.0 * quiet);
+    for (i, c) in colors.iter().enumerate() {
+        if *c == qrcode::Color::Dark {
+            let (x, y) = ((i % n) as f32, (i / n) as f32);
+            let min = rect.min + egui::vec2((x + quiet) * module, (y + quiet) * module);
+            painter.rect_filled(Rect::from_min_size(min, Vec2::splat(module + 0.3)), 0, Color32::BLACK);
+        }
+    }
+    response
+}
