@@ -7,6 +7,8 @@
 
 pub mod cli;
 pub mod config;
+#[cfg(feature = "gui")]
+pub mod desk;
 pub mod flow;
 pub mod handoff;
 pub mod idle;

@@ -16,11 +16,14 @@ fn main() -> ExitCode {
 
 #[cfg(feature = "gui")]
 fn start_kiosk(cli: &Cli) -> ExitCode {
+    if let Some(kiosk_triage::cli::Command::Desk(args)) = &cli.command {
+        return ExitCode::from(kiosk_triage::desk::run(args));
+    }
     ExitCode::from(kiosk_triage::kiosk::run(cli))
 }
 
 #[cfg(not(feature = "gui"))]
 fn start_kiosk(_cli: &Cli) -> ExitCode {
-    eprintln!("this build has no kiosk (built without the `gui` feature); try `kiosk-triage --help`");
+    eprintln!("this build has no windows (built without the `gui` feature); try `kiosk-triage --help`");
     ExitCode::from(2)
 }

@@ -45,6 +45,8 @@ pub enum Command {
     Walk(walk::Args),
     /// Decode a handoff code into the checklist staff read at the desk.
     Decode(decode::Args),
+    /// The staff desk window: type or scan a code, read the checklist.
+    Desk(DeskArgs),
     /// List every handoff path with its code, and how long codes get.
     Codes(codes::Args),
     /// Replay the scenario transcripts in `flows/tests/` (and walk every path
@@ -53,6 +55,17 @@ pub enum Command {
     /// Hash a staff PIN for `staff_pin_hash` in kiosk.ron (reads the PIN
     /// from standard input).
     HashPin,
+}
+
+/// Arguments of `desk`.
+#[derive(Debug, clap::Args)]
+pub struct DeskArgs {
+    /// Where the flows are.
+    #[command(flatten)]
+    pub flows: FlowsArgs,
+    /// The data folder with the archive of earlier flow versions.
+    #[arg(long, default_value = "data")]
+    pub data: PathBuf,
 }
 
 /// Output format for `check`.
@@ -88,7 +101,8 @@ pub fn default_assets(flows: &Path) -> PathBuf {
     flows.parent().unwrap_or(Path::new(".")).join("assets")
 }
 
-/// Runs a command other than the kiosk; `None` means "start the kiosk".
+/// Runs a command other than the kiosk and the desk window; `None` means
+/// "start a window".
 pub fn run_command(cli: &Cli, out: &mut dyn Write, input: &mut dyn std::io::BufRead) -> Option<u8> {
     let code = match cli.command.as_ref()? {
         Command::Check(args) => check::run(args, out),
@@ -96,6 +110,8 @@ pub fn run_command(cli: &Cli, out: &mut dyn Write, input: &mut dyn std::io::BufR
         Command::Test(args) => test::run(args, out),
         Command::Decode(args) => decode::run(args, out),
         Command::Codes(args) => codes::run(args, out),
+        // A window, like the kiosk: `main` starts it.
+        Command::Desk(_) => return None,
         Command::HashPin => hash_pin(out, input),
     };
     Some(code)

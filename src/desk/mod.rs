@@ -1,0 +1,264 @@
+//! The staff desk tool: a window where staff type or scan a handoff code and
+//! read what the patron already tried, as a checklist.
+//!
+//! Codes decoded today are listed in memory only; closing the window forgets
+//! them. Decoding is the core's (`handoff::summary`); this only shows it.
+
+use crate::flow::model::FlowSet;
+use crate::flow::raw::{Firmness, Urgency};
+use crate::handoff::summary::{Summary, decode};
+use crate::kiosk::theme::{self, LIGHT};
+use eframe::egui::{self, Color32, RichText};
+use std::sync::Arc;
+
+/// The desk window's state.
+pub struct Desk {
+    sets: Vec<Arc<FlowSet>>,
+    input: String,
+    shown: Option<Result<Summary, String>>,
+    today: Vec<Summary>,
+    started: bool,
+    notices: Vec<String>,
+}
+
+impl Desk {
+    /// A desk that decodes against `sets` (the current flows first, then the
+    /// archive).
+    pub fn new(sets: Vec<Arc<FlowSet>>, notices: Vec<String>) -> Self {
+        Desk { sets, input: String::new(), shown: None, today: Vec::new(), started: false, notices }
+    }
+
+    /// The codes decoded so far, newest first.
+    pub fn today(&self) -> &[Summary] {
+        &self.today
+    }
+
+    fn submit(&mut self) {
+        match decode(&self.input, &self.sets) {
+            Ok(summary) => {
+                self.today.retain(|s| s.code != summary.code);
+                self.today.insert(0, summary.clone());
+                self.shown = Some(Ok(summary));
+                self.input.clear();
+            }
+            Err(e) => self.shown = Some(Err(e.to_string())),
+        }
+    }
+
+    /// Draws one frame. Used by eframe and by tests.
+    pub fn ui(&mut self, ui: &mut egui::Ui) {
+        let ctx = ui.ctx().clone();
+        if !self.started {
+            theme::install_fonts(&ctx);
+            theme::apply(&ctx, &LIGHT, &theme::Sizes::at(0.75));
+            self.started = true;
+        }
+        let p = &LIGHT;
+        egui::Panel::left("today")
+            .resizable(false)
+            .exact_size(300.0)
+            .frame(egui::Frame::NONE.fill(p.card).inner_margin(16))
+            .show(ui, |ui| {
+                ui.label(RichText::new("Decoded today").font(theme::bold(22.0)));
+                ui.label(
+                    RichText::new("Kept in memory only; gone when this window closes.")
+                        .size(15.0)
+                        .color(p.muted),
+                );
+                ui.add_space(8.0);
+                let mut pick = None;
+                egui::ScrollArea::vertical().show(ui, |ui| {
+                    for (i, s) in self.today.iter().enumerate() {
+                        let label = format!("{}  {}", s.code, s.flow.as_deref().unwrap_or("no task"));
+                        if ui
+                            .add(
+                                egui::Button::new(RichText::new(label).size(17.0))
+                                    .min_size(egui::vec2(260.0, 40.0)),
+                            )
+                            .clicked()
+                        {
+                            pick = Some(i);
+                        }
+                    }
+                });
+                if let Some(i) = pick {
+                    self.shown = self.today.get(i).cloned().map(Ok);
+                }
+            });
+        egui::CentralPanel::default().frame(egui::Frame::NONE.fill(p.background).inner_margin(24)).show(
+            ui,
+            |ui| {
+                ui.label(RichText::new("Type or scan the patron's code").font(theme::bold(26.0)));
+                let mut submit = false;
+                ui.horizontal(|ui| {
+                    let id = ui.scope_id().with("code");
+                    // A keyboard-wedge scanner types the code and presses Enter.
+                    // Read Enter before the field takes it.
+                    let enter =
+                        ui.memory(|m| m.has_focus(id)) && ui.input(|i| i.key_pressed(egui::Key::Enter));
+                    let edit = ui.add(
+                        egui::TextEdit::singleline(&mut self.input)
+                            .id(id)
+                            .font(egui::FontId::monospace(34.0))
+                            .desired_width(360.0)
+                            .hint_text("K7Q2-9XF3"),
+                    );
+                    if enter {
+                        submit = true;
+                    }
+                    // The field keeps the focus, so the next scan goes straight in.
+                    if !edit.has_focus() && (enter || ui.memory(|m| m.focused().is_none())) {
+                        edit.request_focus();
+                    }
+                    let show =
+                        egui::Button::new(RichText::new("Show").size(24.0)).min_size(egui::vec2(120.0, 52.0));
+                    if ui.add(show).clicked() {
+                        submit = true;
+                    }
+                });
+                if submit {
+                    self.submit();
+                }
+                for n in &self.notices {
+                    ui.label(RichText::new(n).size(15.0).color(p.muted));
+                }
+                ui.add_space(12.0);
+                egui::ScrollArea::vertical().show(ui, |ui| match &self.shown {
+                    None => {
+                        ui.label(
+                            RichText::new("The checklist of what the patron already tried appears here.")
+                                .size(20.0)
+                                .color(p.muted),
+                        );
+                    }
+                    Some(Err(e)) => {
+                        ui.label(RichText::new(e).size(22.0).color(p.staff));
+                    }
+                    Some(Ok(s)) => checklist(ui, s),
+                });
+            },
+        );
+    }
+}
+
+fn checklist(ui: &mut egui::Ui, s: &Summary) {
+    let p = &LIGHT;
+    ui.label(
+        RichText::new(format!("{} · {}", s.code, s.flow.as_deref().unwrap_or("No task chosen")))
+            .font(theme::bold(28.0)),
+    );
+    ui.label(
+        RichText::new(format!("{} · {} · {} · {}", s.branch, s.language, s.time, s.reached))
+            .size(19.0)
+            .color(p.muted),
+    );
+    if s.ending.urgency == Urgency::Urgent {
+        egui::Frame::NONE.fill(p.staff).corner_radius(8).inner_margin(10).show(ui, |ui| {
+            ui.label(
+                RichText::new("Urgent: something is broken, or the patron is losing money or time now.")
+                    .font(theme::bold(19.0))
+                    .color(Color32::WHITE),
+            );
+        });
+    }
+    ui.add_space(8.0);
+    if !s.steps.is_empty() {
+        ui.label(RichText::new("What they already did").font(theme::bold(22.0)));
+        for (i, step) in s.steps.iter().enumerate() {
+            ui.horizontal_wrapped(|ui| {
+                ui.label(RichText::new(format!("{:>2}. ✔", i + 1)).size(18.0).color(p.muted));
+                ui.label(RichText::new(&step.screen).size(18.0));
+            });
+            if let Some(a) = &step.answer {
+                ui.label(RichText::new(format!("        → {a}")).font(theme::bold(18.0)).color(p.primary));
+            }
+        }
+        if s.looped {
+            ui.label(
+                RichText::new("They went round a loop; the repeats are left out.").size(16.0).color(p.muted),
+            );
+        }
+        ui.add_space(8.0);
+    }
+    egui::Frame::NONE
+        .fill(p.card)
+        .stroke(egui::Stroke::new(2.0, p.border))
+        .corner_radius(10)
+        .inner_margin(14)
+        .show(ui, |ui| {
+            ui.label(RichText::new("Where it ended").font(theme::bold(20.0)));
+            ui.label(RichText::new(&s.ending.told).size(18.0));
+            ui.add_space(6.0);
+            ui.label(RichText::new("Staff note").font(theme::bold(20.0)));
+            ui.label(RichText::new(&s.ending.note).size(18.0));
+            if let Some((firmness, text)) = &s.ending.policy {
+                ui.add_space(6.0);
+                let (badge, color, meaning) = match firmness {
+                    Firmness::Strict => ("STRICT", p.staff, "never bends (privacy, safety)"),
+                    Firmness::Flexible => {
+                        ("FLEXIBLE", p.primary, "you may make a one-time exception; say that it is one")
+                    }
+                };
+                ui.horizontal_wrapped(|ui| {
+                    egui::Frame::NONE
+                        .fill(color)
+                        .corner_radius(6)
+                        .inner_margin(egui::Margin::symmetric(8, 2))
+                        .show(ui, |ui| {
+                            ui.label(RichText::new(badge).font(theme::bold(16.0)).color(Color32::WHITE));
+                        });
+                    ui.label(RichText::new(meaning).size(16.0).color(p.muted));
+                });
+                ui.label(RichText::new(text).size(18.0));
+            }
+        });
+}
+
+impl eframe::App for Desk {
+    fn ui(&mut self, ui: &mut egui::Ui, _frame: &mut eframe::Frame) {
+        Desk::ui(self, ui);
+    }
+}
+
+/// Starts the desk window: the current flows and every archived version.
+pub fn run(args: &crate::cli::DeskArgs) -> u8 {
+    if std::env::var_os("DISPLAY").is_none() && std::env::var_os("WAYLAND_DISPLAY").is_none() {
+        eprintln!(
+            "kiosk-triage: there is no display for the desk window; `kiosk-triage decode CODE` works in a terminal."
+        );
+        return 2;
+    }
+    let loaded = match crate::flow::load::load(&args.flows.flows, &args.flows.assets_dir(), None) {
+        Ok(l) => l,
+        Err(e) => {
+            eprintln!("error: {e}");
+            return 2;
+        }
+    };
+    let mut notices = Vec::new();
+    if let Some(n) = &loaded.note {
+        notices.push(n.clone());
+    }
+    if loaded.report.set.is_none() {
+        notices.push("The flows folder has errors; only archived versions can be decoded.".into());
+    }
+    let sets = crate::cli::decode::known_sets(&loaded, &args.data);
+    let options = eframe::NativeOptions {
+        viewport: egui::ViewportBuilder::default()
+            .with_title("Help kiosk · desk")
+            .with_app_id("kiosk-triage-desk")
+            .with_inner_size([1200.0, 820.0]),
+        ..Default::default()
+    };
+    match eframe::run_native(
+        "kiosk-triage-desk",
+        options,
+        Box::new(move |_| Ok(Box::new(Desk::new(sets, notices)))),
+    ) {
+        Ok(()) => 0,
+        Err(e) => {
+            eprintln!("kiosk-triage: the desk window could not start: {e}");
+            2
+        }
+    }
+}

@@ -1,0 +1,59 @@
+//! The staff desk window, headless: type or scan a code, read the checklist.
+
+#![cfg(feature = "gui")]
+#![allow(clippy::unwrap_used)] // tests fail loudly, that is what they are for
+
+use eframe::egui::{self, Key};
+use egui_kittest::Harness;
+use egui_kittest::kittest::Queryable;
+use kiosk_triage::desk::Desk;
+use kiosk_triage::flow::load::load_builtin;
+use kiosk_triage::handoff::code_for_session;
+use kiosk_triage::session::Session;
+use std::sync::Arc;
+use std::time::Duration;
+
+fn desk_and_code() -> (Harness<'static, Desk>, String) {
+    let set = Arc::new(load_builtin(None).report.set.unwrap());
+    let mut s = Session::start(set.clone(), "central", "es", "login", Duration::ZERO).unwrap();
+    s.ask_staff(Duration::from_secs(400));
+    let code = code_for_session(&s, false, Duration::from_secs(400)).unwrap();
+    let harness = Harness::builder()
+        .with_size(egui::vec2(1200.0, 820.0))
+        .build_ui_state(|ui, d: &mut Desk| d.ui(ui), Desk::new(vec![set], Vec::new()));
+    (harness, code)
+}
+
+fn scan(h: &mut Harness<'_, Desk>, text: &str) {
+    h.run_steps(2);
+    h.get_by_role(egui::accesskit::Role::TextInput).type_text(text);
+    h.run_steps(1);
+    h.key_press(Key::Enter);
+    h.run_steps(3);
+}
+
+#[test]
+fn a_scanned_code_shows_the_checklist_and_is_listed_for_today() {
+    let (mut h, code) = desk_and_code();
+    scan(&mut h, &code.to_lowercase());
+    assert!(!h.query_all_by_label_contains("Log in to a computer").collect::<Vec<_>>().is_empty());
+    assert!(
+        h.query_by_label_contains("Central Library · Español · 5-10 min · they asked for staff").is_some()
+    );
+    assert_eq!(h.state().today().len(), 1);
+    // The next scan goes straight in: the field is empty and focused again.
+    let field = h.get_by_role(egui::accesskit::Role::TextInput);
+    assert!(field.is_focused());
+    assert_eq!(field.value().unwrap_or_default(), "");
+}
+
+#[test]
+fn a_mistyped_code_is_explained_and_kept_for_correction() {
+    let (mut h, code) = desk_and_code();
+    let mut chars: Vec<char> = code.chars().collect();
+    chars.swap(1, 2);
+    let typo: String = chars.into_iter().collect();
+    scan(&mut h, &typo);
+    assert!(h.query_by_label("a character is wrong or two are swapped; please check the code").is_some());
+    assert!(h.state().today().is_empty());
+}
