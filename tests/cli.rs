@@ -30,7 +30,25 @@ fn check_clean_flows_exits_0_with_a_summary() {
     assert_eq!(o.status.code(), Some(0), "{}", stdout(&o));
     let out = stdout(&o);
     assert!(out.ends_with(": 0 errors, 0 warnings\n"), "{out}");
-    assert!(out.starts_with("7 flows, "), "{out}");
+    assert!(out.lines().last().unwrap().starts_with("7 flows, "), "{out}");
+    // The longest code each flow can give, within the 12 characters a
+    // patron can read aloud.
+    let lengths =
+        out.lines().find_map(|l| l.strip_prefix("longest handoff code per flow (characters): ")).unwrap();
+    for part in lengths.split(", ") {
+        let (_, n) = part.rsplit_once(' ').unwrap();
+        assert!(n.parse::<usize>().unwrap() <= 12, "{part}");
+    }
+}
+
+#[test]
+fn codes_lists_every_handoff_path_and_the_length_distribution() {
+    let o = run(&["codes", "--branch", "riverside"], "");
+    assert_eq!(o.status.code(), Some(0));
+    let out = stdout(&o);
+    assert!(out.contains("handoff paths; code length (check character included):"), "{out}");
+    assert!(out.contains("100% have at most"), "{out}");
+    assert!(!out.contains(" central "), "only the branch asked for");
 }
 
 #[test]

@@ -1,8 +1,13 @@
 //! `kiosk-triage check`: lint a flow set and report every problem at once.
 
 use super::{FlowsArgs, Format};
-use crate::flow::diag::Diagnostic;
+use crate::flow::diag::{Diagnostic, Severity};
 use crate::flow::load::{Loaded, load};
+use crate::flow::source::Pos;
+use crate::handoff::{MAX_CODE_LEN, flow_lengths};
+
+/// At most this many paths per flow and branch when measuring codes.
+const PATH_LIMIT: usize = 100_000;
 use std::io::Write;
 
 /// Arguments of `check`.
@@ -38,26 +43,97 @@ pub fn run(args: &Args, out: &mut dyn Write) -> u8 {
             return 2;
         }
     };
+    let mut loaded = loaded;
+    let lengths = code_lengths(&mut loaded, args.branch.as_deref());
     let _ = match args.format {
-        Format::Text => write_text(&loaded, out),
-        Format::Json => write_json(&loaded, out),
+        Format::Text => write_report(&loaded, &lengths, out),
+        Format::Json => write_json(&loaded, &lengths, out),
     };
     u8::from(loaded.report.errors() > 0)
+}
+
+/// The longest handoff code each flow can give (over every branch checked),
+/// with an error diagnostic for each flow whose codes could pass
+/// [`MAX_CODE_LEN`].
+fn code_lengths(loaded: &mut Loaded, only: Option<&str>) -> Vec<(String, usize, bool)> {
+    let Some(set) = loaded.report.set.clone() else { return Vec::new() };
+    let mut out = Vec::new();
+    for (fi, flow) in set.flows.iter().enumerate() {
+        let mut longest = 0;
+        let mut cut = false;
+        for (bi, branch) in set.branches.iter().enumerate() {
+            if only.is_some_and(|b| b != branch.id) || branch.hidden.contains(&fi) {
+                continue;
+            }
+            let l = flow_lengths(&set, fi, bi, PATH_LIMIT);
+            longest = longest.max(l.longest);
+            cut |= l.cut;
+        }
+        if longest > MAX_CODE_LEN {
+            let file = loaded.sources.flows.iter().find(|f| {
+                f.find(|l| l.key.as_deref() == Some("id") && l.path.len() == 1 && l.value == flow.id)
+                    .is_some()
+            });
+            let (name, pos) = file.map_or((String::new(), Pos::START), |f| {
+                let pos = f
+                    .find(|l| l.key.as_deref() == Some("id") && l.path.len() == 1)
+                    .map_or(Pos::START, |l| l.pos);
+                (f.name.clone(), pos)
+            });
+            loaded.report.diagnostics.push(
+                Diagnostic::new(
+                    Severity::Error,
+                    "code-too-long",
+                    &name,
+                    pos,
+                    format!("flow `{}` can give handoff codes of {longest} characters; at most {MAX_CODE_LEN} are read aloud easily", flow.id),
+                )
+                .hint("split long paths: send the patron on with a goto, or ask fewer questions in a row"),
+            );
+            loaded.report.set = None;
+        }
+        out.push((flow.id.clone(), longest, cut));
+    }
+    out
+}
+
+fn write_lengths(lengths: &[(String, usize, bool)], out: &mut dyn Write) -> std::io::Result<()> {
+    if lengths.is_empty() {
+        return Ok(());
+    }
+    let list: Vec<String> =
+        lengths.iter().map(|(id, len, cut)| format!("{id} {len}{}", if *cut { "+" } else { "" })).collect();
+    writeln!(out, "longest handoff code per flow (characters): {}", list.join(", "))
 }
 
 /// The report for people: each diagnostic with its source line, then the
 /// summary line.
 pub fn write_text(loaded: &Loaded, out: &mut dyn Write) -> std::io::Result<()> {
+    write_report(loaded, &[], out)
+}
+
+fn write_report(
+    loaded: &Loaded,
+    lengths: &[(String, usize, bool)],
+    out: &mut dyn Write,
+) -> std::io::Result<()> {
     if let Some(note) = &loaded.note {
         writeln!(out, "note: {note}")?;
     }
-    for d in &loaded.report.diagnostics {
+    let mut diagnostics: Vec<&Diagnostic> = loaded.report.diagnostics.iter().collect();
+    diagnostics.sort_by(|a, b| (a.file.as_str(), a.line, a.column).cmp(&(b.file.as_str(), b.line, b.column)));
+    for d in diagnostics {
         writeln!(out, "{}", d.render(loaded.source(&d.file)))?;
     }
+    write_lengths(lengths, out)?;
     writeln!(out, "{}", loaded.report.summary())
 }
 
-fn write_json(loaded: &Loaded, out: &mut dyn Write) -> std::io::Result<()> {
+fn write_json(
+    loaded: &Loaded,
+    lengths: &[(String, usize, bool)],
+    out: &mut dyn Write,
+) -> std::io::Result<()> {
     #[derive(serde::Serialize)]
     struct Json<'a> {
         origin: &'a str,
@@ -68,6 +144,7 @@ fn write_json(loaded: &Loaded, out: &mut dyn Write) -> std::io::Result<()> {
         branches: usize,
         errors: usize,
         warnings: usize,
+        longest_codes: std::collections::BTreeMap<&'a str, usize>,
     }
     let r = &loaded.report;
     let json = Json {
@@ -79,6 +156,7 @@ fn write_json(loaded: &Loaded, out: &mut dyn Write) -> std::io::Result<()> {
         branches: r.branches,
         errors: r.errors(),
         warnings: r.warnings(),
+        longest_codes: lengths.iter().map(|(id, len, _)| (id.as_str(), *len)).collect(),
     };
     serde_json::to_writer_pretty(&mut *out, &json).map_err(std::io::Error::other)?;
     writeln!(out)
