@@ -10,6 +10,7 @@ pub mod config;
 #[cfg(feature = "gui")]
 pub mod desk;
 pub mod flow;
+pub mod graph;
 pub mod handoff;
 pub mod idle;
 #[cfg(feature = "gui")]

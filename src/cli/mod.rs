@@ -7,6 +7,7 @@
 pub mod check;
 pub mod codes;
 pub mod decode;
+pub mod graph;
 pub mod test;
 pub mod walk;
 
@@ -49,6 +50,8 @@ pub enum Command {
     Desk(DeskArgs),
     /// List every handoff path with its code, and how long codes get.
     Codes(codes::Args),
+    /// Draw a flow as a flowchart (Graphviz DOT or Mermaid).
+    Graph(graph::Args),
     /// Replay the scenario transcripts in `flows/tests/` (and walk every path
     /// with `--walk`).
     Test(test::Args),
@@ -110,6 +113,7 @@ pub fn run_command(cli: &Cli, out: &mut dyn Write, input: &mut dyn std::io::BufR
         Command::Test(args) => test::run(args, out),
         Command::Decode(args) => decode::run(args, out),
         Command::Codes(args) => codes::run(args, out),
+        Command::Graph(args) => graph::run(args, out),
         // A window, like the kiosk: `main` starts it.
         Command::Desk(_) => return None,
         Command::HashPin => hash_pin(out, input),

@@ -1,0 +1,72 @@
+//! `kiosk-triage graph`: the flowchart of one flow, as DOT or Mermaid.
+
+use super::FlowsArgs;
+use crate::flow::load::load;
+use crate::graph::{Notation, render};
+use std::io::Write;
+
+/// Output notation.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, clap::ValueEnum)]
+pub enum GraphFormat {
+    /// Graphviz DOT (`dot -Tsvg`).
+    Dot,
+    /// Mermaid, for wikis and markdown.
+    Mermaid,
+}
+
+/// Arguments of `graph`.
+#[derive(Debug, clap::Args)]
+pub struct Args {
+    /// The flow id, such as `printing`.
+    flow: String,
+    #[command(flatten)]
+    flows: FlowsArgs,
+    /// Fill values and grey out answers hidden at this branch.
+    #[arg(long)]
+    branch: Option<String>,
+    /// The language of the text (default: the flows' first).
+    #[arg(long)]
+    lang: Option<String>,
+    /// Output notation.
+    #[arg(long, value_enum)]
+    format: GraphFormat,
+}
+
+/// Runs `graph`: 0 written, 2 usage, IO or broken flows.
+pub fn run(args: &Args, out: &mut dyn Write) -> u8 {
+    let loaded = match load(&args.flows.flows, &args.flows.assets_dir(), args.branch.as_deref()) {
+        Ok(l) => l,
+        Err(e) => {
+            eprintln!("error: {e}");
+            return 2;
+        }
+    };
+    let Some(set) = loaded.report.set.clone() else {
+        let mut report = Vec::new();
+        let _ = super::check::write_text(&loaded, &mut report);
+        eprintln!("{}error: the flows have errors; fix them first", String::from_utf8_lossy(&report));
+        return 2;
+    };
+    let Some(fi) = set.flow_index(&args.flow) else {
+        let ids: Vec<&str> = set.flows.iter().map(|f| f.id.as_str()).collect();
+        eprintln!("error: there is no flow `{}`; flows: {}", args.flow, ids.join(", "));
+        return 2;
+    };
+    let branch = match &args.branch {
+        Some(id) => match set.branch(id) {
+            Some(b) => Some(b),
+            None => {
+                eprintln!("error: there is no branch `{id}`");
+                return 2;
+            }
+        },
+        None => None,
+    };
+    let lang = args.lang.clone().unwrap_or_else(|| set.default_language().to_string());
+    let notation = match args.format {
+        GraphFormat::Dot => Notation::Dot,
+        GraphFormat::Mermaid => Notation::Mermaid,
+    };
+    let _ = write!(out, "{}", render(&set, fi, branch, &lang, notation));
+    0
+}
