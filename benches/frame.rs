@@ -24,6 +24,7 @@ fn kiosk() -> Kiosk {
         notices: Vec::new(),
         reload: None,
         archive: None,
+        watch: None,
         clock: system_clock(),
     })
 }

@@ -73,6 +73,7 @@ fn kiosk(config: KioskConfig, windowed: bool) -> (Harness<'static, Kiosk>, MockC
         notices: Vec::new(),
         reload: None,
         archive: None,
+        watch: None,
         clock: Arc::new(move || Duration::from_millis(ticks.load(Ordering::SeqCst))),
     };
     let harness = Harness::builder()

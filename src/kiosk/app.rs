@@ -17,6 +17,7 @@ use crate::idle::{IdleRule, Phase};
 use crate::session::{Body, Outcome, Session};
 use eframe::egui::{self, Key, Modifiers, ViewportCommand};
 use std::sync::Arc;
+use std::sync::atomic::{AtomicBool, Ordering};
 use std::time::{Duration, Instant};
 
 /// Where time comes from: the time since some fixed point.
@@ -52,6 +53,8 @@ pub struct Setup {
     pub reload: Option<Reloader>,
     /// Where flow versions are archived, so old codes still decode.
     pub archive: Option<Archive>,
+    /// The flows folder to watch for edits (hot reload).
+    pub watch: Option<std::path::PathBuf>,
     /// The clock.
     pub clock: Clock,
 }
@@ -153,7 +156,16 @@ pub struct Kiosk {
     reload: Option<Reloader>,
     archive: Option<Archive>,
     applied: Option<(usize, bool)>,
+    watch_dir: Option<std::path::PathBuf>,
+    watcher: Option<notify::RecommendedWatcher>,
+    changed: Arc<AtomicBool>,
+    changed_at: Option<Duration>,
+    pending: Option<(Arc<FlowSet>, Assets, crate::flow::Sources)>,
 }
+
+/// How long the folder must be quiet before an edit is loaded (editors save
+/// in several steps).
+const SETTLE: Duration = Duration::from_millis(400);
 
 impl Kiosk {
     /// A kiosk at its home screen.
@@ -189,6 +201,11 @@ impl Kiosk {
             reload: setup.reload,
             archive: setup.archive,
             applied: None,
+            watch_dir: setup.watch,
+            watcher: None,
+            changed: Arc::new(AtomicBool::new(false)),
+            changed_at: None,
+            pending: None,
         }
     }
 
@@ -297,6 +314,20 @@ impl Kiosk {
             self.applied = Some((self.scale, self.contrast));
         }
         self.window_rules(&ctx);
+        self.watch(&ctx);
+        if self.changed.swap(false, Ordering::SeqCst) {
+            self.changed_at = Some(self.now);
+        }
+        if let Some(at) = self.changed_at
+            && self.now.saturating_sub(at) >= SETTLE
+        {
+            self.changed_at = None;
+            self.flows_changed();
+        }
+        // New flows never replace the ones a patron is walking through.
+        if self.pending.is_some() && matches!(self.view, View::Home) && self.pin.is_none() {
+            self.swap_in_pending();
+        }
         if had_input(&ctx) {
             self.last_input = self.now;
             if let View::Flow(s) = &mut self.view {
@@ -367,6 +398,9 @@ impl Kiosk {
         }
         if self.pin.is_some() && self.pin_locked_until > self.now {
             next = next.min(Duration::from_millis(500));
+        }
+        if self.changed_at.is_some() {
+            next = next.min(SETTLE);
         }
         next.max(Duration::from_millis(50))
     }
@@ -583,29 +617,95 @@ impl Kiosk {
         }
     }
 
+    /// Staff "Reload flows": load and check now; a clean set is used at once
+    /// (staff mode has no patron session to disturb).
     fn reload_flows(&mut self) {
-        let Some(reload) = &mut self.reload else {
+        if self.reload.is_none() {
             self.notices = vec!["These are the built-in flows; there is no folder to reload.".into()];
             return;
-        };
+        }
+        self.flows_changed();
+        self.swap_in_pending();
+    }
+
+    /// The flows folder changed (the watcher calls this; tests may too):
+    /// load and check. A clean set waits for the home screen; a broken one is
+    /// refused, its problems logged and kept for staff mode, and the kiosk
+    /// keeps the flows it has.
+    pub fn flows_changed(&mut self) {
+        let Some(reload) = &mut self.reload else { return };
         match reload() {
             Ok((set, assets, sources)) => {
-                if let Some(archive) = &self.archive
-                    && let Err(e) = archive.save(&sources, set.fingerprint)
-                {
-                    self.notices.push(format!("Could not archive the flows: {e}"));
+                if set.fingerprint == self.set.fingerprint {
+                    self.pending = None;
+                    return;
                 }
-                let count = set.flows.len();
-                self.set = set;
-                self.assets = assets;
-                self.pictures.clear();
-                self.notices = vec![format!("Reloaded: {count} flows, no errors.")];
+                self.pending = Some((set, assets, sources));
             }
             Err(problems) => {
-                let mut n = vec!["The flows have errors; the kiosk keeps the flows it had.".to_string()];
+                self.pending = None;
+                let mut n = vec![
+                    "The flows were edited but have errors; the kiosk keeps the flows it had.".to_string(),
+                ];
                 n.extend(problems);
+                for line in &n {
+                    eprintln!("kiosk-triage: {line}");
+                }
                 self.notices = n;
             }
+        }
+    }
+
+    /// Whether checked new flows are waiting for the home screen.
+    pub fn has_pending_flows(&self) -> bool {
+        self.pending.is_some()
+    }
+
+    fn swap_in_pending(&mut self) {
+        let Some((set, assets, sources)) = self.pending.take() else { return };
+        if let Some(archive) = &self.archive
+            && let Err(e) = archive.save(&sources, set.fingerprint)
+        {
+            self.notices.push(format!("Could not archive the flows: {e}"));
+        }
+        let count = set.flows.len();
+        if set.branch(&self.branch).is_none() {
+            self.notices.push(format!(
+                "The new flows have no branch `{}`; showing `{}`.",
+                self.branch, set.branches[0].id
+            ));
+            self.branch = set.branches[0].id.clone();
+        }
+        self.languages.retain(|l| set.languages.contains(l));
+        if self.languages.is_empty() {
+            self.languages = set.languages.clone();
+        }
+        self.set = set;
+        self.assets = assets;
+        self.pictures.clear();
+        self.notices = vec![format!("Flows reloaded: {count} flows, no errors.")];
+    }
+
+    /// Starts watching the flows folder, once, with the context to wake.
+    fn watch(&mut self, ctx: &egui::Context) {
+        let Some(dir) = self.watch_dir.take() else { return };
+        use notify::Watcher;
+        let changed = self.changed.clone();
+        let ctx = ctx.clone();
+        let handler = move |event: notify::Result<notify::Event>| {
+            if let Ok(e) = event
+                && (e.kind.is_create() || e.kind.is_modify() || e.kind.is_remove())
+            {
+                changed.store(true, Ordering::SeqCst);
+                ctx.request_repaint_after(SETTLE);
+            }
+        };
+        match notify::recommended_watcher(handler) {
+            Ok(mut w) => match w.watch(&dir, notify::RecursiveMode::Recursive) {
+                Ok(()) => self.watcher = Some(w),
+                Err(e) => self.notices.push(format!("Cannot watch `{}` for edits: {e}", dir.display())),
+            },
+            Err(e) => self.notices.push(format!("Cannot watch `{}` for edits: {e}", dir.display())),
         }
     }
 

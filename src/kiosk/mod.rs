@@ -20,6 +20,7 @@ pub use app::{Action, Clock, Kiosk, Setup, system_clock};
 use crate::cli::{Cli, default_assets};
 use crate::config::KioskConfig;
 use crate::flow::load::{Loaded, load, load_builtin};
+use std::path::{Path, PathBuf};
 use std::sync::Arc;
 
 /// Everything the kiosk needs, from the command line and `kiosk.ron`: the
@@ -40,20 +41,7 @@ pub fn prepare(cli: &Cli) -> Setup {
 
     let load_flows = {
         let (flows, assets, branch) = (flows.clone(), assets.clone(), wanted_branch.clone());
-        move || -> Result<Loaded, Vec<String>> {
-            let loaded = load(&flows, &assets, branch.as_deref()).map_err(|e| vec![e.to_string()])?;
-            if loaded.report.set.is_some() {
-                Ok(loaded)
-            } else {
-                Err(loaded
-                    .report
-                    .diagnostics
-                    .iter()
-                    .filter(|d| d.severity == crate::flow::Severity::Error)
-                    .map(|d| d.render(loaded.source(&d.file)))
-                    .collect())
-            }
-        }
+        move || load_checked(&flows, &assets, branch.as_deref())
     };
     let loaded = match load_flows() {
         Ok(l) => {
@@ -118,10 +106,36 @@ pub fn prepare(cli: &Cli) -> Setup {
         languages,
         windowed: cli.windowed,
         notices,
+        watch: reload.as_ref().map(|_| flows.clone()),
         reload,
         archive: Some(archive),
         clock: system_clock(),
     }
+}
+
+/// Loads and checks a flows folder; the rendered errors if it has any.
+fn load_checked(flows: &Path, assets: &Path, branch: Option<&str>) -> Result<Loaded, Vec<String>> {
+    let loaded = load(flows, assets, branch).map_err(|e| vec![e.to_string()])?;
+    if loaded.report.set.is_some() {
+        Ok(loaded)
+    } else {
+        Err(loaded
+            .report
+            .diagnostics
+            .iter()
+            .filter(|d| d.severity == crate::flow::Severity::Error)
+            .map(|d| d.render(loaded.source(&d.file)))
+            .collect())
+    }
+}
+
+/// Loads a flows folder again on demand (staff "Reload flows", hot reload).
+pub fn folder_reloader(flows: PathBuf, assets: PathBuf, branch: Option<String>) -> app::Reloader {
+    Box::new(move || {
+        let l = load_checked(&flows, &assets, branch.as_deref())?;
+        let set = l.report.set.ok_or_else(|| vec!["the flows did not load".to_string()])?;
+        Ok((Arc::new(set), l.assets, l.sources))
+    })
 }
 
 fn unreachable_set() -> crate::flow::FlowSet {
@@ -149,6 +163,7 @@ fn empty_setup(config: KioskConfig, notices: Vec<String>, windowed: bool) -> Set
         notices,
         reload: None,
         archive: None,
+        watch: None,
         clock: system_clock(),
     }
 }
