@@ -76,6 +76,21 @@ pub fn run(args: &Args, out: &mut dyn Write) -> u8 {
             100.0 * running as f64 / total.max(1) as f64
         );
     }
+    if total > 0 {
+        // What the codes could be at best: one value per distinct summary a
+        // desk could see for these paths (each path in each language, each
+        // time bucket, under any of 256 version tags).
+        let summaries = total as f64 * set.languages.len() as f64 * 8.0 * 256.0;
+        let chars: usize = lengths.iter().map(|(len, n)| len * n).sum();
+        let data_bits = 5.0 * (chars as f64 / total as f64 - 1.0);
+        let _ = writeln!(
+            out,
+            "information minimum: log2({total} paths × {} languages × 8 time buckets × 256 versions) = {:.1} bits; \
+             the codes carry {data_bits:.1} data bits on average, plus 5 for the check character",
+            set.languages.len(),
+            summaries.log2()
+        );
+    }
     if too_long > 0 {
         let _ = writeln!(out, "error: {too_long} paths give codes longer than {MAX_CODE_LEN} characters");
     }
