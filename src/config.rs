@@ -33,7 +33,7 @@ pub struct KioskConfig {
     pub idle_reset_seconds: u64,
     /// Minutes in one flow after which staff help is offered.
     pub offer_help_minutes: u64,
-    /// Seconds a solved screen stays before going home.
+    /// Seconds a solved screen stays before going home (at least 5).
     pub solved_return_seconds: u64,
     /// The staff PIN as an Argon2 PHC string; `None` means staff mode cannot
     /// be opened, and the kiosk says so.
@@ -81,9 +81,67 @@ impl KioskConfig {
         Ok(config)
     }
 
+    /// Problems with this config against the flows it will run: a branch or
+    /// language the flows do not have. `file` is the config's text, for
+    /// positions.
+    pub fn check_against(&self, file: &SourceFile, set: &crate::flow::FlowSet) -> Vec<Diagnostic> {
+        use crate::flow::diag::{Severity, suggest};
+        let at =
+            |value: &str| file.find(|l| l.value == value).map_or(crate::flow::source::Pos::START, |l| l.pos);
+        let mut out = Vec::new();
+        if let Some(b) = &self.branch
+            && set.branch(b).is_none()
+        {
+            let known: Vec<&str> = set.branches.iter().map(|b| b.id.as_str()).collect();
+            let mut d = Diagnostic::new(
+                Severity::Error,
+                "unknown-branch",
+                &file.name,
+                at(b),
+                format!("`branch` names `{b}`, which the flows do not have"),
+            );
+            d.hint = suggest(b, &known, "branches");
+            out.push(d);
+        }
+        for l in &self.languages {
+            if !set.languages.contains(l) {
+                let known: Vec<&str> = set.languages.iter().map(String::as_str).collect();
+                let mut d = Diagnostic::new(
+                    Severity::Error,
+                    "unknown-language",
+                    &file.name,
+                    at(l),
+                    format!("`languages` names `{l}`, which the flows are not written in"),
+                );
+                d.hint = suggest(l, &known, "languages");
+                out.push(d);
+            }
+        }
+        if let Some(h) = &self.staff_pin_hash
+            && argon2::password_hash::PasswordHash::new(h).is_err()
+        {
+            out.push(
+                Diagnostic::new(
+                    Severity::Error,
+                    "bad-pin-hash",
+                    &file.name,
+                    at(h),
+                    "`staff_pin_hash` is not a PIN hash",
+                )
+                .hint("make one with `kiosk-triage hash-pin` and paste the line it prints"),
+            );
+        }
+        out
+    }
+
     /// Idle time before the warning.
     pub fn idle_warning(&self) -> Duration {
         Duration::from_secs(self.idle_warning_seconds.max(5))
+    }
+
+    /// How long a solved screen stays.
+    pub fn solved_return(&self) -> Duration {
+        Duration::from_secs(self.solved_return_seconds.max(5))
     }
 
     /// Length of the idle countdown.

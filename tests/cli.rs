@@ -242,3 +242,23 @@ fn test_replays_scenarios_and_reports_what_differed() {
     assert!(out.contains(" passed, 2 failed\n"), "{out}");
     assert!(out.contains("nodes (100%)"), "{out}");
 }
+
+#[test]
+fn check_reads_kiosk_ron_against_the_flows() {
+    let tmp = tempfile::tempdir().unwrap();
+    let config = tmp.path().join("kiosk.ron");
+    std::fs::write(&config, "(branch: \"centrall\", languages: [\"en\", \"fr\"])").unwrap();
+    let o = run(&["check", "--config", config.to_str().unwrap()], "");
+    assert_eq!(o.status.code(), Some(1));
+    let out = stdout(&o);
+    assert!(
+        out.contains("error[unknown-branch]: `branch` names `centrall`, which the flows do not have"),
+        "{out}"
+    );
+    assert!(out.contains("did you mean `central`?"), "{out}");
+    assert!(out.contains("`languages` names `fr`"), "{out}");
+    std::fs::write(&config, "(branch: \"riverside\", idle_warning_secnds: 30)").unwrap();
+    let o = run(&["check", "--config", config.to_str().unwrap()], "");
+    assert_eq!(o.status.code(), Some(1));
+    assert!(stdout(&o).contains("did you mean `idle_warning_seconds`?"));
+}

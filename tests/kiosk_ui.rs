@@ -294,3 +294,31 @@ fn a_handoff_shows_a_code_that_decodes_to_what_the_patron_did() {
     assert_eq!(summary.time, "2-5 min");
     assert_eq!(summary.ending.told, "Staff will fix the printer.");
 }
+
+#[test]
+fn the_whole_kiosk_works_with_the_keyboard_alone() {
+    let (mut h, _) = default_kiosk();
+    frames(&mut h);
+    // Tab reaches the tiles; Enter presses the focused one.
+    let mut tabs = 0;
+    while !h.query_by_label("Print something").is_some_and(|n| n.is_focused()) {
+        h.key_press(Key::Tab);
+        frames(&mut h);
+        tabs += 1;
+        assert!(tabs < 20, "Tab never reached the tile");
+    }
+    h.key_press(Key::Enter);
+    frames(&mut h);
+    assert!(shows(&h, "Where are you printing from?"));
+    h.key_press(Key::Num1);
+    frames(&mut h);
+    h.key_press(Key::Enter); // Next, with nothing focused
+    frames(&mut h);
+    assert!(shows(&h, "Do you see your job?"));
+    h.key_press(Key::F1);
+    frames(&mut h);
+    assert_eq!(h.state().session().unwrap().outcome(), Some(&Outcome::AskedStaff));
+    h.key_press(Key::Home);
+    frames(&mut h);
+    assert!(h.state().session().is_none());
+}

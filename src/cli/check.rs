@@ -9,6 +9,7 @@ use crate::handoff::{MAX_CODE_LEN, flow_lengths};
 /// At most this many paths per flow and branch when measuring codes.
 const PATH_LIMIT: usize = 100_000;
 use std::io::Write;
+use std::path::PathBuf;
 
 /// Arguments of `check`.
 #[derive(Debug, clap::Args)]
@@ -24,6 +25,10 @@ pub struct Args {
     /// Output format.
     #[arg(long, value_enum, default_value_t)]
     format: Format,
+    /// Also check this kiosk configuration against the flows (default:
+    /// `kiosk.ron` when there is one).
+    #[arg(long)]
+    config: Option<PathBuf>,
 }
 
 /// Runs `check`: 0 clean or warnings only, 1 errors, 2 IO.
@@ -44,12 +49,48 @@ pub fn run(args: &Args, out: &mut dyn Write) -> u8 {
         }
     };
     let mut loaded = loaded;
+    let config_path = args.config.clone().unwrap_or_else(|| PathBuf::from("kiosk.ron"));
+    if args.config.is_some() || config_path.is_file() {
+        check_config(&mut loaded, &config_path);
+    }
     let lengths = code_lengths(&mut loaded, args.branch.as_deref());
     let _ = match args.format {
         Format::Text => write_report(&loaded, &lengths, out),
         Format::Json => write_json(&loaded, &lengths, out),
     };
     u8::from(loaded.report.errors() > 0)
+}
+
+/// Checks `kiosk.ron` too: its syntax and fields, and that the branch and
+/// languages it names exist in the flows.
+fn check_config(loaded: &mut Loaded, path: &std::path::Path) {
+    let name = path.display().to_string();
+    let text = match std::fs::read_to_string(path) {
+        Ok(t) => t,
+        Err(e) => {
+            loaded.report.diagnostics.push(Diagnostic::new(
+                Severity::Error,
+                "missing-file",
+                &name,
+                Pos::START,
+                format!("cannot read the kiosk configuration: {e}"),
+            ));
+            return;
+        }
+    };
+    let file = crate::flow::source::SourceFile::new(name.clone(), text);
+    let found = match crate::config::KioskConfig::parse(&name, &file.text) {
+        Ok(config) => match &loaded.report.set {
+            Some(set) => config.check_against(&file, set),
+            None => Vec::new(),
+        },
+        Err(d) => vec![*d],
+    };
+    if found.iter().any(|d| d.severity == Severity::Error) {
+        loaded.report.set = None;
+    }
+    loaded.report.diagnostics.extend(found);
+    loaded.extra.push(file);
 }
 
 /// The longest handoff code each flow can give (over every branch checked),

@@ -209,6 +209,8 @@ pub struct Loaded {
     pub sources: Sources,
     /// Said when the built-in defaults were used instead of a folder.
     pub note: Option<String>,
+    /// Other files reported on with the flows (`kiosk.ron` in `check`).
+    pub extra: Vec<SourceFile>,
 }
 
 /// Loads and checks the flows in `dir`, with pictures from `assets`. When
@@ -228,7 +230,7 @@ pub fn load(dir: &Path, assets: &Path, branch: Option<&str>) -> Result<Loaded, R
         report.diagnostics.extend(problems);
         report.set = None;
     }
-    Ok(Loaded { report, assets, sources, note: None })
+    Ok(Loaded { report, assets, sources, note: None, extra: Vec::new() })
 }
 
 /// Checks the built-in defaults.
@@ -237,7 +239,7 @@ pub fn load_builtin(branch: Option<&str>) -> Loaded {
     let assets = Assets::Builtin;
     let report =
         check(&sources, &Options { branch: branch.map(str::to_string), asset_exists: &|n| assets.exists(n) });
-    Loaded { report, assets, sources, note: None }
+    Loaded { report, assets, sources, note: None, extra: Vec::new() }
 }
 
 /// Checks flow files held in memory, with no IO at all: for tests, benches
@@ -255,7 +257,7 @@ pub fn parse(files: &[(&str, &str)], asset_exists: &dyn Fn(&str) -> bool, branch
 impl Loaded {
     /// The source file a diagnostic points into.
     pub fn source(&self, name: &str) -> Option<&SourceFile> {
-        self.sources.find_file(name)
+        self.sources.find_file(name).or_else(|| self.extra.iter().find(|f| f.name == name))
     }
 }
 

@@ -339,8 +339,7 @@ impl Kiosk {
         }
         if let View::Flow(s) = &self.view
             && s.outcome() == Some(&Outcome::Solved)
-            && self.now.saturating_sub(self.last_input)
-                >= Duration::from_secs(self.config.solved_return_seconds)
+            && self.now.saturating_sub(self.last_input) >= self.config.solved_return()
         {
             self.view = View::Home;
         }
@@ -383,7 +382,7 @@ impl Kiosk {
         };
         if let View::Flow(s) = &self.view {
             if s.outcome() == Some(&Outcome::Solved) {
-                let home_at = Duration::from_secs(self.config.solved_return_seconds);
+                let home_at = self.config.solved_return();
                 next = next.min(
                     home_at
                         .saturating_sub(self.now.saturating_sub(self.last_input))

@@ -6,7 +6,6 @@ use super::step::nav_bar;
 use super::widgets;
 use crate::session::{Body, Session};
 use eframe::egui::{self, Ui};
-use std::time::Duration;
 
 /// Draws the ending `s` reached.
 pub fn show(k: &Kiosk, s: &Session, ui: &mut Ui, actions: &mut Vec<Action>) {
@@ -25,13 +24,11 @@ pub fn show(k: &Kiosk, s: &Session, ui: &mut Ui, actions: &mut Vec<Action>) {
                 widgets::rich_label(ui, p, text, sizes.body * 1.1);
                 ui.add_space(8.0);
                 widgets::text(ui, &k.word("solved_thanks"), p.text, sizes.body);
-                let left = Duration::from_secs(k.config.solved_return_seconds)
-                    .saturating_sub(k.now.saturating_sub(k.last_input))
-                    .as_secs()
-                    + 1;
+                let left =
+                    k.config.solved_return().saturating_sub(k.now.saturating_sub(k.last_input)).as_secs() + 1;
                 let going = k
                     .word("going_home")
-                    .replace("{seconds}", &left.min(k.config.solved_return_seconds).to_string());
+                    .replace("{seconds}", &left.min(k.config.solved_return().as_secs()).to_string());
                 widgets::text(ui, &going, p.muted, sizes.small);
             });
         }
