@@ -307,19 +307,20 @@ impl Session {
         }
     }
 
-    /// Takes visible choice `number` (1-based, as on screen and keys 1-9).
-    pub fn choose(&mut self, number: usize, now: Duration) -> Result<(), SessionError> {
+    /// The current screen and its node, if the session can still act.
+    fn acting(&self) -> Result<(Visit, &NodeKind), SessionError> {
         if self.outcome.is_some() {
             return Err(SessionError::Ended);
         }
-        let Some(v) = self.current().cloned() else {
-            return Err(SessionError::Ended);
-        };
-        let Some(NodeKind::Question { choices, .. }) =
-            self.set.flows.get(v.flow).and_then(|f| f.nodes.get(v.node)).map(|n| &n.kind)
-        else {
-            return Err(SessionError::NotHere);
-        };
+        let v = self.current().cloned().ok_or(SessionError::Ended)?;
+        let kind = self.set.flows.get(v.flow).and_then(|f| f.nodes.get(v.node)).map(|n| &n.kind);
+        kind.map(|k| (v, k)).ok_or(SessionError::Ended)
+    }
+
+    /// Takes visible choice `number` (1-based, as on screen and keys 1-9).
+    pub fn choose(&mut self, number: usize, now: Duration) -> Result<(), SessionError> {
+        let (v, kind) = self.acting()?;
+        let NodeKind::Question { choices, .. } = kind else { return Err(SessionError::NotHere) };
         let visible = self.visible_choices();
         let Some(&raw) = number.checked_sub(1).and_then(|i| visible.get(i)) else {
             return Err(SessionError::NoSuchChoice { asked: number, count: visible.len() });
@@ -335,17 +336,8 @@ impl Session {
 
     /// Next, on a step.
     pub fn next(&mut self, now: Duration) -> Result<(), SessionError> {
-        if self.outcome.is_some() {
-            return Err(SessionError::Ended);
-        }
-        let Some(v) = self.current().cloned() else {
-            return Err(SessionError::Ended);
-        };
-        let Some(NodeKind::Step { next, .. }) =
-            self.set.flows.get(v.flow).and_then(|f| f.nodes.get(v.node)).map(|n| &n.kind)
-        else {
-            return Err(SessionError::NotHere);
-        };
+        let (v, kind) = self.acting()?;
+        let NodeKind::Step { next, .. } = kind else { return Err(SessionError::NotHere) };
         let next = *next;
         self.last_input = now;
         self.enter(v.flow, next, now);

@@ -2,7 +2,6 @@
 //! long codes get, so IT staff (and tests) can see them.
 
 use super::FlowsArgs;
-use crate::flow::load::load;
 use crate::handoff::base32::group;
 use crate::handoff::codec::Reached;
 use crate::handoff::{MAX_CODE_LEN, worst_case_code};
@@ -26,16 +25,9 @@ const LIMIT: usize = 100_000;
 /// Runs `codes`: 0 every code fits the limit, 1 some path's code is longer,
 /// 2 usage, IO or broken flows.
 pub fn run(args: &Args, out: &mut dyn Write) -> u8 {
-    let loaded = match load(&args.flows.flows, &args.flows.assets_dir(), args.branch.as_deref()) {
-        Ok(l) => l,
-        Err(e) => {
-            eprintln!("error: {e}");
-            return 2;
-        }
-    };
-    let Some(set) = loaded.report.set.clone() else {
-        let _ = super::check::write_text(&loaded, out);
-        return 2;
+    let set = match super::load_clean(&args.flows, args.branch.as_deref()) {
+        Ok(set) => set,
+        Err(code) => return code,
     };
     let mut lengths: BTreeMap<usize, usize> = BTreeMap::new();
     let mut too_long = 0;

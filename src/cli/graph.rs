@@ -1,7 +1,6 @@
 //! `kiosk-triage graph`: the flowchart of one flow, as DOT or Mermaid.
 
 use super::FlowsArgs;
-use crate::flow::load::load;
 use crate::graph::{Notation, render};
 use std::io::Write;
 
@@ -34,18 +33,9 @@ pub struct Args {
 
 /// Runs `graph`: 0 written, 2 usage, IO or broken flows.
 pub fn run(args: &Args, out: &mut dyn Write) -> u8 {
-    let loaded = match load(&args.flows.flows, &args.flows.assets_dir(), args.branch.as_deref()) {
-        Ok(l) => l,
-        Err(e) => {
-            eprintln!("error: {e}");
-            return 2;
-        }
-    };
-    let Some(set) = loaded.report.set.clone() else {
-        let mut report = Vec::new();
-        let _ = super::check::write_text(&loaded, &mut report);
-        eprintln!("{}error: the flows have errors; fix them first", String::from_utf8_lossy(&report));
-        return 2;
+    let set = match super::load_clean(&args.flows, args.branch.as_deref()) {
+        Ok(set) => set,
+        Err(code) => return code,
     };
     let Some(fi) = set.flow_index(&args.flow) else {
         let ids: Vec<&str> = set.flows.iter().map(|f| f.id.as_str()).collect();

@@ -99,6 +99,29 @@ impl FlowsArgs {
     }
 }
 
+/// Loads the flows for a command that needs them clean. On failure the
+/// problems go to stderr (so stdout stays clean for DOT or JSON) and the
+/// result is the exit code, 2.
+pub fn load_clean(
+    args: &FlowsArgs,
+    branch: Option<&str>,
+) -> Result<std::sync::Arc<crate::flow::FlowSet>, u8> {
+    let loaded = crate::flow::load::load(&args.flows, &args.assets_dir(), branch).map_err(|e| {
+        eprintln!("error: {e}");
+        2u8
+    })?;
+    match loaded.report.set.clone() {
+        Some(set) => Ok(std::sync::Arc::new(set)),
+        None => {
+            let mut report = Vec::new();
+            let _ = check::write_text(&loaded, &mut report);
+            eprint!("{}", String::from_utf8_lossy(&report));
+            eprintln!("error: the flows have errors; fix them first (`kiosk-triage check`)");
+            Err(2)
+        }
+    }
+}
+
 /// `assets/` beside a flows folder.
 pub fn default_assets(flows: &Path) -> PathBuf {
     flows.parent().unwrap_or(Path::new(".")).join("assets")

@@ -2,7 +2,6 @@
 //! every path of every flow at every branch.
 
 use super::FlowsArgs;
-use crate::flow::load::load;
 use crate::flow::model::FlowSet;
 use crate::flow::source::SourceFile;
 use crate::paths::{End, walk};
@@ -34,19 +33,10 @@ pub fn run(args: &Args, out: &mut dyn Write) -> u8 {
         );
         return 2;
     }
-    let loaded = match load(dir, &args.flows.assets_dir(), None) {
-        Ok(l) => l,
-        Err(e) => {
-            eprintln!("error: {e}");
-            return 2;
-        }
+    let set = match super::load_clean(&args.flows, None) {
+        Ok(set) => set,
+        Err(code) => return code,
     };
-    let Some(set) = loaded.report.set.clone() else {
-        let _ = super::check::write_text(&loaded, out);
-        let _ = writeln!(out, "error: the flows have errors; fix them first (`kiosk-triage check`)");
-        return 2;
-    };
-    let set = Arc::new(set);
     let files = match read_scenarios(&dir.join("tests")) {
         Ok(f) => f,
         Err(e) => {

@@ -2,10 +2,8 @@
 //! trying a flow over SSH and for scripts.
 
 use super::FlowsArgs;
-use crate::flow::load::load;
 use crate::session::{Body, Session};
 use std::io::{BufRead, Write};
-use std::sync::Arc;
 use std::time::Duration;
 
 /// Arguments of `walk`.
@@ -30,19 +28,10 @@ pub struct Args {
 /// Runs `walk`: 0 an ending was reached, 1 a bad or missing answer, 2 usage,
 /// IO or broken flows.
 pub fn run(args: &Args, out: &mut dyn Write, input: &mut dyn BufRead) -> u8 {
-    let loaded = match load(&args.flows.flows, &args.flows.assets_dir(), args.branch.as_deref()) {
-        Ok(l) => l,
-        Err(e) => {
-            let _ = writeln!(out, "error: {e}");
-            return 2;
-        }
+    let set = match super::load_clean(&args.flows, args.branch.as_deref()) {
+        Ok(set) => set,
+        Err(code) => return code,
     };
-    let Some(set) = loaded.report.set.clone() else {
-        let _ = super::check::write_text(&loaded, out);
-        let _ = writeln!(out, "error: the flows have errors; fix them first (see above)");
-        return 2;
-    };
-    let set = Arc::new(set);
     let branch = args.branch.clone().unwrap_or_else(|| set.branches[0].id.clone());
     let lang = args.lang.clone().unwrap_or_else(|| set.default_language().to_string());
     if !set.languages.contains(&lang) {
