@@ -322,3 +322,39 @@ fn the_whole_kiosk_works_with_the_keyboard_alone() {
     frames(&mut h);
     assert!(h.state().session().is_none());
 }
+
+#[test]
+fn after_ten_minutes_in_a_flow_the_kiosk_offers_staff_help_without_taking_the_place() {
+    let (mut h, clock) = default_kiosk();
+    frames(&mut h);
+    click(&mut h, "Print something");
+    click(&mut h, "1. A library computer");
+    // Keep touching the kiosk so the idle prompt never comes.
+    for _ in 0..11 {
+        clock.advance(59);
+        h.key_press(Key::F2); // any key is a touch; F2 does nothing else
+        frames(&mut h);
+    }
+    assert!(shows(&h, "This is taking a while. Would you like help from staff?"));
+    assert!(shows(&h, "Next"), "the step is still there");
+    click(&mut h, "No thanks, keep going");
+    assert!(!shows(&h, "This is taking a while. Would you like help from staff?"));
+
+    // Another patron takes the offer: the code says the kiosk offered it.
+    let (mut h, clock) = default_kiosk();
+    frames(&mut h);
+    click(&mut h, "Print something");
+    for _ in 0..11 {
+        clock.advance(59);
+        h.key_press(Key::F2);
+        frames(&mut h);
+    }
+    let offer = h.get_all_by_label("Get help from staff").next().unwrap();
+    offer.click();
+    frames(&mut h);
+    let code = h.state().handoff_code().unwrap();
+    let set = h.state().session().unwrap().flow_set().clone();
+    let summary = kiosk_triage::handoff::summary::decode(&code, &[set]).unwrap();
+    assert_eq!(summary.reached, "the kiosk offered staff help and they took it");
+    assert_eq!(summary.time, "10-15 min");
+}

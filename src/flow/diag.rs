@@ -1,7 +1,8 @@
 //! Diagnostics: every problem `check` finds, with where it is and what to do.
 //!
-//! One enum names every kind of problem (its `code` is stable, for IT
-//! pipelines reading JSON); one place words them for people. Messages are
+//! Every problem has a stable short `code` (for IT pipelines reading JSON,
+//! and listed in docs/flow-format.md); `render` is the one place that lays
+//! them out for people. Messages are
 //! lowercase with names in backticks, like compiler errors, because IT staff
 //! read them next to the file in their editor.
 

@@ -35,7 +35,7 @@ pub const KEYS: &[(&str, &str)] = &[
     ("text_size", "the name of the text size buttons, for screen readers"),
     ("languages", "the name of the language buttons, for screen readers"),
     ("picture", "how a screen reader names a step's picture"),
-    ("idle_title", "Are you still there?"),
+    ("idle_title", "the idle prompt's question (Are you still there?)"),
     ("idle_body", "why the kiosk will clear the screen (privacy)"),
     ("idle_seconds", "the countdown: {seconds} seconds"),
     ("still_here", "the big button on the idle screen"),

@@ -530,7 +530,14 @@ impl Kiosk {
                 }
             }
             Action::AskStaff => match &mut self.view {
-                View::Flow(s) => s.ask_staff(now),
+                View::Flow(s) => {
+                    // With the kiosk's offer on screen, any staff button
+                    // takes it.
+                    if !self.offer_dismissed && s.should_offer_help(now, self.config.offer_help_after()) {
+                        self.took_offer = true;
+                    }
+                    s.ask_staff(now);
+                }
                 View::Home => self.apply(Action::StaffFromHome, ctx),
                 View::Staff => {}
             },

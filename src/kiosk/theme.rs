@@ -151,3 +151,53 @@ pub fn apply(ctx: &egui::Context, palette: &Palette, sizes: &Sizes) {
     style.interaction.tooltip_delay = f32::INFINITY;
     ctx.set_global_style(style);
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// WCAG relative luminance of an sRGB colour.
+    fn luminance(c: Color32) -> f64 {
+        let lin = |v: u8| {
+            let v = f64::from(v) / 255.0;
+            if v <= 0.040_45 { v / 12.92 } else { ((v + 0.055) / 1.055).powf(2.4) }
+        };
+        0.2126 * lin(c.r()) + 0.7152 * lin(c.g()) + 0.0722 * lin(c.b())
+    }
+
+    fn contrast(a: Color32, b: Color32) -> f64 {
+        let (la, lb) = (luminance(a), luminance(b));
+        (la.max(lb) + 0.05) / (la.min(lb) + 0.05)
+    }
+
+    #[test]
+    fn every_text_colour_meets_wcag_aaa_on_its_background() {
+        for (name, p) in [("light", LIGHT), ("high contrast", HIGH_CONTRAST)] {
+            let pairs = [
+                ("text on background", p.text, p.background),
+                ("text on tiles", p.text, p.card),
+                ("secondary text", p.muted, p.background),
+                ("answers", p.on_primary, p.primary),
+                ("staff help", p.on_staff, p.staff),
+                ("outlined buttons", p.primary, p.card),
+                ("branch values", p.text, p.value_bg),
+            ];
+            for (what, fg, bg) in pairs {
+                let ratio = contrast(fg, bg);
+                assert!(ratio >= 7.0, "{name}: {what} is {ratio:.1}:1");
+            }
+        }
+        // The high-contrast theme goes further for body text.
+        assert!(contrast(HIGH_CONTRAST.text, HIGH_CONTRAST.background) >= 20.0);
+    }
+
+    #[test]
+    fn body_text_and_buttons_are_large_at_every_size() {
+        for scale in SCALES {
+            let s = Sizes::at(scale);
+            assert!(s.body >= 25.0, "{scale}");
+            assert!(s.button >= 64.0, "{scale}");
+        }
+        assert!(Sizes::at(SCALES[DEFAULT_SCALE]).body >= 28.0);
+    }
+}
