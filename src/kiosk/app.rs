@@ -788,9 +788,8 @@ fn top_bar(k: &Kiosk, ui: &mut egui::Ui, actions: &mut Vec<Action>) {
             ui.horizontal_centered(|ui| {
                 ui.set_min_height(52.0);
                 let title = format!("{} · {}", k.branch().name, k.word("kiosk_title"));
-                ui.add(egui::Label::new(
-                    egui::RichText::new(title).color(p.on_primary).font(theme::bold(small * 1.05)),
-                ));
+                // The buttons first, from the right; the title takes what is
+                // left and is cut with "…" rather than running under them.
                 ui.with_layout(egui::Layout::right_to_left(egui::Align::Center), |ui| {
                     for lang in k.languages.iter().rev() {
                         let name =
@@ -824,6 +823,12 @@ fn top_bar(k: &Kiosk, ui: &mut egui::Ui, actions: &mut Vec<Action>) {
                     {
                         actions.push(Action::TextSize(-1));
                     }
+                    ui.add_space(12.0);
+                    ui.with_layout(egui::Layout::left_to_right(egui::Align::Center), |ui| {
+                        let text =
+                            egui::RichText::new(title).color(p.on_primary).font(theme::bold(small * 1.05));
+                        ui.add(egui::Label::new(text).truncate());
+                    });
                 });
             });
         });

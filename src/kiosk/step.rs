@@ -162,10 +162,22 @@ pub fn nav_bar(k: &Kiosk, ui: &mut Ui, actions: &mut Vec<Action>, ending: bool) 
             ui.horizontal(|ui| {
                 let w = ui.available_width();
                 let gap = 20.0;
-                let small = (w - 2.0 * gap) * 0.27;
                 let h = sizes.button;
+                // Each button as wide as its words need (at least a quarter of
+                // the row), so no language has to shrink or wrap them.
+                let need = |ui: &Ui, text: &str| {
+                    let g = ui.fonts_mut(|f| {
+                        f.layout_no_wrap(
+                            text.to_string(),
+                            super::theme::bold(sizes.body),
+                            egui::Color32::WHITE,
+                        )
+                    });
+                    (g.size().x + 56.0).max((w - 2.0 * gap) * 0.25)
+                };
                 let back = format!("◀ {}", k.word("back"));
-                if widgets::button(ui, p, Kind::Secondary, &back, None, egui::vec2(small, h), sizes.body)
+                let back_w = need(ui, &back);
+                if widgets::button(ui, p, Kind::Secondary, &back, None, egui::vec2(back_w, h), sizes.body)
                     .clicked()
                 {
                     actions.push(Action::Back);
@@ -182,7 +194,8 @@ pub fn nav_bar(k: &Kiosk, ui: &mut Ui, actions: &mut Vec<Action>, ending: bool) 
                     return;
                 }
                 let over = format!("↺ {}", k.word("start_over"));
-                if widgets::button(ui, p, Kind::Secondary, &over, None, egui::vec2(small, h), sizes.body)
+                let over_w = need(ui, &over);
+                if widgets::button(ui, p, Kind::Secondary, &over, None, egui::vec2(over_w, h), sizes.body)
                     .clicked()
                 {
                     actions.push(Action::Home);

@@ -94,7 +94,18 @@ pub fn named_button(
         left = rect.left() + 12.0;
     }
     let width = (rect.right() - 12.0 - left).max(10.0);
-    let galley = painter.layout(label.to_string(), super::theme::bold(font), text, width);
+    // A label that does not fit on one line is first set a little smaller,
+    // and only then wrapped ("Empezar de nuevo" on a narrow button).
+    let mut galley = painter.layout(label.to_string(), super::theme::bold(font), text, width);
+    for factor in [0.9, 0.8, 0.72] {
+        if galley.rows.len() <= 1 {
+            break;
+        }
+        let smaller = painter.layout(label.to_string(), super::theme::bold(font * factor), text, width);
+        if smaller.rows.len() <= 1 {
+            galley = smaller;
+        }
+    }
     let x = if number.is_some() { left } else { rect.center().x - galley.size().x / 2.0 };
     let pos = egui::pos2(x.max(rect.left() + 8.0), rect.center().y - galley.size().y / 2.0);
     painter.galley(pos, galley, text);
