@@ -26,8 +26,23 @@ fn dot_accepts(source: &str) -> Result<(), String> {
     }
 }
 
+/// Graphviz is installed by CI (`.ci/run` sets `REQUIRE_GRAPHVIZ=1`, so there
+/// the test cannot be skipped); on a developer machine without it the test
+/// says so and checks nothing.
+fn graphviz_present() -> bool {
+    let present = Command::new("dot").arg("-V").output().is_ok();
+    if !present {
+        assert!(std::env::var_os("REQUIRE_GRAPHVIZ").is_none(), "Graphviz `dot` is required here");
+        eprintln!("skipped: Graphviz `dot` is not installed (apt-get install graphviz)");
+    }
+    present
+}
+
 #[test]
 fn every_default_flow_renders_through_graphviz() {
+    if !graphviz_present() {
+        return;
+    }
     let set = load_builtin(None).report.set.unwrap();
     for (fi, flow) in set.flows.iter().enumerate() {
         for lang in &set.languages {
