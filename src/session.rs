@@ -349,13 +349,27 @@ impl Session {
     /// patron who tapped the wrong answer can undo it.
     pub fn back(&mut self, now: Duration) -> bool {
         self.last_input = now;
-        if self.trail.len() <= 1 {
+        // "Get help from staff" added no screen: Back takes the request back
+        // and shows the screen where it was made.
+        if self.outcome == Some(Outcome::AskedStaff) {
+            if self.trail.is_empty() {
+                return false;
+            }
+            self.outcome = None;
+            self.ended_at = None;
+            return true;
+        }
+        // The screen before the current one, over any gotos; none (only
+        // gotos before it, as in a flow that starts with one) means home.
+        let Some(to) = self
+            .trail
+            .len()
+            .checked_sub(1)
+            .and_then(|cur| (0..cur).rev().find(|&i| !self.is_goto(self.trail.get(i))))
+        else {
             return false;
-        }
-        self.trail.pop();
-        while self.trail.len() > 1 && self.is_goto(self.trail.last()) {
-            self.trail.pop();
-        }
+        };
+        self.trail.truncate(to + 1);
         if let Some(last) = self.trail.last_mut() {
             last.choice = None;
         }

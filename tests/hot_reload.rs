@@ -127,3 +127,39 @@ fn the_watcher_notices_an_edit_by_itself() {
         h.run_steps(1);
     }
 }
+
+#[test]
+fn a_flows_folder_that_disappears_never_swaps_in_the_built_in_flows() {
+    let (mut h, tmp, flows) = kiosk_on_copy(false);
+    h.run_steps(3);
+    let before = h.state().flow_ids();
+    std::fs::remove_dir_all(&flows).unwrap();
+    h.state_mut().flows_changed();
+    h.run_steps(3);
+    assert!(!h.state().has_pending_flows());
+    assert_eq!(h.state().flow_ids(), before);
+    drop(tmp);
+}
+
+#[test]
+fn a_kiosk_refuses_flows_whose_codes_would_be_too_long_as_check_does() {
+    use kiosk_triage::flow::synth::{Shape, common_files, flow_text};
+    let tmp = tempfile::tempdir().unwrap();
+    let flows = tmp.path().join("flows");
+    let mut shapes: Vec<Shape> =
+        (0..30).map(|i| Shape::Question((0..6).map(|_| (i + 1, false)).collect())).collect();
+    shapes.push(Shape::Handoff);
+    let mut files = common_files();
+    files.push(("long.ron".into(), flow_text("long", &shapes)));
+    for (name, text) in &files {
+        let path = flows.join(name);
+        std::fs::create_dir_all(path.parent().unwrap()).unwrap();
+        std::fs::write(path, text).unwrap();
+    }
+    let mut reload = folder_reloader(flows.clone(), tmp.path().join("assets"), None);
+    let problems = match reload() {
+        Ok(_) => panic!("the kiosk accepted a flow whose codes cannot be read aloud"),
+        Err(problems) => problems.join("\n"),
+    };
+    assert!(problems.contains("error[code-too-long]: flow `long` can give handoff codes of"), "{problems}");
+}

@@ -358,3 +358,18 @@ fn after_ten_minutes_in_a_flow_the_kiosk_offers_staff_help_without_taking_the_pl
     assert_eq!(summary.reached, "the kiosk offered staff help and they took it");
     assert_eq!(summary.time, "10-15 min");
 }
+
+#[test]
+fn staff_mode_left_alone_is_wiped_like_a_patron_session() {
+    let (mut h, clock) = default_kiosk();
+    frames(&mut h);
+    h.key_press_modifiers(Modifiers::CTRL | Modifiers::ALT, Key::S);
+    frames(&mut h);
+    assert!(h.state().in_staff_mode());
+    clock.advance(91);
+    frames(&mut h);
+    assert!(shows(&h, "Are you still there?"));
+    clock.advance(30);
+    frames(&mut h);
+    assert!(!h.state().in_staff_mode(), "nobody finds staff mode open after a staff member walks away");
+}

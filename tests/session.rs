@@ -163,3 +163,43 @@ fn unknown_flow_branch_or_hidden_flow_is_an_error() {
     );
     assert!(Session::start(set(), "central", "en", "scanning", secs(0)).is_ok());
 }
+
+#[test]
+fn back_after_asking_for_staff_returns_to_the_same_screen() {
+    let mut s = Session::start(set(), "central", "en", "login", secs(0)).unwrap();
+    s.choose(2, secs(1)).unwrap();
+    let before = s.trail().to_vec();
+    s.ask_staff(secs(2));
+    assert!(s.back(secs(3)));
+    assert_eq!(s.outcome(), None);
+    assert_eq!(s.trail(), before.as_slice(), "nothing but the request was taken back");
+    let mut home = Session::staff_only(set(), "central", "en", secs(0)).unwrap();
+    assert!(!home.back(secs(1)), "from the home screen's request, Back means home");
+}
+
+#[test]
+fn back_in_a_flow_that_starts_with_a_goto_goes_home() {
+    use kiosk_triage::flow::load::parse;
+    use kiosk_triage::flow::synth::common_files;
+    let mut files = common_files();
+    files.push(("a.ron".into(), r#"Flow(id: "a", title: {"en": "A", "es": "A"}, icon: "i.png", start: "go", nodes: [Goto(id: "go", flow: "b")])"#.into()));
+    files.push((
+        "b.ron".into(),
+        r#"Flow(id: "b", title: {"en": "B", "es": "B"}, icon: "i.png", start: "q", nodes: [
+            Question(id: "q", text: {"en": "Q?", "es": "¿Q?"}, choices: [Choice(label: {"en": "Yes", "es": "Sí"}, to: "done")]),
+            Solved(id: "done", text: {"en": "Done.", "es": "Listo."}),
+        ])"#
+            .into(),
+    ));
+    let refs: Vec<(&str, &str)> = files.iter().map(|(n, t)| (n.as_str(), t.as_str())).collect();
+    let report = parse(&refs, &|_| true, None);
+    let set = Arc::new(report.set.unwrap());
+    let mut s = Session::start(set.clone(), "big", "en", "a", secs(0)).unwrap();
+    assert_eq!(s.screen().flow_title, "B");
+    assert!(!s.back(secs(1)), "there is no screen before the goto");
+    assert_eq!(s.trail().len(), 2, "a refused Back changes nothing");
+    s.ask_staff(secs(2));
+    let code = kiosk_triage::handoff::code_for_session(&s, false, secs(2)).unwrap();
+    let summary = kiosk_triage::handoff::summary::decode(&code, &[set]).unwrap();
+    assert_eq!(summary.steps.len(), 2);
+}

@@ -4,10 +4,7 @@ use super::{FlowsArgs, Format};
 use crate::flow::diag::{Diagnostic, Severity};
 use crate::flow::load::{Loaded, load};
 use crate::flow::source::Pos;
-use crate::handoff::{MAX_CODE_LEN, flow_lengths};
-
-/// At most this many paths per flow and branch when measuring codes.
-const PATH_LIMIT: usize = 100_000;
+use crate::handoff::long_codes;
 use std::io::Write;
 use std::path::PathBuf;
 
@@ -93,49 +90,17 @@ fn check_config(loaded: &mut Loaded, path: &std::path::Path) {
     loaded.extra.push(file);
 }
 
-/// The longest handoff code each flow can give (over every branch checked),
-/// with an error diagnostic for each flow whose codes could pass
-/// [`MAX_CODE_LEN`].
+/// The longest handoff code each flow can give, with an error for each flow
+/// whose codes could pass [`crate::handoff::MAX_CODE_LEN`] (which also drops
+/// the set: a kiosk refuses such flows too).
 fn code_lengths(loaded: &mut Loaded, only: Option<&str>) -> Vec<(String, usize, bool)> {
     let Some(set) = loaded.report.set.clone() else { return Vec::new() };
-    let mut out = Vec::new();
-    for (fi, flow) in set.flows.iter().enumerate() {
-        let mut longest = 0;
-        let mut cut = false;
-        for (bi, branch) in set.branches.iter().enumerate() {
-            if only.is_some_and(|b| b != branch.id) || branch.hidden.contains(&fi) {
-                continue;
-            }
-            let l = flow_lengths(&set, fi, bi, PATH_LIMIT);
-            longest = longest.max(l.longest);
-            cut |= l.cut;
-        }
-        if longest > MAX_CODE_LEN {
-            let file = loaded.sources.flows.iter().find(|f| {
-                f.find(|l| l.key.as_deref() == Some("id") && l.path.len() == 1 && l.value == flow.id)
-                    .is_some()
-            });
-            let (name, pos) = file.map_or((String::new(), Pos::START), |f| {
-                let pos = f
-                    .find(|l| l.key.as_deref() == Some("id") && l.path.len() == 1)
-                    .map_or(Pos::START, |l| l.pos);
-                (f.name.clone(), pos)
-            });
-            loaded.report.diagnostics.push(
-                Diagnostic::new(
-                    Severity::Error,
-                    "code-too-long",
-                    &name,
-                    pos,
-                    format!("flow `{}` can give handoff codes of {longest} characters; at most {MAX_CODE_LEN} are read aloud easily", flow.id),
-                )
-                .hint("split long paths: send the patron on with a goto, or ask fewer questions in a row"),
-            );
-            loaded.report.set = None;
-        }
-        out.push((flow.id.clone(), longest, cut));
+    let (lengths, problems) = long_codes(&set, &loaded.sources, only);
+    if !problems.is_empty() {
+        loaded.report.diagnostics.extend(problems);
+        loaded.report.set = None;
     }
-    out
+    lengths
 }
 
 fn write_lengths(lengths: &[(String, usize, bool)], out: &mut dyn Write) -> std::io::Result<()> {

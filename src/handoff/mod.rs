@@ -116,3 +116,58 @@ pub fn flow_lengths(
     out.cut = cut;
     out
 }
+
+/// At most this many paths per flow and branch when measuring codes.
+pub const PATH_LIMIT: usize = 100_000;
+
+/// The longest code each flow can give over the branches checked (`only`, or
+/// all), and an error diagnostic, located at the flow's id, for each flow whose
+/// codes could pass [`MAX_CODE_LEN`]. `check` and the kiosk both apply it, so
+/// a kiosk refuses what `check` refuses.
+pub fn long_codes(
+    set: &FlowSet,
+    sources: &crate::flow::Sources,
+    only: Option<&str>,
+) -> (Vec<(String, usize, bool)>, Vec<crate::flow::Diagnostic>) {
+    use crate::flow::source::Pos;
+    use crate::flow::{Diagnostic, Severity};
+    let mut lengths = Vec::new();
+    let mut problems = Vec::new();
+    for (fi, flow) in set.flows.iter().enumerate() {
+        let mut longest = 0;
+        let mut cut = false;
+        for (bi, branch) in set.branches.iter().enumerate() {
+            if only.is_some_and(|b| b != branch.id) || branch.hidden.contains(&fi) {
+                continue;
+            }
+            let l = flow_lengths(set, fi, bi, PATH_LIMIT);
+            longest = longest.max(l.longest);
+            cut |= l.cut;
+        }
+        if longest > MAX_CODE_LEN {
+            let is_flow_id = |l: &&crate::flow::source::Literal| {
+                l.key.as_deref() == Some("id") && l.path.len() == 1 && l.value == flow.id
+            };
+            let (name, pos) = sources
+                .flows
+                .iter()
+                .find_map(|f| f.find(is_flow_id).map(|l| (f.name.clone(), l.pos)))
+                .unwrap_or((String::new(), Pos::START));
+            problems.push(
+                Diagnostic::new(
+                    Severity::Error,
+                    "code-too-long",
+                    &name,
+                    pos,
+                    format!(
+                        "flow `{}` can give handoff codes of {longest} characters; at most {MAX_CODE_LEN} are read aloud easily",
+                        flow.id
+                    ),
+                )
+                .hint("split long paths: send the patron on with a goto, or ask fewer questions in a row"),
+            );
+        }
+        lengths.push((flow.id.clone(), longest, cut));
+    }
+    (lengths, problems)
+}

@@ -134,6 +134,8 @@ pub struct Kiosk {
     pub(super) config: KioskConfig,
     pub(super) branch: String,
     pub(super) languages: Vec<String>,
+    wanted_branch: String,
+    wanted_languages: Vec<String>,
     pub(super) lang: String,
     pub(super) scale: usize,
     pub(super) contrast: bool,
@@ -177,6 +179,8 @@ impl Kiosk {
             set: setup.set,
             assets: setup.assets,
             config: setup.config,
+            wanted_branch: setup.branch.clone(),
+            wanted_languages: setup.languages.clone(),
             branch: setup.branch,
             languages: setup.languages,
             lang,
@@ -279,7 +283,9 @@ impl Kiosk {
 
     /// The idle phase now (always active when there is nothing to wipe).
     pub(super) fn idle_phase(&self) -> Phase {
-        if self.pristine() || self.in_staff_mode() {
+        // Staff mode is not exempt: a staff member who walks away must not
+        // leave "Exit the kiosk" to the next patron.
+        if self.pristine() {
             return Phase::Active { warning_in: self.idle_rule().warning };
         }
         self.idle_rule().phase(self.last_input, self.now)
@@ -606,6 +612,10 @@ impl Kiosk {
         if self.now < self.pin_locked_until {
             return;
         }
+        if pad.entered.is_empty() {
+            pad.message = Some("Type the PIN first.".into());
+            return;
+        }
         let entered = std::mem::take(&mut pad.entered);
         let ok = self.config.staff_pin_hash.as_deref().is_some_and(|h| verify_pin(&entered, h));
         if ok {
@@ -669,27 +679,35 @@ impl Kiosk {
 
     fn swap_in_pending(&mut self) {
         let Some((set, assets, sources)) = self.pending.take() else { return };
+        let mut notices = vec![format!("Flows reloaded: {} flows, no errors.", set.flows.len())];
         if let Some(archive) = &self.archive
             && let Err(e) = archive.save(&sources, set.fingerprint)
         {
-            self.notices.push(format!("Could not archive the flows: {e}"));
+            notices.push(format!("Could not archive the flows: {e}"));
         }
-        let count = set.flows.len();
-        if set.branch(&self.branch).is_none() {
-            self.notices.push(format!(
+        // The branch and languages the kiosk was set up with, as far as the
+        // new flows have them.
+        if set.branch(&self.wanted_branch).is_some() {
+            self.branch = self.wanted_branch.clone();
+        } else {
+            notices.push(format!(
                 "The new flows have no branch `{}`; showing `{}`.",
-                self.branch, set.branches[0].id
+                self.wanted_branch, set.branches[0].id
             ));
             self.branch = set.branches[0].id.clone();
         }
-        self.languages.retain(|l| set.languages.contains(l));
+        self.languages =
+            self.wanted_languages.iter().filter(|l| set.languages.contains(l)).cloned().collect();
         if self.languages.is_empty() {
             self.languages = set.languages.clone();
+        }
+        if !self.languages.contains(&self.lang) {
+            self.lang = self.languages[0].clone();
         }
         self.set = set;
         self.assets = assets;
         self.pictures.clear();
-        self.notices = vec![format!("Flows reloaded: {count} flows, no errors.")];
+        self.notices = notices;
     }
 
     /// Starts watching the flows folder, once, with the context to wake.

@@ -41,7 +41,7 @@ pub fn prepare(cli: &Cli) -> Setup {
 
     let load_flows = {
         let (flows, assets, branch) = (flows.clone(), assets.clone(), wanted_branch.clone());
-        move || load_checked(&flows, &assets, branch.as_deref())
+        move || load_checked(&flows, &assets, branch.as_deref(), true)
     };
     let loaded = match load_flows() {
         Ok(l) => {
@@ -113,9 +113,29 @@ pub fn prepare(cli: &Cli) -> Setup {
     }
 }
 
-/// Loads and checks a flows folder; the rendered errors if it has any.
-fn load_checked(flows: &Path, assets: &Path, branch: Option<&str>) -> Result<Loaded, Vec<String>> {
-    let loaded = load(flows, assets, branch).map_err(|e| vec![e.to_string()])?;
+/// Loads and checks a flows folder as `check` does, handoff-code lengths
+/// included; the rendered errors if it has any. `builtin_if_missing`: a
+/// missing folder gives the built-in flows (at start-up) or is an error (on
+/// reload, so a folder that vanishes never swaps a kiosk onto the defaults).
+fn load_checked(
+    flows: &Path,
+    assets: &Path,
+    branch: Option<&str>,
+    builtin_if_missing: bool,
+) -> Result<Loaded, Vec<String>> {
+    let mut loaded = load(flows, assets, branch).map_err(|e| vec![e.to_string()])?;
+    if let Some(note) = &loaded.note
+        && !builtin_if_missing
+    {
+        return Err(vec![format!("{note}; the kiosk keeps the flows it has")]);
+    }
+    if let Some(set) = &loaded.report.set {
+        let (_, problems) = crate::handoff::long_codes(set, &loaded.sources, branch);
+        if !problems.is_empty() {
+            loaded.report.diagnostics.extend(problems);
+            loaded.report.set = None;
+        }
+    }
     if loaded.report.set.is_some() {
         Ok(loaded)
     } else {
@@ -132,7 +152,7 @@ fn load_checked(flows: &Path, assets: &Path, branch: Option<&str>) -> Result<Loa
 /// Loads a flows folder again on demand (staff "Reload flows", hot reload).
 pub fn folder_reloader(flows: PathBuf, assets: PathBuf, branch: Option<String>) -> app::Reloader {
     Box::new(move || {
-        let l = load_checked(&flows, &assets, branch.as_deref())?;
+        let l = load_checked(&flows, &assets, branch.as_deref(), false)?;
         let set = l.report.set.ok_or_else(|| vec!["the flows did not load".to_string()])?;
         Ok((Arc::new(set), l.assets, l.sources))
     })
