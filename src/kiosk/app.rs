@@ -438,10 +438,17 @@ impl Kiosk {
                 return;
             }
             if self.pin.is_some() {
-                for (k, d) in DIGITS {
-                    if i.consume_key(Modifiers::NONE, k) {
-                        out.push(Action::PinDigit(d));
+                // In the order typed: several keys can arrive in one frame.
+                for e in &i.events {
+                    if let egui::Event::Key { key, pressed: true, modifiers, .. } = e
+                        && modifiers.is_none()
+                        && let Some((_, d)) = DIGITS.iter().find(|(k, _)| k == key)
+                    {
+                        out.push(Action::PinDigit(*d));
                     }
+                }
+                for (k, _) in DIGITS {
+                    while i.consume_key(Modifiers::NONE, k) {}
                 }
                 if i.consume_key(Modifiers::NONE, Key::Enter) {
                     out.push(Action::PinSubmit);
