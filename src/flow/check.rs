@@ -831,7 +831,7 @@ pub fn check(sources: &Sources, opts: &Options) -> Report {
                 }
             }
         }
-        check_branch_paths(&mut c, b, &raws, &indexes, &flow_ids, &sources.flows);
+        check_branch_paths(&mut c, b, &raws, &flow_ids, &sources.flows);
     }
     if c.manifest_ok && sources.branches.is_empty() {
         c.push(
@@ -1322,11 +1322,9 @@ fn check_branch_paths(
     c: &mut Checker,
     b: &RawBranch,
     raws: &[(usize, RawFlow)],
-    indexes: &[HashMap<&str, usize>],
     flow_ids: &HashMap<&str, usize>,
     files: &[SourceFile],
 ) {
-    let _ = indexes;
     for (fi, f) in raws {
         if b.hide_flows.contains(&f.id) {
             continue;
