@@ -140,6 +140,28 @@ pub struct Session {
 }
 
 impl Session {
+    /// A session with nothing shown yet, at a branch and in a language
+    /// (the set's first language if `lang` is not one of its languages).
+    fn empty(set: Arc<FlowSet>, branch: &str, lang: &str, now: Duration) -> Result<Self, SessionError> {
+        let b = set
+            .branches
+            .iter()
+            .position(|b| b.id == branch)
+            .ok_or_else(|| SessionError::NoSuchBranch(branch.into()))?;
+        let lang =
+            if set.languages.iter().any(|l| l == lang) { lang } else { set.default_language() }.to_string();
+        Ok(Session {
+            set,
+            branch: b,
+            lang,
+            trail: Vec::new(),
+            outcome: None,
+            started: now,
+            last_input: now,
+            ended_at: None,
+        })
+    }
+
     /// Starts flow `flow` at branch `branch` in `lang` (falling back to the
     /// set's first language if `lang` is not one of its languages).
     pub fn start(
@@ -149,31 +171,13 @@ impl Session {
         flow: &str,
         now: Duration,
     ) -> Result<Self, SessionError> {
-        let b = set
-            .branches
-            .iter()
-            .position(|b| b.id == branch)
-            .ok_or_else(|| SessionError::NoSuchBranch(branch.into()))?;
-        let f = set
+        let mut s = Self::empty(set, branch, lang, now)?;
+        let f = s
+            .set
             .flow_index(flow)
-            .filter(|f| !set.branches[b].hidden.contains(f))
+            .filter(|f| !s.set.branches[s.branch].hidden.contains(f))
             .ok_or_else(|| SessionError::NoSuchFlow(flow.into()))?;
-        let lang = if set.languages.iter().any(|l| l == lang) {
-            lang.to_string()
-        } else {
-            set.default_language().to_string()
-        };
-        let start = set.flows[f].start;
-        let mut s = Session {
-            set,
-            branch: b,
-            lang,
-            trail: Vec::new(),
-            outcome: None,
-            started: now,
-            last_input: now,
-            ended_at: None,
-        };
+        let start = s.set.flows[f].start;
         s.enter(f, start, now);
         Ok(s)
     }
@@ -186,26 +190,10 @@ impl Session {
         lang: &str,
         now: Duration,
     ) -> Result<Self, SessionError> {
-        let b = set
-            .branches
-            .iter()
-            .position(|b| b.id == branch)
-            .ok_or_else(|| SessionError::NoSuchBranch(branch.into()))?;
-        let lang = if set.languages.iter().any(|l| l == lang) {
-            lang.to_string()
-        } else {
-            set.default_language().to_string()
-        };
-        Ok(Session {
-            set,
-            branch: b,
-            lang,
-            trail: Vec::new(),
-            outcome: Some(Outcome::AskedStaff),
-            started: now,
-            last_input: now,
-            ended_at: Some(now),
-        })
+        let mut s = Self::empty(set, branch, lang, now)?;
+        s.outcome = Some(Outcome::AskedStaff);
+        s.ended_at = Some(now);
+        Ok(s)
     }
 
     /// The flow set this session walks.

@@ -4,10 +4,12 @@
 //! problem as a `diag::Diagnostic`), `load` reads folders or the built-in
 //! defaults, `text` fills branch placeholders.
 
+mod build;
 pub mod check;
 pub mod diag;
 pub mod load;
 pub mod model;
+mod parse;
 pub mod raw;
 pub mod source;
 pub mod synth;

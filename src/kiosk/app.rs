@@ -17,7 +17,7 @@ use crate::idle::{IdleRule, Phase};
 use crate::session::{Body, Outcome, Session};
 use eframe::egui::{self, Key, Modifiers, ViewportCommand};
 use std::sync::Arc;
-use std::sync::atomic::{AtomicBool, Ordering};
+use std::sync::atomic::AtomicBool;
 use std::time::{Duration, Instant};
 
 /// Where time comes from: the time since some fixed point.
@@ -134,8 +134,8 @@ pub struct Kiosk {
     pub(super) config: KioskConfig,
     pub(super) branch: String,
     pub(super) languages: Vec<String>,
-    wanted_branch: String,
-    wanted_languages: Vec<String>,
+    pub(super) wanted_branch: String,
+    pub(super) wanted_languages: Vec<String>,
     pub(super) lang: String,
     pub(super) scale: usize,
     pub(super) contrast: bool,
@@ -155,19 +155,19 @@ pub struct Kiosk {
     allow_close: bool,
     frames: u64,
     clock: Clock,
-    reload: Option<Reloader>,
-    archive: Option<Archive>,
+    pub(super) reload: Option<Reloader>,
+    pub(super) archive: Option<Archive>,
     applied: Option<(usize, bool)>,
-    watch_dir: Option<std::path::PathBuf>,
-    watcher: Option<notify::RecommendedWatcher>,
-    changed: Arc<AtomicBool>,
-    changed_at: Option<Duration>,
-    pending: Option<(Arc<FlowSet>, Assets, crate::flow::Sources)>,
+    pub(super) watch_dir: Option<std::path::PathBuf>,
+    pub(super) watcher: Option<notify::RecommendedWatcher>,
+    pub(super) changed: Arc<AtomicBool>,
+    pub(super) changed_at: Option<Duration>,
+    pub(super) pending: Option<(Arc<FlowSet>, Assets, crate::flow::Sources)>,
 }
 
 /// How long the folder must be quiet before an edit is loaded (editors save
 /// in several steps).
-const SETTLE: Duration = Duration::from_millis(400);
+pub(super) const SETTLE: Duration = Duration::from_millis(400);
 
 impl Kiosk {
     /// A kiosk at its home screen.
@@ -320,20 +320,7 @@ impl Kiosk {
             self.applied = Some((self.scale, self.contrast));
         }
         self.window_rules(&ctx);
-        self.watch(&ctx);
-        if self.changed.swap(false, Ordering::SeqCst) {
-            self.changed_at = Some(self.now);
-        }
-        if let Some(at) = self.changed_at
-            && self.now.saturating_sub(at) >= SETTLE
-        {
-            self.changed_at = None;
-            self.flows_changed();
-        }
-        // New flows never replace the ones a patron is walking through.
-        if self.pending.is_some() && matches!(self.view, View::Home) && self.pin.is_none() {
-            self.swap_in_pending();
-        }
+        self.poll_flows(&ctx);
         if had_input(&ctx) {
             self.last_input = self.now;
             if let View::Flow(s) = &mut self.view {
@@ -637,106 +624,6 @@ impl Kiosk {
                 Duration::from_secs(1u64 << (self.pin_failures - 1).min(6)).min(Duration::from_secs(60));
             self.pin_locked_until = self.now + wait;
             pad.message = Some("Wrong PIN.".into());
-        }
-    }
-
-    /// Staff "Reload flows": load and check now; a clean set is used at once
-    /// (staff mode has no patron session to disturb).
-    fn reload_flows(&mut self) {
-        if self.reload.is_none() {
-            self.notices = vec!["These are the built-in flows; there is no folder to reload.".into()];
-            return;
-        }
-        self.flows_changed();
-        self.swap_in_pending();
-    }
-
-    /// The flows folder changed (the watcher calls this; tests may too):
-    /// load and check. A clean set waits for the home screen; a broken one is
-    /// refused, its problems logged and kept for staff mode, and the kiosk
-    /// keeps the flows it has.
-    pub fn flows_changed(&mut self) {
-        let Some(reload) = &mut self.reload else { return };
-        match reload() {
-            Ok((set, assets, sources)) => {
-                if set.fingerprint == self.set.fingerprint {
-                    self.pending = None;
-                    return;
-                }
-                self.pending = Some((set, assets, sources));
-            }
-            Err(problems) => {
-                self.pending = None;
-                let mut n = vec![
-                    "The flows were edited but have errors; the kiosk keeps the flows it had.".to_string(),
-                ];
-                n.extend(problems);
-                for line in &n {
-                    eprintln!("kiosk-triage: {line}");
-                }
-                self.notices = n;
-            }
-        }
-    }
-
-    /// Whether checked new flows are waiting for the home screen.
-    pub fn has_pending_flows(&self) -> bool {
-        self.pending.is_some()
-    }
-
-    fn swap_in_pending(&mut self) {
-        let Some((set, assets, sources)) = self.pending.take() else { return };
-        let mut notices = vec![format!("Flows reloaded: {} flows, no errors.", set.flows.len())];
-        if let Some(archive) = &self.archive
-            && let Err(e) = archive.save(&sources, set.fingerprint)
-        {
-            notices.push(format!("Could not archive the flows: {e}"));
-        }
-        // The branch and languages the kiosk was set up with, as far as the
-        // new flows have them.
-        if set.branch(&self.wanted_branch).is_some() {
-            self.branch = self.wanted_branch.clone();
-        } else {
-            notices.push(format!(
-                "The new flows have no branch `{}`; showing `{}`.",
-                self.wanted_branch, set.branches[0].id
-            ));
-            self.branch = set.branches[0].id.clone();
-        }
-        self.languages =
-            self.wanted_languages.iter().filter(|l| set.languages.contains(l)).cloned().collect();
-        if self.languages.is_empty() {
-            self.languages = set.languages.clone();
-        }
-        if !self.languages.contains(&self.lang) {
-            self.lang = self.languages[0].clone();
-        }
-        self.set = set;
-        self.assets = assets;
-        self.pictures.clear();
-        self.notices = notices;
-    }
-
-    /// Starts watching the flows folder, once, with the context to wake.
-    fn watch(&mut self, ctx: &egui::Context) {
-        let Some(dir) = self.watch_dir.take() else { return };
-        use notify::Watcher;
-        let changed = self.changed.clone();
-        let ctx = ctx.clone();
-        let handler = move |event: notify::Result<notify::Event>| {
-            if let Ok(e) = event
-                && (e.kind.is_create() || e.kind.is_modify() || e.kind.is_remove())
-            {
-                changed.store(true, Ordering::SeqCst);
-                ctx.request_repaint_after(SETTLE);
-            }
-        };
-        match notify::recommended_watcher(handler) {
-            Ok(mut w) => match w.watch(&dir, notify::RecursiveMode::Recursive) {
-                Ok(()) => self.watcher = Some(w),
-                Err(e) => self.notices.push(format!("Cannot watch `{}` for edits: {e}", dir.display())),
-            },
-            Err(e) => self.notices.push(format!("Cannot watch `{}` for edits: {e}", dir.display())),
         }
     }
 

@@ -10,6 +10,7 @@ mod ending;
 mod home;
 mod overlays;
 mod pictures;
+mod reload;
 mod staff;
 mod step;
 pub mod theme;

@@ -1,0 +1,175 @@
+//! From raw files that checked clean to the model: ids become indexes, the
+//! home order is settled, and the set gets its fingerprint. Only `check`
+//! calls this, and only when there were no errors.
+
+use super::check::Sources;
+use super::model::{Branch, Choice, Flow, FlowSet, Handoff, Node, NodeKind, Policy, Text};
+use super::raw::{RawBranch, RawFlow, RawFlowSet, RawNode};
+use super::source::SourceFile;
+use super::words::Words;
+use std::collections::{BTreeMap, HashMap, HashSet};
+
+/// Builds the model from files that had no errors. Lookups that cannot fail
+/// after a clean check still fall back quietly instead of panicking.
+pub(super) fn build(
+    sources: &Sources,
+    manifest: Option<RawFlowSet>,
+    raws: Vec<(usize, RawFlow)>,
+    indexes: &[HashMap<String, usize>],
+    branches: Vec<(usize, RawBranch)>,
+    words: Words,
+    flow_ids: &HashMap<String, usize>,
+) -> FlowSet {
+    let manifest = manifest.unwrap_or(RawFlowSet {
+        name: String::new(),
+        languages: vec!["en".into()],
+        order: Vec::new(),
+        flags: BTreeMap::new(),
+        vars: BTreeMap::new(),
+    });
+    // Home order: `order` first, then the rest by id.
+    let mut order: Vec<usize> = Vec::new();
+    for id in &manifest.order {
+        if let Some(&k) = flow_ids.get(id.as_str())
+            && !order.contains(&k)
+        {
+            order.push(k);
+        }
+    }
+    let listed: HashSet<usize> = order.iter().copied().collect();
+    let mut rest: Vec<usize> = (0..raws.len()).filter(|k| !listed.contains(k)).collect();
+    rest.sort_by(|a, b| raws[*a].1.id.cmp(&raws[*b].1.id));
+    order.extend(rest);
+    let position: HashMap<usize, usize> = order.iter().enumerate().map(|(new, old)| (*old, new)).collect();
+    let flow_at = |id: &str| flow_ids.get(id).and_then(|k| position.get(k)).copied().unwrap_or(0);
+
+    // The raw texts move into the model; nothing is copied.
+    let mut raws: Vec<Option<RawFlow>> = raws.into_iter().map(|(_, f)| Some(f)).collect();
+    let mut flows = Vec::with_capacity(raws.len());
+    for &k in &order {
+        let Some(f) = raws.get_mut(k).and_then(Option::take) else { continue };
+        let index = &indexes[k];
+        let at = |id: &str| index.get(id).copied().unwrap_or(0);
+        let start = at(&f.start);
+        let nodes = f
+            .nodes
+            .into_iter()
+            .map(|n| match n {
+                RawNode::Step { id, text, picture, next } => {
+                    Node { id, kind: NodeKind::Step { text: Text(text), picture, next: at(&next) } }
+                }
+                RawNode::Question { id, text, picture, choices } => Node {
+                    id,
+                    kind: NodeKind::Question {
+                        text: Text(text),
+                        picture,
+                        choices: choices
+                            .into_iter()
+                            .map(|ch| Choice { label: Text(ch.label), to: at(&ch.to), when: ch.when })
+                            .collect(),
+                    },
+                },
+                RawNode::Solved { id, text } => Node { id, kind: NodeKind::Solved { text: Text(text) } },
+                RawNode::Handoff { id, reason, note, policy, urgency } => Node {
+                    id,
+                    kind: NodeKind::Handoff(Handoff {
+                        reason: Text(reason),
+                        note,
+                        policy: policy.map(|p| Policy { firmness: p.firmness, text: p.text }),
+                        urgency,
+                    }),
+                },
+                RawNode::Goto { id, flow } => Node { id, kind: NodeKind::Goto { flow: flow_at(&flow) } },
+            })
+            .collect();
+        flows.push(Flow {
+            id: f.id,
+            title: Text(f.title),
+            subtitle: f.subtitle.map(Text),
+            icon: f.icon,
+            start,
+            nodes,
+        });
+    }
+    let mut model_branches: Vec<Branch> = branches
+        .into_iter()
+        .map(|(_, b)| {
+            let mut overrides = HashMap::new();
+            for o in b.overrides {
+                if let Some(&k) = flow_ids.get(o.flow.as_str())
+                    && let Some(&n) = indexes[k].get(o.node.as_str())
+                {
+                    overrides.insert((flow_at(&o.flow), n), Text(o.text));
+                }
+            }
+            Branch {
+                hidden: b.hide_flows.iter().map(|f| flow_at(f)).collect(),
+                id: b.id,
+                name: b.name,
+                vars: b.vars,
+                flags: b.flags.into_iter().collect(),
+                overrides,
+            }
+        })
+        .collect();
+    if model_branches.is_empty() {
+        model_branches.push(Branch {
+            id: "default".into(),
+            name: manifest.name.clone(),
+            ..Branch::default()
+        });
+    }
+    FlowSet {
+        name: manifest.name,
+        languages: manifest.languages,
+        flows,
+        branches: model_branches,
+        flags: manifest.flags,
+        words,
+        fingerprint: fingerprint(sources),
+        origin: sources.origin.clone(),
+    }
+}
+
+/// A 64-bit FNV-1a-style hash over every file name and text, in a fixed
+/// order, eight bytes at a time: the same files give the same fingerprint on
+/// every machine and every build.
+pub(super) fn fingerprint(sources: &Sources) -> u64 {
+    // Canonical order: by kind of file, then base name, so the same files
+    // give the same fingerprint wherever they sit on disk.
+    let base = |f: &SourceFile| {
+        std::path::Path::new(&f.name).file_name().and_then(|s| s.to_str()).unwrap_or("").to_string()
+    };
+    let mut files: Vec<(usize, String, &SourceFile)> = Vec::new();
+    for (kind, list) in [
+        (0, sources.flowset.iter().collect::<Vec<_>>()),
+        (1, sources.flows.iter().collect()),
+        (2, sources.branches.iter().collect()),
+        (3, sources.words.iter().collect()),
+    ] {
+        files.extend(list.into_iter().map(|f| (kind, base(f), f)));
+    }
+    files.sort_by(|a, b| (a.0, &a.1).cmp(&(b.0, &b.1)));
+    let mut hash: u64 = 0xcbf2_9ce4_8422_2325;
+    let mut mix = |bytes: &[u8]| {
+        let mut chunks = bytes.chunks_exact(8);
+        for chunk in &mut chunks {
+            let mut word = [0u8; 8];
+            word.copy_from_slice(chunk);
+            hash ^= u64::from_le_bytes(word);
+            hash = hash.wrapping_mul(0x0100_0000_01b3).rotate_left(29);
+        }
+        for &byte in chunks.remainder() {
+            hash ^= u64::from(byte);
+            hash = hash.wrapping_mul(0x0100_0000_01b3);
+        }
+        hash ^= bytes.len() as u64;
+        hash = hash.wrapping_mul(0x0100_0000_01b3);
+    };
+    for (kind, name, f) in files {
+        mix(&[kind as u8]);
+        mix(name.as_bytes());
+        mix(f.text.as_bytes());
+    }
+    hash
+}

@@ -1,0 +1,208 @@
+//! Reading one RON file into the raw types, and wording ron's errors for IT
+//! staff: plain words ("expected a comma"), the caret on the token rather than
+//! the blank before it, and a hint where the usual cause is known (a text left
+//! open on the line before, a bracket missing).
+
+use super::diag::{Diagnostic, Severity, suggest};
+use super::source::{Pos, SourceFile};
+
+/// Parses RON with the options flow files use: `Some(..)` may be left out,
+/// and nesting is bounded so that garbage cannot overflow the stack.
+pub fn parse_ron<T: serde::de::DeserializeOwned>(file: &SourceFile) -> Result<T, Box<Diagnostic>> {
+    if is_blank(&file.text) {
+        return Err(Box::new(
+            Diagnostic::new(Severity::Error, "empty-file", &file.name, Pos::START, "the file is empty")
+                .hint("see docs/flow-format.md for what goes in it, or delete the file"),
+        ));
+    }
+    let options = ron::Options::default()
+        .with_default_extension(ron::extensions::Extensions::IMPLICIT_SOME)
+        .with_recursion_limit(64);
+    options.from_str::<T>(&file.text).map_err(|e| {
+        let start = Pos { line: e.span.start.line.max(1), col: e.span.start.col.max(1) };
+        let end = Pos { line: e.span.end.line.max(1), col: e.span.end.col.max(1) };
+        // ron's spans may start on the blank before a token: point at the token.
+        let start = skip_blanks(&file.text, start);
+        let width = if end.line == start.line && end.col > start.col { end.col - start.col } else { 1 };
+        let d = ron_diagnostic(&file.name, start, &e.code, &file.text);
+        Box::new(d.width(width))
+    })
+}
+
+/// Whether a file has nothing but blanks and comments.
+fn is_blank(text: &str) -> bool {
+    let mut rest = text.trim_start();
+    loop {
+        if let Some(r) = rest.strip_prefix("//") {
+            rest = r.split_once('\n').map_or("", |(_, after)| after).trim_start();
+        } else if let Some(r) = rest.strip_prefix("/*") {
+            rest = r.split_once("*/").map_or("", |(_, after)| after).trim_start();
+        } else {
+            return rest.is_empty();
+        }
+    }
+}
+
+/// Moves a position forward past spaces and line breaks.
+fn skip_blanks(text: &str, pos: Pos) -> Pos {
+    let Some(line) = text.lines().nth(pos.line - 1) else { return pos };
+    let skipped = line.chars().skip(pos.col - 1).take_while(|c| c.is_whitespace()).count();
+    if pos.col - 1 + skipped < line.chars().count() {
+        Pos { line: pos.line, col: pos.col + skipped }
+    } else {
+        pos
+    }
+}
+
+/// The last line at or before `line` with an odd number of unescaped double
+/// quotes: where a string was most likely left open.
+fn open_string_line(text: &str, line: usize) -> Option<usize> {
+    let lines: Vec<&str> = text.lines().take(line).collect();
+    lines.iter().enumerate().rev().take(3).find_map(|(i, l)| {
+        let quotes = l.replace("\\\\", "").replace("\\\"", "").matches('"').count();
+        (quotes % 2 == 1).then_some(i + 1)
+    })
+}
+
+fn ron_diagnostic(file: &str, pos: Pos, error: &ron::Error, text: &str) -> Diagnostic {
+    use ron::Error as E;
+    let open_string = open_string_line(text, pos.line);
+    let (code, message, hint): (&str, String, Option<String>) = match error {
+        E::NoSuchStructField { expected, found, outer } => (
+            "unknown-field",
+            format!("unknown field `{found}`{}", in_outer(outer)),
+            suggest(found, expected, "fields allowed"),
+        ),
+        E::MissingStructField { field, outer } => (
+            "missing-field",
+            format!("missing field `{field}`{}", in_outer(outer)),
+            Some(format!("add `{field}: ...` before the closing bracket")),
+        ),
+        E::DuplicateStructField { field, outer } => (
+            "duplicate-field",
+            format!("field `{field}` is given twice{}", in_outer(outer)),
+            Some("keep one of them".into()),
+        ),
+        E::NoSuchEnumVariant { expected, found, outer } => {
+            let message = match outer.as_deref() {
+                Some("Node") => format!("unknown node kind `{found}`"),
+                Some(o) => format!("`{found}` is not a valid `{}`", o.to_lowercase()),
+                None => format!("unknown value `{found}`"),
+            };
+            ("unknown-kind", message, suggest(found, expected, "allowed here"))
+        }
+        E::ExceededRecursionLimit => (
+            "too-deep",
+            "brackets are nested too deeply".into(),
+            Some("a flow file needs only a few levels; look for unclosed brackets".into()),
+        ),
+        E::ExpectedComma
+        | E::ExpectedStructLikeEnd
+        | E::ExpectedMapEnd
+        | E::ExpectedArrayEnd
+        | E::ExpectedMapColon
+        | E::Eof
+        | E::ExpectedStringEnd
+            if open_string.is_some_and(|l| l < pos.line) || matches!(error, E::ExpectedStringEnd) =>
+        {
+            let line = open_string.unwrap_or(pos.line);
+            (
+                "syntax",
+                format!("a text on line {line} is not closed"),
+                Some("end it with a double quote `\"` on the same line".into()),
+            )
+        }
+        E::ExpectedString => (
+            "syntax",
+            "expected text in double quotes".into(),
+            Some("text goes in double quotes: \"like this\"".into()),
+        ),
+        E::ExpectedComma => (
+            "syntax",
+            "expected a comma".into(),
+            Some("is a comma missing at the end of the line before?".into()),
+        ),
+        E::Eof => ("syntax", "the file ends too early".into(), Some("a closing bracket is missing".into())),
+        E::Utf8Error(_) => (
+            "encoding",
+            "the file is not valid UTF-8".into(),
+            Some("save the file as UTF-8 in your editor".into()),
+        ),
+        E::ExpectedIdentifier => (
+            "syntax",
+            "expected a field name or a kind here".into(),
+            Some("check the brackets just before: one may be extra or missing".into()),
+        ),
+        E::ExpectedDifferentStructName { expected, found } => (
+            "type",
+            format!("expected `{expected}(...)`, found `{found}(...)`"),
+            suggest(found, &[expected], "the name here is").or(Some(format!("write `{expected}(`"))),
+        ),
+        E::ExpectedNamedStructLike(name) => (
+            "type",
+            format!("expected `{name}(...)` here"),
+            Some("is a closing `]` or `)` missing before this?".into()),
+        ),
+        E::Message(m) if m.contains("untagged enum VarValue") => (
+            "type",
+            "a branch value must be text in quotes, or text per language".into(),
+            Some("write `\"printer\": \"PRINT-1\"` or `\"desk\": {\"en\": \"...\", \"es\": \"...\"}`".into()),
+        ),
+        E::ExpectedArray => ("type", "expected a list in `[...]`".into(), None),
+        E::ExpectedMap => (
+            "type",
+            "expected a map in `{...}`".into(),
+            Some("text goes in a map by language: {\"en\": \"...\"}".into()),
+        ),
+        E::ExpectedArrayEnd => {
+            ("syntax", "expected `]` to close the list".into(), Some("is a comma or a `]` missing?".into()))
+        }
+        E::ExpectedMapEnd => {
+            ("syntax", "expected `}` to close the map".into(), Some("is a comma or a `}` missing?".into()))
+        }
+        E::ExpectedStructLikeEnd => (
+            "syntax",
+            "expected `)` to close the brackets".into(),
+            Some("is a comma or a `)` missing?".into()),
+        ),
+        E::TrailingCharacters => {
+            ("syntax", "there is more after the end".into(), Some("is a bracket closed too early?".into()))
+        }
+        E::InvalidValueForType { .. } | E::ExpectedStructLike => {
+            ("type", lower_first(&error.to_string()).replace("struct ", ""), None)
+        }
+        other => ("syntax", lower_first(&other.to_string()).replace("struct ", ""), None),
+    };
+    let d = Diagnostic::new(Severity::Error, intern_code(code), file, pos, message);
+    match hint {
+        Some(h) => d.hint(h),
+        None => d,
+    }
+}
+
+fn intern_code(code: &str) -> &'static str {
+    const CODES: &[&str] = &[
+        "empty-file",
+        "unknown-field",
+        "missing-field",
+        "duplicate-field",
+        "unknown-kind",
+        "too-deep",
+        "syntax",
+        "encoding",
+        "type",
+    ];
+    CODES.iter().find(|c| **c == code).copied().unwrap_or("syntax")
+}
+
+fn in_outer(outer: &Option<String>) -> String {
+    outer.as_ref().map(|o| format!(" in `{o}`")).unwrap_or_default()
+}
+
+fn lower_first(s: &str) -> String {
+    let mut c = s.chars();
+    match c.next() {
+        Some(f) => f.to_lowercase().chain(c).collect::<String>().trim_end_matches('.').to_string(),
+        None => String::new(),
+    }
+}
