@@ -347,10 +347,10 @@ impl Kiosk {
             )
             .show(ui, |ui| match &self.view {
                 View::Home => home::show(self, ui, &mut actions),
-                View::Flow(s) => match s.screen().body {
-                    Body::Solved { .. } | Body::Handoff { .. } => ending::show(self, s, ui, &mut actions),
-                    _ => step::show(self, s, ui, &mut actions),
-                },
+                // A session has an outcome exactly when it shows an ending;
+                // the screen itself is built once, by the screen that draws it.
+                View::Flow(s) if s.outcome().is_some() => ending::show(self, s, ui, &mut actions),
+                View::Flow(s) => step::show(self, s, ui, &mut actions),
                 View::Staff => staff::show(self, ui, &mut actions),
             });
         if let Phase::Warning { wipe_in } = self.idle_phase() {
