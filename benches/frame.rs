@@ -20,6 +20,8 @@ fn kiosk() -> Kiosk {
         set,
         assets: loaded.assets,
         config: KioskConfig::default(),
+        gate: kiosk_triage::config::StaffGate::NoPin,
+        unavailable: false,
         windowed: true,
         notices: Vec::new(),
         reload: None,

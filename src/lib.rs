@@ -18,3 +18,4 @@ pub mod kiosk;
 pub mod paths;
 pub mod scenario;
 pub mod session;
+pub mod startup;

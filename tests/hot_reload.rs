@@ -2,15 +2,15 @@
 //! picked up at the next home screen, never in the middle of a patron's
 //! session; a broken edit is refused and the kiosk keeps what it had.
 
-#![cfg(feature = "gui")]
+#![cfg(all(feature = "gui", unix))]
 #![allow(clippy::unwrap_used)] // tests fail loudly, that is what they are for
 
 use eframe::egui;
 use egui_kittest::Harness;
 use egui_kittest::kittest::Queryable;
-use kiosk_triage::config::KioskConfig;
-use kiosk_triage::flow::load::load;
+use kiosk_triage::config::{KioskConfig, StaffGate};
 use kiosk_triage::kiosk::{Kiosk, Setup, folder_reloader, system_clock};
+use kiosk_triage::startup::Plan;
 use std::path::{Path, PathBuf};
 use std::sync::Arc;
 
@@ -27,15 +27,37 @@ fn copy_tree(from: &Path, to: &Path) {
     }
 }
 
-/// A kiosk running on a copy of the default flows in a temporary folder.
+/// The library's own wording in the copy: the built-in flows never say it,
+/// so a kiosk that fell back to them would be seen at once.
+const OURS: &str = "Wi-Fi at Testville Library";
+const BUILTIN: &str = "Wi-Fi on your own device";
+
+/// A library's flows folder: a copy of the defaults with one title changed,
+/// and its pictures.
+fn library_copy(root: &Path) -> (PathBuf, PathBuf) {
+    let repo = Path::new(env!("CARGO_MANIFEST_DIR"));
+    let flows = root.join("flows");
+    let assets = root.join("assets");
+    copy_tree(&repo.join("flows"), &flows);
+    copy_tree(&repo.join("assets"), &assets);
+    edit(&flows.join("wifi.ron"), &format!("\"en\": \"{BUILTIN}\""), &format!("\"en\": \"{OURS}\""));
+    (flows, assets)
+}
+
+fn plan(root: &Path, flows: &Path, assets: &Path) -> Plan {
+    Plan { flows: flows.to_path_buf(), assets: assets.to_path_buf(), branch: None, data: root.join("data") }
+}
+
+/// A kiosk running on a library's flows in a temporary folder.
 fn kiosk_on_copy(watch: bool) -> (Harness<'static, Kiosk>, tempfile::TempDir, PathBuf) {
     let tmp = tempfile::tempdir().unwrap();
-    let root = Path::new(env!("CARGO_MANIFEST_DIR"));
-    let flows = tmp.path().join("flows");
-    let assets = tmp.path().join("assets");
-    copy_tree(&root.join("flows"), &flows);
-    copy_tree(&root.join("assets"), &assets);
-    let loaded = load(&flows, &assets, None).unwrap();
+    let (flows, assets) = library_copy(tmp.path());
+    let (h, flows) = kiosk_on(tmp.path(), &flows, &assets, watch);
+    (h, tmp, flows)
+}
+
+fn kiosk_on(root: &Path, flows: &Path, assets: &Path, watch: bool) -> (Harness<'static, Kiosk>, PathBuf) {
+    let loaded = kiosk_triage::startup::accept(flows, assets, None).unwrap();
     let set = Arc::new(loaded.report.set.unwrap());
     let setup = Setup {
         languages: set.languages.clone(),
@@ -43,17 +65,36 @@ fn kiosk_on_copy(watch: bool) -> (Harness<'static, Kiosk>, tempfile::TempDir, Pa
         set,
         assets: loaded.assets,
         config: KioskConfig::default(),
+        gate: StaffGate::NoPin,
+        unavailable: false,
         windowed: true,
         notices: Vec::new(),
-        reload: Some(folder_reloader(flows.clone(), assets, None)),
+        reload: Some(folder_reloader(plan(root, flows, assets))),
         archive: None,
-        watch: watch.then(|| flows.clone()),
+        watch: watch.then(|| flows.to_path_buf()),
         clock: system_clock(),
     };
     let h = Harness::builder()
         .with_size(egui::vec2(1280.0, 800.0))
         .build_ui_state(|ui, k: &mut Kiosk| k.ui(ui), Kiosk::new(setup));
-    (h, tmp, flows)
+    (h, flows.to_path_buf())
+}
+
+/// Tells the kiosk the folder changed and waits for its worker.
+fn changed(h: &mut Harness<'_, Kiosk>) {
+    h.state_mut().flows_changed();
+    assert!(h.state_mut().wait_for_flows(std::time::Duration::from_secs(30)), "the load never finished");
+    h.run_steps(3);
+}
+
+/// Runs frames until `label` shows, for up to 10 s of file events.
+fn until_shown(h: &mut Harness<'_, Kiosk>, label: &str) {
+    let deadline = std::time::Instant::now() + std::time::Duration::from_secs(10);
+    while h.query_by_label(label).is_none() {
+        assert!(std::time::Instant::now() < deadline, "`{label}` never showed: the change was not picked up");
+        std::thread::sleep(std::time::Duration::from_millis(100));
+        h.run_steps(1);
+    }
 }
 
 fn edit(path: &Path, from: &str, to: &str) {
@@ -66,24 +107,22 @@ fn edit(path: &Path, from: &str, to: &str) {
 fn a_good_edit_is_picked_up_at_home() {
     let (mut h, _tmp, flows) = kiosk_on_copy(false);
     h.run_steps(3);
-    assert!(h.query_by_label("Wi-Fi on your own device").is_some());
-    edit(&flows.join("wifi.ron"), "\"en\": \"Wi-Fi on your own device\"", "\"en\": \"Wi-Fi for your phone\"");
-    h.state_mut().flows_changed();
-    h.run_steps(3);
+    assert!(h.query_by_label(OURS).is_some());
+    edit(&flows.join("wifi.ron"), &format!("\"en\": \"{OURS}\""), "\"en\": \"Wi-Fi for your phone\"");
+    changed(&mut h);
     assert!(h.query_by_label("Wi-Fi for your phone").is_some());
-    assert!(h.query_by_label("Wi-Fi on your own device").is_none());
+    assert!(h.query_by_label(OURS).is_none());
 }
 
 #[test]
 fn an_edit_during_a_session_waits_for_the_home_screen() {
     let (mut h, _tmp, flows) = kiosk_on_copy(false);
     h.run_steps(3);
-    h.get_by_label("Wi-Fi on your own device").click();
+    h.get_by_label(OURS).click();
     h.run_steps(3);
     let before = h.state().session().unwrap().flow_set().fingerprint;
-    edit(&flows.join("wifi.ron"), "\"en\": \"Wi-Fi on your own device\"", "\"en\": \"Wi-Fi for your phone\"");
-    h.state_mut().flows_changed();
-    h.run_steps(3);
+    edit(&flows.join("wifi.ron"), &format!("\"en\": \"{OURS}\""), "\"en\": \"Wi-Fi for your phone\"");
+    changed(&mut h);
     assert!(h.state().has_pending_flows());
     assert_eq!(
         h.state().session().unwrap().flow_set().fingerprint,
@@ -103,14 +142,13 @@ fn a_broken_edit_is_refused_and_nothing_is_lost() {
     let (mut h, _tmp, flows) = kiosk_on_copy(false);
     h.run_steps(3);
     edit(&flows.join("wifi.ron"), "next: \"terms\"", "next: \"termz\"");
-    h.state_mut().flows_changed();
-    h.run_steps(3);
+    changed(&mut h);
     assert!(!h.state().has_pending_flows());
-    assert!(h.query_by_label("Wi-Fi on your own device").is_some(), "the kiosk keeps its flows");
+    assert!(h.query_by_label(OURS).is_some(), "the kiosk keeps its flows");
     // Staff see why.
     h.key_press_modifiers(egui::Modifiers::CTRL | egui::Modifiers::ALT, egui::Key::S);
     h.run_steps(3);
-    assert!(h.query_by_label_contains("The flows were edited but have errors").is_some());
+    assert!(h.query_by_label_contains("The flows folder changed but cannot be used").is_some());
     assert!(h.query_by_label_contains("unknown node `termz`").is_some());
 }
 
@@ -118,7 +156,7 @@ fn a_broken_edit_is_refused_and_nothing_is_lost() {
 fn the_watcher_notices_an_edit_by_itself() {
     let (mut h, _tmp, flows) = kiosk_on_copy(true);
     h.run_steps(3);
-    edit(&flows.join("wifi.ron"), "\"en\": \"Wi-Fi on your own device\"", "\"en\": \"Wi-Fi for your phone\"");
+    edit(&flows.join("wifi.ron"), &format!("\"en\": \"{OURS}\""), "\"en\": \"Wi-Fi for your phone\"");
     // File events arrive on another thread; give them up to 10 s.
     let deadline = std::time::Instant::now() + std::time::Duration::from_secs(10);
     while h.query_by_label("Wi-Fi for your phone").is_none() {
@@ -134,11 +172,87 @@ fn a_flows_folder_that_disappears_never_swaps_in_the_built_in_flows() {
     h.run_steps(3);
     let before = h.state().flow_ids();
     std::fs::remove_dir_all(&flows).unwrap();
-    h.state_mut().flows_changed();
-    h.run_steps(3);
+    changed(&mut h);
     assert!(!h.state().has_pending_flows());
     assert_eq!(h.state().flow_ids(), before);
-    drop(tmp);
+    assert!(h.query_by_label(OURS).is_some(), "still the library's flows, not the built-in ones");
+    assert!(h.query_by_label(BUILTIN).is_none());
+    // The folder comes back (a deploy finished): its flows are used.
+    library_copy(tmp.path());
+    edit(&flows.join("wifi.ron"), &format!("\"en\": \"{OURS}\""), "\"en\": \"Wi-Fi, back again\"");
+    changed(&mut h);
+    assert!(h.query_by_label("Wi-Fi, back again").is_some());
+}
+
+/// How deploy tools put a new version of a folder in place.
+#[derive(Clone, Copy, Debug)]
+enum Deploy {
+    /// `rm -rf flows; cp -r new flows` (a fresh checkout or copy).
+    RemoveAndRecreate,
+    /// `mv flows flows.old; mv flows.new flows` (rsync --delay-updates, Ansible).
+    MoveSwap,
+    /// `ln -sfn releases/v2 flows` (the atomic deploy): `flows` is a link.
+    SymlinkSwap,
+}
+
+/// A kiosk watching `flows`, the folder replaced by `deploy`, then an edit
+/// inside the new folder: the kiosk must notice both by itself (the watcher,
+/// not the slow poll, within 10 s each).
+fn survives(deploy: Deploy) {
+    let tmp = tempfile::tempdir().unwrap();
+    let root = tmp.path();
+    let flows = root.join("flows");
+    let (_, assets) = match deploy {
+        Deploy::SymlinkSwap => {
+            let (real, assets) = library_copy(&root.join("releases/v1"));
+            std::os::unix::fs::symlink(&real, &flows).unwrap();
+            (real, assets)
+        }
+        _ => library_copy(root),
+    };
+    let assets = if matches!(deploy, Deploy::SymlinkSwap) { assets } else { root.join("assets") };
+    let (mut h, _) = kiosk_on(root, &flows, &assets, true);
+    h.run_steps(3);
+    assert!(h.query_by_label(OURS).is_some());
+    let next = root.join("next");
+    let (new_flows, _) = library_copy(&next);
+    edit(&new_flows.join("wifi.ron"), &format!("\"en\": \"{OURS}\""), "\"en\": \"Wi-Fi, version 2\"");
+    match deploy {
+        Deploy::RemoveAndRecreate => {
+            std::fs::remove_dir_all(&flows).unwrap();
+            std::thread::sleep(std::time::Duration::from_millis(600));
+            copy_tree(&new_flows, &flows);
+        }
+        Deploy::MoveSwap => {
+            std::fs::rename(&flows, root.join("flows.old")).unwrap();
+            std::fs::rename(&new_flows, &flows).unwrap();
+        }
+        Deploy::SymlinkSwap => {
+            let link = root.join("flows.tmp");
+            std::os::unix::fs::symlink(&new_flows, &link).unwrap();
+            std::fs::rename(&link, &flows).unwrap();
+        }
+    }
+    until_shown(&mut h, "Wi-Fi, version 2");
+    assert!(h.query_by_label(BUILTIN).is_none());
+    // Watches follow the new folder: a later edit is seen too.
+    edit(&flows.join("wifi.ron"), "\"en\": \"Wi-Fi, version 2\"", "\"en\": \"Wi-Fi, version 3\"");
+    until_shown(&mut h, "Wi-Fi, version 3");
+}
+
+#[test]
+fn a_folder_removed_and_recreated_is_still_watched() {
+    survives(Deploy::RemoveAndRecreate);
+}
+
+#[test]
+fn a_folder_swapped_with_mv_is_still_watched() {
+    survives(Deploy::MoveSwap);
+}
+
+#[test]
+fn a_folder_swapped_by_symlink_is_still_watched() {
+    survives(Deploy::SymlinkSwap);
 }
 
 #[test]
@@ -156,8 +270,8 @@ fn a_kiosk_refuses_flows_whose_codes_would_be_too_long_as_check_does() {
         std::fs::create_dir_all(path.parent().unwrap()).unwrap();
         std::fs::write(path, text).unwrap();
     }
-    let mut reload = folder_reloader(flows.clone(), tmp.path().join("assets"), None);
-    let problems = match reload() {
+    let reload = folder_reloader(plan(tmp.path(), &flows, &tmp.path().join("assets")));
+    let problems = match reload(true) {
         Ok(_) => panic!("the kiosk accepted a flow whose codes cannot be read aloud"),
         Err(problems) => problems.join("\n"),
     };

@@ -8,7 +8,7 @@
 use eframe::egui::{self, Key, Modifiers, ViewportCommand, ViewportEvent, ViewportId};
 use egui_kittest::Harness;
 use egui_kittest::kittest::{NodeT, Queryable};
-use kiosk_triage::config::{KioskConfig, hash_pin};
+use kiosk_triage::config::{KioskConfig, StaffGate, hash_pin};
 use kiosk_triage::flow::load::{Assets, parse};
 use kiosk_triage::kiosk::{Kiosk, Setup};
 use kiosk_triage::session::Outcome;
@@ -51,6 +51,16 @@ impl MockClock {
 }
 
 fn kiosk(config: KioskConfig, windowed: bool) -> (Harness<'static, Kiosk>, MockClock) {
+    let gate = StaffGate::of(&config);
+    kiosk_full(config, gate, windowed)
+}
+
+fn kiosk_with_gate(gate: StaffGate) -> (Harness<'static, Kiosk>, MockClock) {
+    let config = KioskConfig { staff_pin_hash: Some(hash_pin("4821").unwrap()), ..KioskConfig::default() };
+    kiosk_full(config, gate, false)
+}
+
+fn kiosk_full(config: KioskConfig, gate: StaffGate, windowed: bool) -> (Harness<'static, Kiosk>, MockClock) {
     let files = [
         ("flowset.ron", FLOWSET),
         ("printing.ron", PRINTING),
@@ -67,6 +77,8 @@ fn kiosk(config: KioskConfig, windowed: bool) -> (Harness<'static, Kiosk>, MockC
         languages: set.languages.clone(),
         set,
         assets: Assets::Builtin,
+        gate,
+        unavailable: false,
         config,
         branch: "main".into(),
         windowed,
@@ -254,13 +266,73 @@ fn staff_mode_needs_the_right_pin_and_wrong_pins_slow_down() {
 }
 
 #[test]
-fn without_a_pin_staff_mode_says_so_plainly() {
-    let (mut h, _) = default_kiosk();
+fn without_a_pin_a_windowed_kiosk_opens_staff_mode_and_says_so_plainly() {
+    let (mut h, _) = kiosk(KioskConfig::default(), true);
     frames(&mut h);
     h.key_press_modifiers(Modifiers::CTRL | Modifiers::ALT, Key::S);
     frames(&mut h);
     assert!(h.state().in_staff_mode());
     assert!(h.query_by_label_contains("No staff PIN is set on this kiosk").is_some());
+}
+
+/// Types digits on the PIN pad and presses Enter.
+fn type_pin(h: &mut Harness<'_, Kiosk>, pin: &str) {
+    for c in pin.chars() {
+        let key = Key::from_name(&c.to_string()).unwrap();
+        h.key_press(key);
+    }
+    h.key_press(Key::Enter);
+    frames(h);
+}
+
+#[test]
+fn a_fullscreen_kiosk_without_a_pin_keeps_staff_mode_closed_and_says_how_to_set_one() {
+    let (mut h, _) = default_kiosk();
+    frames(&mut h);
+    h.key_press_modifiers(Modifiers::CTRL | Modifiers::ALT, Key::S);
+    frames(&mut h);
+    assert!(!h.state().in_staff_mode(), "one key chord must not let a patron leave a fullscreen kiosk");
+    assert!(
+        h.query_by_label_contains("No staff PIN is set on this kiosk, so staff mode stays closed").is_some()
+    );
+    assert!(h.query_by_label_contains("kiosk-triage hash-pin").is_some());
+    type_pin(&mut h, "0000");
+    assert!(!h.state().in_staff_mode());
+    assert!(h.query_by_label("Exit the kiosk").is_none());
+}
+
+#[test]
+fn a_closed_gate_opens_for_no_pin_at_all() {
+    let (mut h, _) =
+        kiosk_with_gate(StaffGate::Closed("Staff mode is closed: kiosk.ron has an error.".into()));
+    frames(&mut h);
+    h.key_press_modifiers(Modifiers::CTRL | Modifiers::ALT, Key::S);
+    frames(&mut h);
+    assert!(h.query_by_label_contains("kiosk.ron has an error").is_some());
+    type_pin(&mut h, "4821");
+    assert!(!h.state().in_staff_mode());
+    assert!(h.query_by_label_contains("kiosk.ron has an error").is_some(), "it keeps saying why");
+}
+
+#[test]
+fn huge_idle_times_from_kiosk_ron_never_crash_the_kiosk() {
+    // Unchecked values (as a test or tool could build them) are held to
+    // their ranges when used, so no clock arithmetic can overflow.
+    let config = KioskConfig {
+        idle_warning_seconds: u64::MAX,
+        idle_reset_seconds: u64::MAX,
+        offer_help_minutes: u64::MAX,
+        solved_return_seconds: u64::MAX,
+        ..KioskConfig::default()
+    };
+    let (mut h, clock) = kiosk(config, false);
+    frames(&mut h);
+    click(&mut h, "Print something");
+    for _ in 0..3 {
+        clock.advance(4000);
+        frames(&mut h);
+    }
+    assert!(shows(&h, "Hello! What do you need help with?"), "the longest idle time (an hour) still wipes");
 }
 
 #[test]
@@ -363,7 +435,7 @@ fn after_ten_minutes_in_a_flow_the_kiosk_offers_staff_help_without_taking_the_pl
 
 #[test]
 fn staff_mode_left_alone_is_wiped_like_a_patron_session() {
-    let (mut h, clock) = default_kiosk();
+    let (mut h, clock) = kiosk(KioskConfig::default(), true);
     frames(&mut h);
     h.key_press_modifiers(Modifiers::CTRL | Modifiers::ALT, Key::S);
     frames(&mut h);

@@ -77,10 +77,13 @@ fn check_config(loaded: &mut Loaded, path: &std::path::Path) {
     };
     let file = crate::flow::source::SourceFile::new(name.clone(), text);
     let found = match crate::config::KioskConfig::parse(&name, &file.text) {
-        Ok(config) => match &loaded.report.set {
-            Some(set) => config.check_against(&file, set),
-            None => Vec::new(),
-        },
+        Ok(config) => {
+            let mut found = config.problems(&file);
+            if let Some(set) = &loaded.report.set {
+                found.extend(config.check_against(&file, set));
+            }
+            found
+        }
         Err(d) => vec![*d],
     };
     if found.iter().any(|d| d.severity == Severity::Error) {

@@ -77,7 +77,19 @@ impl Archive {
     }
 }
 
+impl Archive {
+    /// The source files of one kept version, if it is kept and readable.
+    pub fn sources(&self, fingerprint: u64) -> Option<Sources> {
+        read_sources(&self.path_of(fingerprint))
+    }
+}
+
 fn load_one(path: &Path) -> Option<FlowSet> {
+    let sources = read_sources(path)?;
+    check(&sources, &Options { branch: None, asset_exists: &|_| true }).set
+}
+
+fn read_sources(path: &Path) -> Option<Sources> {
     let text = std::fs::read_to_string(path).ok()?;
     let archived: Archived = ron::from_str(&text).ok()?;
     let file = |(name, text): (String, String)| SourceFile::new(name, text);
@@ -89,5 +101,5 @@ fn load_one(path: &Path) -> Option<FlowSet> {
         origin: format!("archive {}", path.display()),
         flowset_name: "flowset.ron".into(),
     };
-    check(&sources, &Options { branch: None, asset_exists: &|_| true }).set
+    Some(sources)
 }

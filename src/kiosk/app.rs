@@ -8,7 +8,7 @@
 use super::pictures::Pictures;
 use super::theme::{self, HIGH_CONTRAST, LIGHT, Palette, SCALES, Sizes};
 use super::{ending, home, overlays, staff, step};
-use crate::config::{KioskConfig, verify_pin};
+use crate::config::{KioskConfig, StaffGate, verify_pin};
 use crate::flow::load::Assets;
 use crate::flow::model::{Branch, FlowSet};
 use crate::flow::text::Rich;
@@ -29,9 +29,21 @@ pub fn system_clock() -> Clock {
     Arc::new(move || start.elapsed())
 }
 
-/// Loads the flows again for staff "Reload flows": the new set and its
-/// pictures, or the problems (as lines to show) when it has errors.
-pub type Reloader = Box<dyn FnMut() -> Result<(Arc<FlowSet>, Assets, crate::flow::Sources), Vec<String>>>;
+/// Loads the flows again, on a worker thread (hot reload, staff "Reload
+/// flows"): `Ok(None)` when nothing changed since the last load (unless
+/// forced), the new set when it checked clean, or the problems (as lines to
+/// show) when it has errors.
+pub type Reloader = Arc<dyn Fn(bool) -> Result<Option<Fresh>, Vec<String>> + Send + Sync>;
+
+/// Flows that loaded and checked clean, waiting for the home screen.
+pub struct Fresh {
+    /// The set.
+    pub set: Arc<FlowSet>,
+    /// Its pictures.
+    pub assets: Assets,
+    /// What staff should know about the load (an archive that failed).
+    pub notices: Vec<String>,
+}
 
 /// Everything a kiosk starts with.
 pub struct Setup {
@@ -41,6 +53,11 @@ pub struct Setup {
     pub assets: Assets,
     /// The kiosk's settings.
     pub config: KioskConfig,
+    /// Who may open staff mode.
+    pub gate: StaffGate,
+    /// The library's flows could not be used and no good version was kept:
+    /// home shows no guides, only the way to staff.
+    pub unavailable: bool,
     /// The branch id (one of `set.branches`).
     pub branch: String,
     /// Languages offered, first = default (each one of `set.languages`).
@@ -132,6 +149,8 @@ pub struct Kiosk {
     pub(super) set: Arc<FlowSet>,
     pub(super) assets: Assets,
     pub(super) config: KioskConfig,
+    pub(super) gate: StaffGate,
+    pub(super) unavailable: bool,
     pub(super) branch: String,
     pub(super) languages: Vec<String>,
     pub(super) wanted_branch: String,
@@ -160,9 +179,13 @@ pub struct Kiosk {
     applied: Option<(usize, bool)>,
     pub(super) watch_dir: Option<std::path::PathBuf>,
     pub(super) watcher: Option<notify::RecommendedWatcher>,
+    pub(super) rearm: bool,
     pub(super) changed: Arc<AtomicBool>,
     pub(super) changed_at: Option<Duration>,
-    pub(super) pending: Option<(Arc<FlowSet>, Assets, crate::flow::Sources)>,
+    pub(super) last_poll: Duration,
+    pub(super) loading: Option<std::sync::mpsc::Receiver<Result<Option<Fresh>, Vec<String>>>>,
+    pub(super) load_again: Option<bool>,
+    pub(super) pending: Option<Fresh>,
 }
 
 /// How long the folder must be quiet before an edit is loaded (editors save
@@ -179,6 +202,8 @@ impl Kiosk {
             set: setup.set,
             assets: setup.assets,
             config: setup.config,
+            gate: setup.gate,
+            unavailable: setup.unavailable,
             wanted_branch: setup.branch.clone(),
             wanted_languages: setup.languages.clone(),
             branch: setup.branch,
@@ -207,8 +232,12 @@ impl Kiosk {
             applied: None,
             watch_dir: setup.watch,
             watcher: None,
+            rearm: false,
             changed: Arc::new(AtomicBool::new(false)),
             changed_at: None,
+            last_poll: now,
+            loading: None,
+            load_again: None,
             pending: None,
         }
     }
@@ -394,6 +423,9 @@ impl Kiosk {
         if self.changed_at.is_some() {
             next = next.min(SETTLE);
         }
+        if self.reload.is_some() {
+            next = next.min(super::reload::POLL.saturating_sub(self.now.saturating_sub(self.last_poll)));
+        }
         next.max(Duration::from_millis(50))
     }
 
@@ -578,7 +610,7 @@ impl Kiosk {
             }
             Action::PinSubmit => self.submit_pin(),
             Action::PinCancel => self.pin = None,
-            Action::Reload => self.reload_flows(),
+            Action::Reload => self.reload_flows(ctx),
             Action::LeaveStaff => {
                 self.view = View::Home;
                 self.staff_code.clear();
@@ -593,12 +625,20 @@ impl Kiosk {
     }
 
     fn open_pin(&mut self) {
-        if self.config.staff_pin_hash.is_none() {
-            // Nothing to check against: staff mode says so plainly.
-            self.view = View::Staff;
-            return;
-        }
-        self.pin = Some(PinPad::default());
+        let message = match &self.gate {
+            StaffGate::Pin(_) => None,
+            // Trying it out on a desktop: nothing to protect, and staff mode
+            // says plainly that no PIN is set.
+            StaffGate::NoPin if self.windowed => {
+                self.view = View::Staff;
+                return;
+            }
+            // A fullscreen kiosk with no PIN stays shut: one key chord must
+            // not let a patron leave it.
+            StaffGate::NoPin => Some(NO_PIN.to_string()),
+            StaffGate::Closed(why) => Some(why.clone()),
+        };
+        self.pin = Some(PinPad { entered: String::new(), message });
     }
 
     fn submit_pin(&mut self) {
@@ -611,7 +651,13 @@ impl Kiosk {
             return;
         }
         let entered = std::mem::take(&mut pad.entered);
-        let ok = self.config.staff_pin_hash.as_deref().is_some_and(|h| verify_pin(&entered, h));
+        let hash = match &self.gate {
+            StaffGate::Pin(h) => h,
+            // Closed: no PIN opens it, and typing is not a failed try.
+            StaffGate::NoPin => return pad.message = Some(NO_PIN.to_string()),
+            StaffGate::Closed(why) => return pad.message = Some(why.clone()),
+        };
+        let ok = verify_pin(&entered, hash);
         if ok {
             self.pin = None;
             self.pin_failures = 0;
@@ -657,6 +703,11 @@ impl Kiosk {
         (self.now < self.pin_locked_until).then(|| (self.pin_locked_until - self.now).as_secs() + 1)
     }
 }
+
+/// What the PIN pad says on a fullscreen kiosk with no staff PIN set.
+pub const NO_PIN: &str = "No staff PIN is set on this kiosk, so staff mode stays closed. \
+    To set one, run `kiosk-triage hash-pin`, type a PIN, put the line it prints in kiosk.ron, \
+    and restart the kiosk.";
 
 const DIGITS: [(Key, char); 10] = [
     (Key::Num0, '0'),

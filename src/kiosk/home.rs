@@ -20,13 +20,21 @@ pub fn show(k: &Kiosk, ui: &mut Ui, actions: &mut Vec<Action>) {
                 actions.push(Action::StaffFromHome);
             }
         });
-    widgets::heading(ui, &k.word("greeting"), p.text, sizes.heading);
+    if k.unavailable {
+        // The library's flows cannot be used and none were kept: no demo
+        // guides with another library's details, only the way to a person.
+        widgets::heading(ui, &k.word("handoff_title"), p.text, sizes.heading);
+        widgets::text(ui, &k.word("handoff_where"), p.text, sizes.body);
+    } else {
+        widgets::heading(ui, &k.word("greeting"), p.text, sizes.heading);
+    }
     ui.add_space(8.0);
 
     let set = k.set.clone();
     let branch = k.branch().clone();
     let tiles: Vec<(String, String, Option<String>, String)> = set
         .visible_flows(&branch)
+        .filter(|_| !k.unavailable)
         .map(|(_, f)| {
             let title = set.render(&f.title, &k.lang, &branch).plain();
             let sub = f.subtitle.as_ref().map(|s| set.render(s, &k.lang, &branch).plain());

@@ -19,174 +19,92 @@ pub mod widgets;
 pub use app::{Action, Clock, Kiosk, Setup, system_clock};
 
 use crate::cli::{Cli, default_assets};
-use crate::config::KioskConfig;
-use crate::flow::load::{Loaded, load, load_builtin};
-use std::path::{Path, PathBuf};
+use crate::config::load_for_kiosk;
+use crate::startup::{self, Origin, Plan};
 use std::sync::Arc;
 
 /// Everything the kiosk needs, from the command line and `kiosk.ron`: the
-/// flows (or the built-in defaults when they cannot be used), the branch and
-/// languages, and notices for staff about anything that went wrong.
+/// flows (see [`startup::start`] for which), the branch and languages, who
+/// may open staff mode (see [`load_for_kiosk`]: a broken config never opens
+/// it), and notices for staff about anything that went wrong.
 pub fn prepare(cli: &Cli) -> Setup {
-    let mut notices = Vec::new();
-    let config = match KioskConfig::load(&cli.config) {
-        Ok(c) => c,
-        Err(e) => {
-            notices.push(format!("kiosk.ron could not be used, so the kiosk runs on defaults:\n{e}"));
-            KioskConfig::default()
-        }
-    };
+    let settings = load_for_kiosk(&cli.config);
+    let config = settings.config;
+    let mut notices = settings.notices;
     let flows = cli.flows.clone().unwrap_or_else(|| config.flows.clone());
     let assets = if cli.flows.is_some() { default_assets(&flows) } else { config.assets.clone() };
-    let wanted_branch = cli.branch.clone().or_else(|| config.branch.clone());
-
-    let load_flows = {
-        let (flows, assets, branch) = (flows.clone(), assets.clone(), wanted_branch.clone());
-        move || load_checked(&flows, &assets, branch.as_deref(), true)
+    let plan = Plan {
+        flows: flows.clone(),
+        assets,
+        branch: cli.branch.clone().or_else(|| config.branch.clone()),
+        data: config.data.clone(),
     };
-    let loaded = match load_flows() {
-        Ok(l) => {
-            if let Some(note) = &l.note {
-                notices.push(note.clone());
-            }
-            l
-        }
-        Err(problems) => {
-            notices.push(format!(
-                "The flows in `{}` have errors, so the kiosk uses the built-in default flows. \
-                 Run `kiosk-triage check --flows {}` for details.",
-                flows.display(),
-                flows.display()
-            ));
-            notices.extend(problems);
-            load_builtin(None)
-        }
-    };
+    let chosen = startup::start(&plan);
+    notices.extend(chosen.notices);
+    if let Some(note) = &chosen.loaded.note {
+        notices.push(note.clone());
+    }
+    let loaded = chosen.loaded;
+    // `start` always gives a checked set; the built-in one is checked by the
+    // test suite. A kiosk must not panic all the same.
+    let set = Arc::new(loaded.report.set.clone().unwrap_or_else(startup::empty_set));
+    let last = startup::last_branch(&plan.data);
+    let (branch, languages, picked) =
+        startup::pick(&set, plan.branch.as_deref(), last.as_deref(), &config.languages);
+    notices.extend(picked);
+    if chosen.origin == Origin::Folder
+        && let Err(e) = startup::remember_good(&plan.data, &loaded.sources, &set, &branch)
+    {
+        notices.push(format!("Could not keep this version of the flows in `{}`: {e}", plan.data.display()));
+    }
     for n in &notices {
         eprintln!("kiosk-triage: {n}");
     }
-    let Some(set) = loaded.report.set.clone() else {
-        // The built-in defaults are checked by the test suite; this cannot
-        // happen in a released build, but a kiosk must not panic.
-        return empty_setup(config, notices, cli.windowed);
-    };
-    let set = Arc::new(set);
-    let branch = match wanted_branch {
-        Some(b) if set.branch(&b).is_some() => b,
-        Some(b) => {
-            notices.push(format!("There is no branch `{b}`; showing `{}`.", set.branches[0].id));
-            set.branches[0].id.clone()
-        }
-        None => set.branches[0].id.clone(),
-    };
-    let mut languages: Vec<String> =
-        config.languages.iter().filter(|l| set.languages.contains(l)).cloned().collect();
-    if languages.is_empty() {
-        languages = set.languages.clone();
-    }
-    let reload: Option<app::Reloader> =
-        if loaded.note.is_none() && matches!(loaded.assets, crate::flow::load::Assets::Dir(_)) {
-            Some(Box::new(move || {
-                load_flows()
-                    .map(|l| (Arc::new(l.report.set.unwrap_or_else(unreachable_set)), l.assets, l.sources))
-            }))
-        } else {
-            None
-        };
-    // Every version the kiosk runs is kept, so codes it gave out still decode
-    // after IT edits the flows.
-    let archive = crate::handoff::archive::Archive::new(&config.data);
-    if let Err(e) = archive.save(&loaded.sources, set.fingerprint) {
-        notices.push(format!("Could not archive the flows in `{}`: {e}", config.data.display()));
-    }
+    // Once a kiosk has run on a folder, it watches it, whatever state the
+    // folder is in now: a fix, or the folder coming back, is picked up.
+    let from_folder = chosen.origin != Origin::Builtin;
     Setup {
         set,
         assets: loaded.assets,
-        config,
+        gate: settings.gate,
+        unavailable: chosen.origin == Origin::Unavailable,
         branch,
         languages,
         windowed: cli.windowed,
         notices,
-        watch: reload.as_ref().map(|_| flows.clone()),
-        reload,
-        archive: Some(archive),
-        clock: system_clock(),
-    }
-}
-
-/// Loads and checks a flows folder as `check` does, handoff-code lengths
-/// included; the rendered errors if it has any. `builtin_if_missing`: a
-/// missing folder gives the built-in flows (at start-up) or is an error (on
-/// reload, so a folder that vanishes never swaps a kiosk onto the defaults).
-fn load_checked(
-    flows: &Path,
-    assets: &Path,
-    branch: Option<&str>,
-    builtin_if_missing: bool,
-) -> Result<Loaded, Vec<String>> {
-    let mut loaded = load(flows, assets, branch).map_err(|e| vec![e.to_string()])?;
-    if let Some(note) = &loaded.note
-        && !builtin_if_missing
-    {
-        return Err(vec![format!("{note}; the kiosk keeps the flows it has")]);
-    }
-    if let Some(set) = &loaded.report.set {
-        let (_, problems) = crate::handoff::long_codes(set, &loaded.sources, branch);
-        if !problems.is_empty() {
-            loaded.report.diagnostics.extend(problems);
-            loaded.report.set = None;
-        }
-    }
-    if loaded.report.set.is_some() {
-        Ok(loaded)
-    } else {
-        Err(loaded
-            .report
-            .diagnostics
-            .iter()
-            .filter(|d| d.severity == crate::flow::Severity::Error)
-            .map(|d| d.render(loaded.source(&d.file)))
-            .collect())
-    }
-}
-
-/// Loads a flows folder again on demand (staff "Reload flows", hot reload).
-pub fn folder_reloader(flows: PathBuf, assets: PathBuf, branch: Option<String>) -> app::Reloader {
-    Box::new(move || {
-        let l = load_checked(&flows, &assets, branch.as_deref(), false)?;
-        let set = l.report.set.ok_or_else(|| vec!["the flows did not load".to_string()])?;
-        Ok((Arc::new(set), l.assets, l.sources))
-    })
-}
-
-fn unreachable_set() -> crate::flow::FlowSet {
-    load_builtin(None).report.set.unwrap_or_else(|| crate::flow::FlowSet {
-        name: String::new(),
-        languages: vec!["en".into()],
-        flows: Vec::new(),
-        branches: vec![crate::flow::Branch::default()],
-        flags: Default::default(),
-        words: Default::default(),
-        fingerprint: 0,
-        origin: String::new(),
-    })
-}
-
-fn empty_setup(config: KioskConfig, notices: Vec<String>, windowed: bool) -> Setup {
-    let set = Arc::new(unreachable_set());
-    Setup {
-        branch: set.branches[0].id.clone(),
-        languages: set.languages.clone(),
-        set,
-        assets: crate::flow::load::Assets::Builtin,
+        watch: from_folder.then(|| flows.clone()),
+        reload: from_folder.then(|| folder_reloader(plan.clone())),
+        archive: Some(crate::handoff::archive::Archive::new(&config.data)),
         config,
-        windowed,
-        notices,
-        reload: None,
-        archive: None,
-        watch: None,
         clock: system_clock(),
     }
+}
+
+/// Loads the flows folder again (staff "Reload flows", hot reload), on the
+/// kiosk's worker thread. A missing or broken folder is an error: the kiosk
+/// keeps what it has. A clean set is kept in the data folder as the last
+/// good one. `force`: load even if no file seems to have changed.
+pub fn folder_reloader(plan: Plan) -> app::Reloader {
+    let seen = std::sync::Mutex::new(None);
+    Arc::new(move |force: bool| {
+        let stamp = startup::stamp(&plan.flows);
+        if let Ok(mut seen) = seen.lock() {
+            if !force && stamp.is_some() && *seen == stamp {
+                return Ok(None);
+            }
+            *seen = stamp;
+        }
+        let l = startup::reload(&plan)?;
+        let set = l.report.set.clone().ok_or_else(|| vec!["the flows did not load".to_string()])?;
+        let mut notices = Vec::new();
+        let last = startup::last_branch(&plan.data);
+        let (branch, _, _) = startup::pick(&set, plan.branch.as_deref(), last.as_deref(), &[]);
+        if let Err(e) = startup::remember_good(&plan.data, &l.sources, &set, &branch) {
+            notices
+                .push(format!("Could not keep this version of the flows in `{}`: {e}", plan.data.display()));
+        }
+        Ok(Some(app::Fresh { set: Arc::new(set), assets: l.assets, notices }))
+    })
 }
 
 /// Starts the kiosk and returns the exit code.

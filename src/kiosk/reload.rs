@@ -1,15 +1,26 @@
 //! Hot reload: the kiosk watches its flows folder. An edit is loaded and
-//! checked as `check` would; a clean set waits for the home screen (never in
-//! the middle of a patron's session), a broken one is refused and shown to
-//! staff, and the kiosk keeps the flows it has.
+//! checked as `check` would, on a worker thread so the screen never freezes;
+//! a clean set waits for the home screen (never in the middle of a patron's
+//! session), a broken one is refused and shown to staff, and the kiosk keeps
+//! the flows it has.
+//!
+//! Deploy tools replace folders rather than edit them (git checkouts, rsync,
+//! `mv` swaps, `ln -sfn` to a new release): the watch covers the folder's
+//! parent too and is set up again after every change, and the folder is also
+//! polled every [`POLL`], which covers network shares that send no events.
 
-use super::app::{Kiosk, SETTLE, View};
+use super::app::{Fresh, Kiosk, SETTLE, View};
 use eframe::egui;
 use std::sync::atomic::Ordering;
+use std::time::Duration;
+
+/// How often the folder is looked at without any change event.
+pub const POLL: Duration = Duration::from_secs(15);
 
 impl Kiosk {
     /// Once a frame: start the watcher, load an edit once the folder has
-    /// been quiet for [`SETTLE`], and swap checked flows in at home.
+    /// been quiet for [`SETTLE`], take in what the worker loaded, and swap
+    /// checked flows in at home.
     pub(super) fn poll_flows(&mut self, ctx: &egui::Context) {
         self.watch(ctx);
         if self.changed.swap(false, Ordering::SeqCst) {
@@ -19,43 +30,108 @@ impl Kiosk {
             && self.now.saturating_sub(at) >= SETTLE
         {
             self.changed_at = None;
-            self.flows_changed();
+            // The folder may have been replaced: watch whatever is there now.
+            self.rearm = true;
+            self.start_load(false, ctx);
         }
+        if self.reload.is_some() && self.now.saturating_sub(self.last_poll) >= POLL {
+            self.last_poll = self.now;
+            self.rearm = self.rearm || self.watcher.is_none();
+            self.start_load(false, ctx);
+        }
+        self.take_loaded();
         // New flows never replace the ones a patron is walking through.
-        if self.pending.is_some() && matches!(self.view, View::Home) && self.pin.is_none() {
+        if self.pending.is_some() && matches!(self.view, View::Home | View::Staff) && self.pin.is_none() {
             self.swap_in_pending();
         }
     }
 
-    /// Staff "Reload flows": load and check now; a clean set is used at once
-    /// (staff mode has no patron session to disturb).
-    pub(super) fn reload_flows(&mut self) {
+    /// Staff "Reload flows": load and check now; a clean set is used as soon
+    /// as it is ready (staff mode has no patron session to disturb).
+    pub(super) fn reload_flows(&mut self, ctx: &egui::Context) {
         if self.reload.is_none() {
             self.notices = vec!["These are the built-in flows; there is no folder to reload.".into()];
             return;
         }
-        self.flows_changed();
-        self.swap_in_pending();
+        self.start_load(true, ctx);
     }
 
     /// The flows folder changed (the watcher calls this; tests may too):
-    /// load and check. A clean set waits for the home screen; a broken one is
-    /// refused, its problems logged and kept for staff mode, and the kiosk
-    /// keeps the flows it has.
+    /// load and check it on the worker. See [`Kiosk::wait_for_flows`].
     pub fn flows_changed(&mut self) {
-        let Some(reload) = &mut self.reload else { return };
-        match reload() {
-            Ok((set, assets, sources)) => {
-                if set.fingerprint == self.set.fingerprint {
+        self.start_load(true, &egui::Context::default());
+    }
+
+    /// Starts loading on a worker thread; if a load is already running, one
+    /// more follows it (the folder may have changed again meanwhile).
+    fn start_load(&mut self, force: bool, ctx: &egui::Context) {
+        let Some(reload) = self.reload.clone() else { return };
+        if self.loading.is_some() {
+            self.load_again = Some(self.load_again.unwrap_or(false) || force);
+            return;
+        }
+        let (tx, rx) = std::sync::mpsc::channel();
+        let ctx = ctx.clone();
+        let spawned = std::thread::Builder::new().name("flows-loader".into()).spawn(move || {
+            // A load that panics loses nothing: the kiosk keeps its flows and
+            // says so (the receiver sees the sender dropped).
+            let result = reload(force);
+            let _ = tx.send(result);
+            ctx.request_repaint();
+        });
+        match spawned {
+            Ok(_) => self.loading = Some(rx),
+            Err(e) => self.notices.push(format!("Could not start loading the flows: {e}")),
+        }
+    }
+
+    /// Takes in what the worker loaded, if it is done.
+    fn take_loaded(&mut self) {
+        let Some(rx) = &self.loading else { return };
+        let result = match rx.try_recv() {
+            Ok(r) => r,
+            Err(std::sync::mpsc::TryRecvError::Empty) => return,
+            Err(std::sync::mpsc::TryRecvError::Disconnected) => {
+                Err(vec!["loading the flows failed unexpectedly".to_string()])
+            }
+        };
+        self.loading = None;
+        self.loaded(result);
+        if let Some(force) = self.load_again.take() {
+            self.start_load(force, &egui::Context::default());
+        }
+    }
+
+    /// Blocks until the worker's load (if any) is in, for tests and tools
+    /// that change the folder and want to see the outcome at once. False if
+    /// it took longer than `timeout`.
+    pub fn wait_for_flows(&mut self, timeout: Duration) -> bool {
+        let deadline = std::time::Instant::now() + timeout;
+        while self.loading.is_some() {
+            if std::time::Instant::now() >= deadline {
+                return false;
+            }
+            std::thread::sleep(Duration::from_millis(5));
+            self.take_loaded();
+        }
+        true
+    }
+
+    fn loaded(&mut self, result: Result<Option<Fresh>, Vec<String>>) {
+        match result {
+            Ok(None) => {}
+            Ok(Some(fresh)) => {
+                if fresh.set.fingerprint == self.set.fingerprint {
                     self.pending = None;
                     return;
                 }
-                self.pending = Some((set, assets, sources));
+                self.pending = Some(fresh);
             }
             Err(problems) => {
                 self.pending = None;
                 let mut n = vec![
-                    "The flows were edited but have errors; the kiosk keeps the flows it had.".to_string(),
+                    "The flows folder changed but cannot be used; the kiosk keeps the flows it had."
+                        .to_string(),
                 ];
                 n.extend(problems);
                 for line in &n {
@@ -72,41 +148,41 @@ impl Kiosk {
     }
 
     pub(super) fn swap_in_pending(&mut self) {
-        let Some((set, assets, sources)) = self.pending.take() else { return };
+        let Some(fresh) = self.pending.take() else { return };
+        let set = fresh.set;
         let mut notices = vec![format!("Flows reloaded: {} flows, no errors.", set.flows.len())];
-        if let Some(archive) = &self.archive
-            && let Err(e) = archive.save(&sources, set.fingerprint)
-        {
-            notices.push(format!("Could not archive the flows: {e}"));
-        }
+        notices.extend(fresh.notices);
         // The branch and languages the kiosk was set up with, as far as the
         // new flows have them.
-        if set.branch(&self.wanted_branch).is_some() {
-            self.branch = self.wanted_branch.clone();
-        } else {
-            notices.push(format!(
-                "The new flows have no branch `{}`; showing `{}`.",
-                self.wanted_branch, set.branches[0].id
-            ));
-            self.branch = set.branches[0].id.clone();
-        }
-        self.languages =
-            self.wanted_languages.iter().filter(|l| set.languages.contains(l)).cloned().collect();
-        if self.languages.is_empty() {
-            self.languages = set.languages.clone();
-        }
+        let (branch, languages, picked) =
+            crate::startup::pick(&set, Some(&self.wanted_branch), Some(&self.branch), &self.wanted_languages);
+        notices.extend(picked);
+        self.branch = branch;
+        self.languages = languages;
         if !self.languages.contains(&self.lang) {
             self.lang = self.languages[0].clone();
         }
+        for line in &notices {
+            eprintln!("kiosk-triage: {line}");
+        }
         self.set = set;
-        self.assets = assets;
+        self.assets = fresh.assets;
+        self.unavailable = false;
         self.pictures.clear();
         self.notices = notices;
     }
 
-    /// Starts watching the flows folder, once, with the context to wake.
+    /// Watches the flows folder and its parent (where a replacement shows),
+    /// and sets the watch up again when asked (after the folder changed).
     fn watch(&mut self, ctx: &egui::Context) {
-        let Some(dir) = self.watch_dir.take() else { return };
+        if self.rearm {
+            self.rearm = false;
+            self.watcher = None;
+        }
+        if self.watcher.is_some() {
+            return;
+        }
+        let Some(dir) = self.watch_dir.clone() else { return };
         use notify::Watcher;
         let changed = self.changed.clone();
         let ctx = ctx.clone();
@@ -118,12 +194,37 @@ impl Kiosk {
                 ctx.request_repaint_after(SETTLE);
             }
         };
-        match notify::recommended_watcher(handler) {
-            Ok(mut w) => match w.watch(&dir, notify::RecursiveMode::Recursive) {
-                Ok(()) => self.watcher = Some(w),
-                Err(e) => self.notices.push(format!("Cannot watch `{}` for edits: {e}", dir.display())),
-            },
-            Err(e) => self.notices.push(format!("Cannot watch `{}` for edits: {e}", dir.display())),
+        let mut w = match notify::recommended_watcher(handler) {
+            Ok(w) => w,
+            Err(e) => {
+                self.note_once(format!(
+                    "Cannot watch `{}` for edits ({e}); it is looked at every {} s.",
+                    dir.display(),
+                    POLL.as_secs()
+                ));
+                return;
+            }
+        };
+        // The parent sees the folder replaced, renamed or re-linked; the
+        // folder itself (when it is there) sees edits inside it.
+        let parent = dir.parent().filter(|p| !p.as_os_str().is_empty()).unwrap_or(std::path::Path::new("."));
+        let _ = w.watch(parent, notify::RecursiveMode::NonRecursive);
+        if dir.is_dir()
+            && let Err(e) = w.watch(&dir, notify::RecursiveMode::Recursive)
+        {
+            self.note_once(format!(
+                "Cannot watch `{}` for edits ({e}); it is looked at every {} s.",
+                dir.display(),
+                POLL.as_secs()
+            ));
+        }
+        self.watcher = Some(w);
+    }
+
+    fn note_once(&mut self, note: String) {
+        if !self.notices.contains(&note) {
+            eprintln!("kiosk-triage: {note}");
+            self.notices.push(note);
         }
     }
 }

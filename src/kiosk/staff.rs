@@ -9,7 +9,7 @@ use eframe::egui::{self, Ui};
 pub fn show(k: &mut Kiosk, ui: &mut Ui, actions: &mut Vec<Action>) {
     let p = k.palette();
     widgets::heading(ui, "Staff mode", p.text, 40.0);
-    if k.config.staff_pin_hash.is_none() {
+    if k.gate == crate::config::StaffGate::NoPin {
         egui::Frame::NONE.stroke(egui::Stroke::new(3.0, p.staff)).corner_radius(12).inner_margin(16).show(ui, |ui| {
             widgets::text(
                 ui,
