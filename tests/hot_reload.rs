@@ -14,35 +14,8 @@ use kiosk_triage::startup::Plan;
 use std::path::{Path, PathBuf};
 use std::sync::Arc;
 
-fn copy_tree(from: &Path, to: &Path) {
-    std::fs::create_dir_all(to).unwrap();
-    for e in std::fs::read_dir(from).unwrap() {
-        let p = e.unwrap().path();
-        let target = to.join(p.file_name().unwrap());
-        if p.is_dir() {
-            copy_tree(&p, &target)
-        } else {
-            std::fs::copy(&p, &target).unwrap();
-        }
-    }
-}
-
-/// The library's own wording in the copy: the built-in flows never say it,
-/// so a kiosk that fell back to them would be seen at once.
-const OURS: &str = "Wi-Fi at Testville Library";
-const BUILTIN: &str = "Wi-Fi on your own device";
-
-/// A library's flows folder: a copy of the defaults with one title changed,
-/// and its pictures.
-fn library_copy(root: &Path) -> (PathBuf, PathBuf) {
-    let repo = Path::new(env!("CARGO_MANIFEST_DIR"));
-    let flows = root.join("flows");
-    let assets = root.join("assets");
-    copy_tree(&repo.join("flows"), &flows);
-    copy_tree(&repo.join("assets"), &assets);
-    edit(&flows.join("wifi.ron"), &format!("\"en\": \"{BUILTIN}\""), &format!("\"en\": \"{OURS}\""));
-    (flows, assets)
-}
+mod common;
+use common::{BUILTIN, OURS, copy_tree, edit, library_copy};
 
 fn plan(root: &Path, flows: &Path, assets: &Path) -> Plan {
     Plan { flows: flows.to_path_buf(), assets: assets.to_path_buf(), branch: None, data: root.join("data") }
@@ -95,12 +68,6 @@ fn until_shown(h: &mut Harness<'_, Kiosk>, label: &str) {
         std::thread::sleep(std::time::Duration::from_millis(100));
         h.run_steps(1);
     }
-}
-
-fn edit(path: &Path, from: &str, to: &str) {
-    let text = std::fs::read_to_string(path).unwrap();
-    assert!(text.contains(from), "{from}");
-    std::fs::write(path, text.replacen(from, to, 1)).unwrap();
 }
 
 #[test]

@@ -1,0 +1,45 @@
+//! Fixtures shared by the integration tests: a library's own flows folder
+//! in a temporary place, told apart from the built-in flows by one title.
+
+#![allow(clippy::unwrap_used, dead_code)] // not every test uses every fixture
+
+use std::path::{Path, PathBuf};
+
+/// The library's own wording in the copy: the built-in flows never say it,
+/// so a kiosk that fell back to them would be seen at once.
+pub const OURS: &str = "Wi-Fi at Testville Library";
+/// The same title in the built-in flows.
+pub const BUILTIN: &str = "Wi-Fi on your own device";
+
+/// Copies a folder tree.
+pub fn copy_tree(from: &Path, to: &Path) {
+    std::fs::create_dir_all(to).unwrap();
+    for e in std::fs::read_dir(from).unwrap() {
+        let p = e.unwrap().path();
+        let target = to.join(p.file_name().unwrap());
+        if p.is_dir() {
+            copy_tree(&p, &target)
+        } else {
+            std::fs::copy(&p, &target).unwrap();
+        }
+    }
+}
+
+/// Replaces the first `from` in a file with `to` (which must be there).
+pub fn edit(path: &Path, from: &str, to: &str) {
+    let text = std::fs::read_to_string(path).unwrap();
+    assert!(text.contains(from), "{from}");
+    std::fs::write(path, text.replacen(from, to, 1)).unwrap();
+}
+
+/// A library's flows folder under `root`: a copy of the defaults with one
+/// title changed to [`OURS`], and its pictures. Returns (flows, assets).
+pub fn library_copy(root: &Path) -> (PathBuf, PathBuf) {
+    let repo = Path::new(env!("CARGO_MANIFEST_DIR"));
+    let flows = root.join("flows");
+    let assets = root.join("assets");
+    copy_tree(&repo.join("flows"), &flows);
+    copy_tree(&repo.join("assets"), &assets);
+    edit(&flows.join("wifi.ron"), &format!("\"en\": \"{BUILTIN}\""), &format!("\"en\": \"{OURS}\""));
+    (flows, assets)
+}
