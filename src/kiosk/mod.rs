@@ -19,6 +19,26 @@ pub mod widgets;
 pub use app::{Action, Clock, Kiosk, Setup, system_clock};
 
 use crate::cli::{Cli, default_assets};
+use std::path::PathBuf;
+
+/// What the kiosk takes from the command line.
+#[derive(Clone, Debug)]
+pub struct Options {
+    /// `kiosk.ron`.
+    pub config: PathBuf,
+    /// The flows folder, overriding the config.
+    pub flows: Option<PathBuf>,
+    /// The branch, overriding the config.
+    pub branch: Option<String>,
+    /// A normal window rather than a locked fullscreen one.
+    pub windowed: bool,
+}
+
+impl From<&Cli> for Options {
+    fn from(cli: &Cli) -> Self {
+        Options { config: cli.config.clone(), flows: cli.flows.clone(), branch: cli.branch.clone(), windowed: cli.windowed }
+    }
+}
 use crate::config::load_for_kiosk;
 use crate::startup::{self, Origin, Plan};
 use std::sync::Arc;
@@ -27,7 +47,7 @@ use std::sync::Arc;
 /// flows (see [`startup::start`] for which), the branch and languages, who
 /// may open staff mode (see [`load_for_kiosk`]: a broken config never opens
 /// it), and notices for staff about anything that went wrong.
-pub fn prepare(cli: &Cli) -> Setup {
+pub fn prepare(cli: &Options) -> Setup {
     let settings = load_for_kiosk(&cli.config);
     let config = settings.config;
     let mut notices = settings.notices;
@@ -117,8 +137,18 @@ pub fn run(cli: &Cli) -> u8 {
         );
         return 2;
     }
-    let setup = prepare(cli);
-    let windowed = setup.windowed;
+    let options = Options::from(cli);
+    let windowed = options.windowed;
+    // Flows are loaded and checked while the window opens, so a large flow
+    // set never keeps the screen blank.
+    let (tx, rx) = std::sync::mpsc::channel();
+    let spawned = std::thread::Builder::new().name("kiosk-setup".into()).spawn(move || {
+        let _ = tx.send(prepare(&options));
+    });
+    if let Err(e) = spawned {
+        eprintln!("kiosk-triage: could not start: {e}");
+        return 2;
+    }
     let mut viewport =
         eframe::egui::ViewportBuilder::default().with_title("Library help kiosk").with_app_id("kiosk-triage");
     viewport = if windowed {
@@ -127,13 +157,51 @@ pub fn run(cli: &Cli) -> u8 {
         viewport.with_fullscreen(true).with_decorations(false)
     };
     let options = eframe::NativeOptions { viewport, ..Default::default() };
-    let result =
-        eframe::run_native("kiosk-triage", options, Box::new(move |_cc| Ok(Box::new(Kiosk::new(setup)))));
+    let result = eframe::run_native(
+        "kiosk-triage",
+        options,
+        Box::new(move |_cc| Ok(Box::new(Booting { setup: Some(rx), kiosk: None, windowed }))),
+    );
     match result {
         Ok(()) => 0,
         Err(e) => {
             eprintln!("kiosk-triage: the kiosk window could not start: {e}");
             2
         }
+    }
+}
+
+/// The kiosk while its flows load: a plain screen in the kiosk's colour,
+/// then the kiosk itself.
+struct Booting {
+    setup: Option<std::sync::mpsc::Receiver<Setup>>,
+    kiosk: Option<Kiosk>,
+    windowed: bool,
+}
+
+impl eframe::App for Booting {
+    fn ui(&mut self, ui: &mut eframe::egui::Ui, frame: &mut eframe::Frame) {
+        if self.kiosk.is_none()
+            && let Some(rx) = &self.setup
+        {
+            match rx.try_recv() {
+                Ok(setup) => self.kiosk = Some(Kiosk::new(setup)),
+                Err(std::sync::mpsc::TryRecvError::Empty) => {}
+                Err(std::sync::mpsc::TryRecvError::Disconnected) => {
+                    // Setting up panicked: the supervisor restarts the kiosk.
+                    eprintln!("kiosk-triage: setting up the kiosk failed");
+                    std::process::exit(70);
+                }
+            }
+        }
+        if let Some(k) = &mut self.kiosk {
+            return eframe::App::ui(k, ui, frame);
+        }
+        let ctx = ui.ctx().clone();
+        if !self.windowed && ctx.input(|i| i.viewport().close_requested()) {
+            ctx.send_viewport_cmd(eframe::egui::ViewportCommand::CancelClose);
+        }
+        ui.painter().rect_filled(ui.max_rect(), 0, theme::LIGHT.background);
+        ctx.request_repaint_after(std::time::Duration::from_millis(30));
     }
 }
