@@ -262,3 +262,103 @@ fn check_reads_kiosk_ron_against_the_flows() {
     assert_eq!(o.status.code(), Some(1));
     assert!(stdout(&o).contains("did you mean `idle_warning_seconds`?"));
 }
+
+fn run_in(dir: &Path, args: &[&str]) -> Output {
+    Command::new(env!("CARGO_BIN_EXE_kiosk-triage"))
+        .args(args)
+        .current_dir(dir)
+        .stdin(Stdio::null())
+        .output()
+        .unwrap()
+}
+
+fn stderr(o: &Output) -> String {
+    String::from_utf8_lossy(&o.stderr).into_owned()
+}
+
+#[test]
+fn every_command_refuses_a_flows_folder_that_does_not_exist() {
+    let tmp = tempfile::tempdir().unwrap();
+    let missing = tmp.path().join("flowz");
+    let missing = missing.to_str().unwrap();
+    for args in [
+        vec!["check", "--flows", missing],
+        vec!["test", "--flows", missing],
+        vec!["walk", "login", "--answers", "1,1", "--flows", missing],
+        vec!["codes", "--flows", missing],
+        vec!["graph", "login", "--format", "dot", "--flows", missing],
+        vec!["decode", "00", "--flows", missing],
+    ] {
+        let o = run(&args, "");
+        assert_eq!(o.status.code(), Some(2), "{args:?}: {}", stdout(&o));
+        assert!(
+            stderr(&o).contains(&format!("the flows folder `{missing}` given with `--flows` does not exist")),
+            "{args:?}: {}",
+            stderr(&o)
+        );
+        assert!(stdout(&o).is_empty(), "{args:?}: {}", stdout(&o));
+    }
+}
+
+#[test]
+fn without_a_flows_folder_the_built_in_flows_are_used() {
+    let tmp = tempfile::tempdir().unwrap();
+    let o = run_in(tmp.path(), &["walk", "login", "--answers", "3,3"]);
+    assert_eq!(o.status.code(), Some(0), "{}{}", stdout(&o), stderr(&o));
+    assert!(stderr(&o).contains("using the built-in default flows"), "{}", stderr(&o));
+    let o = run_in(tmp.path(), &["check"]);
+    assert_eq!(o.status.code(), Some(0), "{}{}", stdout(&o), stderr(&o));
+    assert!(stdout(&o).starts_with("note: no flows folder at `flows`"), "{}", stdout(&o));
+}
+
+#[test]
+fn check_json_reports_io_problems_as_json() {
+    let tmp = tempfile::tempdir().unwrap();
+    let not_a_dir = tmp.path().join("file.ron");
+    std::fs::write(&not_a_dir, "x").unwrap();
+    for flows in [not_a_dir.clone(), tmp.path().join("missing")] {
+        let o = run(&["check", "--flows", flows.to_str().unwrap(), "--format", "json"], "");
+        assert_eq!(o.status.code(), Some(2));
+        let json: serde_json::Value = serde_json::from_slice(&o.stdout).unwrap();
+        assert!(json["error"].as_str().unwrap().contains(flows.to_str().unwrap()), "{json}");
+    }
+}
+
+/// A code the default flows give at Central, in English, after asking for
+/// staff at once in the Wi-Fi flow.
+fn a_default_code() -> String {
+    use kiosk_triage::session::Session;
+    let set = std::sync::Arc::new(kiosk_triage::flow::load::load_builtin(None).report.set.unwrap());
+    let mut s = Session::start(set, "central", "en", "wifi", std::time::Duration::ZERO).unwrap();
+    s.ask_staff(std::time::Duration::from_secs(30));
+    kiosk_triage::handoff::code_for_session(&s, false, std::time::Duration::from_secs(30)).unwrap()
+}
+
+#[test]
+fn decode_never_creates_a_data_folder_by_itself() {
+    let code = a_default_code();
+    let tmp = tempfile::tempdir().unwrap();
+    // Run anywhere: decodes, writes nothing.
+    let o = run_in(tmp.path(), &["decode", &code]);
+    assert_eq!(o.status.code(), Some(0), "{}{}", stdout(&o), stderr(&o));
+    assert!(std::fs::read_dir(tmp.path()).unwrap().next().is_none(), "decode wrote into an empty folder");
+    // A data folder that exists is used: the flows are archived there.
+    std::fs::create_dir(tmp.path().join("data")).unwrap();
+    assert_eq!(run_in(tmp.path(), &["decode", &code]).status.code(), Some(0));
+    assert!(tmp.path().join("data/flowsets/index.txt").is_file());
+    // A folder asked for is created.
+    let asked = tmp.path().join("elsewhere");
+    assert_eq!(
+        run_in(tmp.path(), &["decode", &code, "--data", asked.to_str().unwrap()]).status.code(),
+        Some(0)
+    );
+    assert!(asked.join("flowsets/index.txt").is_file());
+}
+
+#[test]
+fn decode_accepts_a_code_starting_with_a_hyphen() {
+    let code = a_default_code();
+    let o = run(&["decode", &format!("-{}", code)], "");
+    assert_eq!(o.status.code(), Some(0), "{}{}", stdout(&o), stderr(&o));
+    assert!(stdout(&o).contains("Code "), "{}", stdout(&o));
+}

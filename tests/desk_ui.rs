@@ -54,6 +54,9 @@ fn a_mistyped_code_is_explained_and_kept_for_correction() {
     chars.swap(1, 2);
     let typo: String = chars.into_iter().collect();
     scan(&mut h, &typo);
-    assert!(h.query_by_label("a character is wrong or two are swapped; please check the code").is_some());
+    assert!(
+        h.query_by_label("a character is wrong, missing or extra, or two are swapped; please check the code")
+            .is_some()
+    );
     assert!(h.state().today().is_empty());
 }

@@ -2,7 +2,7 @@
 
 use super::{FlowsArgs, Format};
 use crate::flow::diag::{Diagnostic, Severity};
-use crate::flow::load::{Loaded, load};
+use crate::flow::load::Loaded;
 use crate::flow::source::Pos;
 use crate::handoff::long_codes;
 use std::io::Write;
@@ -30,18 +30,16 @@ pub struct Args {
 
 /// Runs `check`: 0 clean or warnings only, 1 errors, 2 IO.
 pub fn run(args: &Args, out: &mut dyn Write) -> u8 {
-    // A mistyped folder must not pass by checking the built-in flows instead.
-    if !args.flows.flows.is_dir() {
-        eprintln!(
-            "error: there is no flows folder at `{}`; give the folder with `--flows DIR`",
-            args.flows.flows.display()
-        );
-        return 2;
-    }
-    let loaded = match load(&args.flows.flows, &args.flows.assets_dir(), args.branch.as_deref()) {
+    // A mistyped folder is an error, never a check of the built-in flows.
+    let loaded = match super::load_flows(&args.flows, args.branch.as_deref()) {
         Ok(l) => l,
         Err(e) => {
-            let _ = writeln!(out, "error: {e}");
+            match args.format {
+                Format::Text => eprintln!("error: {e}"),
+                Format::Json => {
+                    let _ = writeln!(out, "{}", serde_json::json!({ "error": e }));
+                }
+            }
             return 2;
         }
     };

@@ -66,9 +66,11 @@ pub struct DeskArgs {
     /// Where the flows are.
     #[command(flatten)]
     pub flows: FlowsArgs,
-    /// The data folder with the archive of earlier flow versions.
-    #[arg(long, default_value = "data")]
-    pub data: PathBuf,
+    /// The data folder with the archive of earlier flow versions [default:
+    /// `data`, read and written only if it exists; a folder given here is
+    /// created].
+    #[arg(long)]
+    pub data: Option<PathBuf>,
 }
 
 /// Output format for `check`.
@@ -81,22 +83,51 @@ pub enum Format {
     Json,
 }
 
+/// The flows folder when `--flows` is not given.
+pub const DEFAULT_FLOWS: &str = "flows";
+
 /// Where flows and pictures are, as given on the command line.
 #[derive(Clone, Debug, clap::Args)]
 pub struct FlowsArgs {
-    /// The flows folder; when it does not exist, the built-in defaults are used.
-    #[arg(long, default_value = "flows")]
-    pub flows: PathBuf,
+    /// The flows folder [default: `flows`, or the built-in default flows when
+    /// there is no `flows` folder]. A folder given here must exist: a
+    /// mistyped path is an error (exit 2), never the built-in flows.
+    #[arg(long)]
+    pub flows: Option<PathBuf>,
     /// The pictures folder (default: `assets` beside the flows folder).
     #[arg(long)]
     pub assets: Option<PathBuf>,
 }
 
 impl FlowsArgs {
+    /// The flows folder: the one given, or `flows`.
+    pub fn dir(&self) -> PathBuf {
+        self.flows.clone().unwrap_or_else(|| PathBuf::from(DEFAULT_FLOWS))
+    }
+
     /// The pictures folder.
     pub fn assets_dir(&self) -> PathBuf {
-        self.assets.clone().unwrap_or_else(|| default_assets(&self.flows))
+        self.assets.clone().unwrap_or_else(|| default_assets(&self.dir()))
     }
+}
+
+/// Loads the flows for any command, the one rule for all of them: a
+/// `--flows` folder that was given must exist and be a folder (else an error
+/// for IT staff, and the command exits 2); without `--flows`, `flows` is
+/// read, or the built-in default flows when there is no `flows` (the result
+/// then carries a note saying so). The error is worded for people.
+pub fn load_flows(args: &FlowsArgs, branch: Option<&str>) -> Result<crate::flow::load::Loaded, String> {
+    if let Some(dir) = &args.flows {
+        let what = if dir.exists() { "is not a folder" } else { "does not exist" };
+        if !dir.is_dir() {
+            return Err(format!(
+                "the flows folder `{}` given with `--flows` {what}\n  = hint: check the path; without `--flows`, \
+                 the `flows` folder in the current folder is used (or the built-in default flows when there is none)",
+                dir.display()
+            ));
+        }
+    }
+    crate::flow::load::load(&args.dir(), &args.assets_dir(), branch).map_err(|e| e.to_string())
 }
 
 /// Loads the flows for a command that needs them clean. On failure the
@@ -106,12 +137,17 @@ pub fn load_clean(
     args: &FlowsArgs,
     branch: Option<&str>,
 ) -> Result<std::sync::Arc<crate::flow::FlowSet>, u8> {
-    let loaded = crate::flow::load::load(&args.flows, &args.assets_dir(), branch).map_err(|e| {
+    let loaded = load_flows(args, branch).map_err(|e| {
         eprintln!("error: {e}");
         2u8
     })?;
     match loaded.report.set.clone() {
-        Some(set) => Ok(std::sync::Arc::new(set)),
+        Some(set) => {
+            if let Some(note) = &loaded.note {
+                eprintln!("note: {note}");
+            }
+            Ok(std::sync::Arc::new(set))
+        }
         None => {
             let mut report = Vec::new();
             let _ = check::write_text(&loaded, &mut report);

@@ -25,14 +25,7 @@ pub struct Args {
 
 /// Runs `test`: 0 all passed, 1 failures, 2 usage, IO or broken flows.
 pub fn run(args: &Args, out: &mut dyn Write) -> u8 {
-    let dir = &args.flows.flows;
-    if !dir.is_dir() {
-        eprintln!(
-            "error: there is no flows folder at `{}`; give the folder with `--flows DIR`",
-            dir.display()
-        );
-        return 2;
-    }
+    let dir = args.flows.dir();
     let set = match super::load_clean(&args.flows, None) {
         Ok(set) => set,
         Err(code) => return code,

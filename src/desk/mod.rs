@@ -6,6 +6,7 @@
 
 use crate::flow::model::FlowSet;
 use crate::flow::raw::{Firmness, Urgency};
+use crate::handoff::archive::Archive;
 use crate::handoff::summary::{Summary, decode};
 use crate::kiosk::theme::{self, LIGHT};
 use eframe::egui::{self, Color32, RichText};
@@ -14,6 +15,7 @@ use std::sync::Arc;
 /// The desk window's state.
 pub struct Desk {
     sets: Vec<Arc<FlowSet>>,
+    archive: Option<Archive>,
     input: String,
     shown: Option<Result<Summary, String>>,
     today: Vec<Summary>,
@@ -22,10 +24,23 @@ pub struct Desk {
 }
 
 impl Desk {
-    /// A desk that decodes against `sets` (the current flows first, then the
-    /// archive).
+    /// A desk that decodes against `sets` (the current flows first).
     pub fn new(sets: Vec<Arc<FlowSet>>, notices: Vec<String>) -> Self {
-        Desk { sets, input: String::new(), shown: None, today: Vec::new(), started: false, notices }
+        Desk {
+            sets,
+            archive: None,
+            input: String::new(),
+            shown: None,
+            today: Vec::new(),
+            started: false,
+            notices,
+        }
+    }
+
+    /// The same desk, also decoding against the versions kept in `archive`
+    /// (only those with a code's version tag are loaded, when it is typed).
+    pub fn with_archive(self, archive: Option<Archive>) -> Self {
+        Desk { archive, ..self }
     }
 
     /// The codes decoded so far, newest first.
@@ -34,7 +49,18 @@ impl Desk {
     }
 
     fn submit(&mut self) {
-        match decode(&self.input, &self.sets) {
+        let (decoded, problems) = match &self.archive {
+            Some(archive) => archive.decode(&self.input, &self.sets),
+            None => (decode(&self.input, &self.sets), Vec::new()),
+        };
+        for p in problems {
+            eprintln!("warning: {p}");
+            let p = p.to_string();
+            if !self.notices.contains(&p) {
+                self.notices.push(p);
+            }
+        }
+        match decoded {
             Ok(summary) => {
                 self.today.retain(|s| s.code != summary.code);
                 self.today.insert(0, summary.clone());
@@ -228,7 +254,7 @@ pub fn run(args: &crate::cli::DeskArgs) -> u8 {
         );
         return 2;
     }
-    let loaded = match crate::flow::load::load(&args.flows.flows, &args.flows.assets_dir(), None) {
+    let loaded = match crate::cli::load_flows(&args.flows, None) {
         Ok(l) => l,
         Err(e) => {
             eprintln!("error: {e}");
@@ -242,7 +268,7 @@ pub fn run(args: &crate::cli::DeskArgs) -> u8 {
     if loaded.report.set.is_none() {
         notices.push("The flows folder has errors; only archived versions can be decoded.".into());
     }
-    let sets = crate::cli::decode::known_sets(&loaded, &args.data);
+    let (sets, archive) = crate::cli::decode::known_sets(&loaded, args.data.as_deref());
     let options = eframe::NativeOptions {
         viewport: egui::ViewportBuilder::default()
             .with_title("Help kiosk · desk")
@@ -253,7 +279,7 @@ pub fn run(args: &crate::cli::DeskArgs) -> u8 {
     match eframe::run_native(
         "kiosk-triage-desk",
         options,
-        Box::new(move |_| Ok(Box::new(Desk::new(sets, notices)))),
+        Box::new(move |_| Ok(Box::new(Desk::new(sets, notices).with_archive(archive)))),
     ) {
         Ok(()) => 0,
         Err(e) => {

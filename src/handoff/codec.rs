@@ -251,7 +251,41 @@ pub fn unpack(set: &FlowSet, value: u128) -> Result<Contents, Mismatch> {
     if v != 0 {
         return Err(Mismatch::NotAPath);
     }
+    // Repeats are left out only of a path that went round a loop, and the
+    // last time round is kept: a code saying so about a path with no screen
+    // on a loop was never made (most likely a character is missing).
+    if looped && !path.iter().any(|v| on_a_loop(set, b, v.flow, v.node)) {
+        return Err(Mismatch::NotAPath);
+    }
     Ok(Contents { tag, branch, lang, time, reached, looped, flow, path })
+}
+
+/// Whether a patron at `branch` can come back to this screen by going on
+/// (answers shown there, steps, gotos).
+fn on_a_loop(set: &FlowSet, branch: &crate::flow::model::Branch, flow: FlowIdx, node: usize) -> bool {
+    let next = |f: FlowIdx, n: usize| -> Vec<(FlowIdx, usize)> {
+        match set.flows.get(f).and_then(|fl| fl.nodes.get(n)).map(|n| &n.kind) {
+            Some(NodeKind::Step { next, .. }) => vec![(f, *next)],
+            Some(NodeKind::Question { choices, .. }) => {
+                choices.iter().filter(|ch| branch.shows(ch)).map(|ch| (f, ch.to)).collect()
+            }
+            Some(NodeKind::Goto { flow: to }) => {
+                set.flows.get(*to).map(|t| (*to, t.start)).into_iter().collect()
+            }
+            _ => Vec::new(),
+        }
+    };
+    let mut seen = std::collections::HashSet::new();
+    let mut stack = next(flow, node);
+    while let Some((f, n)) = stack.pop() {
+        if (f, n) == (flow, node) {
+            return true;
+        }
+        if seen.insert((f, n)) {
+            stack.extend(next(f, n));
+        }
+    }
+    false
 }
 
 /// Removes repeated loops from a path (keeping the last time round), for

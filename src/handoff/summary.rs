@@ -81,7 +81,7 @@ impl std::fmt::Display for DecodeError {
                 write!(f, "`{ch}` (character {at}) is never used in codes; please check the code")
             }
             DecodeError::Code(CodeError::BadCheck) => {
-                write!(f, "a character is wrong or two are swapped; please check the code")
+                write!(f, "a character is wrong, missing or extra, or two are swapped; please check the code")
             }
             DecodeError::UnknownVersion(tag) => write!(
                 f,

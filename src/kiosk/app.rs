@@ -674,21 +674,20 @@ impl Kiosk {
     }
 
     fn decode_staff_code(&mut self) {
-        let mut sets = vec![self.set.clone()];
-        if let Some(archive) = &self.archive {
-            sets.extend(
-                archive
-                    .load_all()
-                    .into_iter()
-                    .filter(|s| s.fingerprint != self.set.fingerprint)
-                    .map(Arc::new),
-            );
-        }
-        self.staff_summary = Some(
-            crate::handoff::summary::decode(&self.staff_code, &sets)
-                .map(|s| crate::handoff::summary::render(&s))
-                .map_err(|e| e.to_string()),
-        );
+        let current = [self.set.clone()];
+        let result = match &self.archive {
+            // Only the kept versions with the code's tag are loaded.
+            Some(archive) => {
+                let (result, problems) = archive.decode(&self.staff_code, &current);
+                for p in problems {
+                    eprintln!("kiosk-triage: {p}");
+                }
+                result
+            }
+            None => crate::handoff::summary::decode(&self.staff_code, &current),
+        };
+        self.staff_summary =
+            Some(result.map(|s| crate::handoff::summary::render(&s)).map_err(|e| e.to_string()));
     }
 
     /// The handoff code of the session on screen, grouped, if it ended.

@@ -36,7 +36,12 @@ pub struct Options {
 
 impl From<&Cli> for Options {
     fn from(cli: &Cli) -> Self {
-        Options { config: cli.config.clone(), flows: cli.flows.clone(), branch: cli.branch.clone(), windowed: cli.windowed }
+        Options {
+            config: cli.config.clone(),
+            flows: cli.flows.clone(),
+            branch: cli.branch.clone(),
+            windowed: cli.windowed,
+        }
     }
 }
 use crate::config::load_for_kiosk;
