@@ -220,6 +220,32 @@ fn a_close_request_is_cancelled_in_kiosk_mode_but_not_windowed() {
 }
 
 #[test]
+fn a_fullscreen_kiosk_takes_the_screen_back_when_minimised_or_unfocused() {
+    for (windowed, restores) in [(false, true), (true, false)] {
+        let (mut h, clock) = kiosk(KioskConfig::default(), windowed);
+        frames(&mut h);
+        let root = h.input_mut().viewports.entry(ViewportId::ROOT).or_default();
+        root.fullscreen = Some(true);
+        root.focused = Some(true);
+        frames(&mut h);
+        // A window manager's "show desktop" or "iconify": minimised, not
+        // focused, not fullscreen.
+        let root = h.input_mut().viewports.entry(ViewportId::ROOT).or_default();
+        root.minimized = Some(true);
+        root.focused = Some(false);
+        root.fullscreen = Some(false);
+        clock.advance(1);
+        h.step();
+        let commands = &h.output().viewport_output[&ViewportId::ROOT].commands;
+        for wanted in
+            [ViewportCommand::Minimized(false), ViewportCommand::Fullscreen(true), ViewportCommand::Focus]
+        {
+            assert_eq!(commands.contains(&wanted), restores, "windowed: {windowed}, {wanted:?}");
+        }
+    }
+}
+
+#[test]
 fn switching_language_mid_flow_keeps_the_place() {
     let (mut h, _) = default_kiosk();
     frames(&mut h);

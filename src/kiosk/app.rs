@@ -172,6 +172,8 @@ pub struct Kiosk {
     pub(super) pictures: Pictures,
     windowed: bool,
     allow_close: bool,
+    was_fullscreen: bool,
+    last_restore: Duration,
     frames: u64,
     clock: Clock,
     pub(super) reload: Option<Reloader>,
@@ -187,6 +189,9 @@ pub struct Kiosk {
     pub(super) load_again: Option<bool>,
     pub(super) pending: Option<Fresh>,
 }
+
+/// How often a fullscreen kiosk that lost the screen tries to take it back.
+const RESTORE_EVERY: Duration = Duration::from_millis(500);
 
 /// How long the folder must be quiet before an edit is loaded (editors save
 /// in several steps).
@@ -225,6 +230,8 @@ impl Kiosk {
             pictures: Pictures::default(),
             windowed: setup.windowed,
             allow_close: false,
+            was_fullscreen: false,
+            last_restore: Duration::ZERO,
             frames: 0,
             clock: setup.clock,
             reload: setup.reload,
@@ -443,6 +450,40 @@ impl Kiosk {
             ctx.send_viewport_cmd(ViewportCommand::OuterPosition(egui::pos2(0.0, 0.0)));
             ctx.send_viewport_cmd(ViewportCommand::InnerSize(size));
         }
+        if !self.windowed {
+            self.hold_the_screen(ctx);
+        }
+    }
+
+    /// A fullscreen kiosk that was minimised, lost the focus to something
+    /// else or stopped being fullscreen (a window manager's shortcut) takes
+    /// the screen back, at most twice a second, and keeps looking while it
+    /// is away.
+    fn hold_the_screen(&mut self, ctx: &egui::Context) {
+        let (minimized, focused, fullscreen) = ctx.input(|i| {
+            let v = i.viewport();
+            (v.minimized, v.focused, v.fullscreen)
+        });
+        if fullscreen == Some(true) {
+            self.was_fullscreen = true;
+        }
+        let away = minimized == Some(true)
+            || focused == Some(false)
+            || (self.was_fullscreen && fullscreen == Some(false));
+        if !away {
+            return;
+        }
+        if self.now.saturating_sub(self.last_restore) >= RESTORE_EVERY {
+            self.last_restore = self.now;
+            if minimized == Some(true) {
+                ctx.send_viewport_cmd(ViewportCommand::Minimized(false));
+            }
+            if self.was_fullscreen && fullscreen == Some(false) {
+                ctx.send_viewport_cmd(ViewportCommand::Fullscreen(true));
+            }
+            ctx.send_viewport_cmd(ViewportCommand::Focus);
+        }
+        ctx.request_repaint_after(RESTORE_EVERY);
     }
 
     /// Keyboard shortcuts, so the whole kiosk works without a pointer.
