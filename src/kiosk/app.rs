@@ -142,6 +142,8 @@ pub struct PinPad {
     pub entered: String,
     /// What to tell the person at the pad.
     pub message: Option<String>,
+    /// Staff mode cannot be opened, and why: the pad shows only this.
+    pub closed: Option<String>,
 }
 
 /// The kiosk.
@@ -679,7 +681,7 @@ impl Kiosk {
             StaffGate::NoPin => Some(NO_PIN.to_string()),
             StaffGate::Closed(why) => Some(why.clone()),
         };
-        self.pin = Some(PinPad { entered: String::new(), message });
+        self.pin = Some(PinPad { closed: message, ..PinPad::default() });
     }
 
     fn submit_pin(&mut self) {
@@ -695,8 +697,7 @@ impl Kiosk {
         let hash = match &self.gate {
             StaffGate::Pin(h) => h,
             // Closed: no PIN opens it, and typing is not a failed try.
-            StaffGate::NoPin => return pad.message = Some(NO_PIN.to_string()),
-            StaffGate::Closed(why) => return pad.message = Some(why.clone()),
+            StaffGate::NoPin | StaffGate::Closed(_) => return,
         };
         let ok = verify_pin(&entered, hash);
         if ok {

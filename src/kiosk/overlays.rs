@@ -79,7 +79,10 @@ pub fn pin_pad(k: &Kiosk, ui: &mut Ui, actions: &mut Vec<Action>) {
             ui.painter().rect_filled(screen, 0, Color32::from_black_alpha(200));
             let card = egui::Rect::from_center_size(
                 screen.center(),
-                egui::vec2(460.0, 640.0_f32.min(screen.height() - 20.0)),
+                egui::vec2(
+                    460.0,
+                    if pad.closed.is_some() { 460.0 } else { 680.0_f32 }.min(screen.height() - 20.0),
+                ),
             );
             ui.painter().rect(card, 20, p.card, Stroke::new(3.0, p.border), egui::StrokeKind::Inside);
             let mut child = ui.new_child(
@@ -88,6 +91,19 @@ pub fn pin_pad(k: &Kiosk, ui: &mut Ui, actions: &mut Vec<Action>) {
                     .layout(egui::Layout::top_down(egui::Align::Center)),
             );
             let ui = &mut child;
+            if let Some(why) = &pad.closed {
+                // No PIN can open it: say why, and only offer to close.
+                widgets::text(ui, "Staff mode is closed", p.text, 34.0);
+                ui.add_space(16.0);
+                widgets::text(ui, why, p.text, 24.0);
+                ui.add_space(24.0);
+                if widgets::button(ui, p, Kind::Primary, "Close", None, egui::vec2(354.0, 64.0), 26.0)
+                    .clicked()
+                {
+                    actions.push(Action::PinCancel);
+                }
+                return;
+            }
             widgets::text(ui, "Staff PIN", p.text, 34.0);
             let dots =
                 if pad.entered.is_empty() { "—".to_string() } else { "●".repeat(pad.entered.len()) };
