@@ -241,3 +241,78 @@ fn a_five_megabyte_string_gives_a_short_report() {
     }
     assert!(long.is_empty(), "{}", long.join("\n"));
 }
+
+/// Runs `work` on another thread and gives up after a minute, so a
+/// super-linear analysis fails the test instead of stalling the suite.
+fn in_time<T: Send + 'static>(what: &str, work: impl FnOnce() -> T + Send + 'static) -> T {
+    let (tx, rx) = mpsc::channel();
+    let worker = std::thread::Builder::new()
+        .stack_size(8 << 20)
+        .spawn(move || {
+            let _ = tx.send(work());
+        })
+        .expect("a thread to work on");
+    match rx.recv_timeout(Duration::from_secs(60)) {
+        Ok(done) => {
+            worker.join().expect("the thread ended");
+            done
+        }
+        Err(mpsc::RecvTimeoutError::Disconnected) => match worker.join() {
+            Err(panic) => std::panic::resume_unwind(panic),
+            Ok(()) => panic!("{what}: the thread ended without a result"),
+        },
+        Err(mpsc::RecvTimeoutError::Timeout) => panic!("{what} took over a minute"),
+    }
+}
+
+/// Checks generated files and measures every flow's handoff codes, as
+/// `check` and the kiosk do; the diagnostics of both.
+fn check_and_measure(files: Vec<(String, String)>) -> Vec<kiosk_triage::flow::Diagnostic> {
+    let refs: Vec<(&str, &str)> = files.iter().map(|(n, t)| (n.as_str(), t.as_str())).collect();
+    let report = kiosk_triage::flow::load::parse(&refs, &|_| true, None);
+    let mut found = report.diagnostics;
+    if let Some(set) = &report.set {
+        let mut sources = Sources::default();
+        for (name, text) in &files {
+            sources.flows.push(kiosk_triage::flow::source::SourceFile::new(name.clone(), text.clone()));
+        }
+        found.extend(kiosk_triage::handoff::long_codes(set, &sources, None).1);
+    }
+    found
+}
+
+/// A chain of 1,000 flows joined by gotos (each asks one question: go on, or
+/// solved) took 32.8 s in a release build: every flow walked the rest of the
+/// chain. Each flow's walk now stops at the first code that is too long.
+#[test]
+fn a_long_chain_of_gotos_is_measured_in_time() {
+    use kiosk_triage::flow::synth::goto_chain;
+    let found = in_time("1,000 flows joined by gotos", || check_and_measure(goto_chain(1_000)));
+    let first = found.iter().find(|d| d.file == "g0.ron").expect("a diagnostic for the chain's first flow");
+    assert_eq!(first.code, "code-too-long");
+    assert!(first.message.contains("characters or more"), "{}", first.message);
+    // The end of the chain is short enough.
+    assert!(!found.iter().any(|d| d.file == "g999.ron"), "{found:?}");
+}
+
+/// Flows that each start with a goto to the next: the goto-loop check
+/// followed every chain from every flow (cubic), and a patron starting at the
+/// top passes more screens than a handoff code can describe.
+#[test]
+fn a_long_chain_of_starting_gotos_is_checked_in_time() {
+    use kiosk_triage::flow::synth::{Shape, flow_text, start_goto_chain};
+    let found = in_time("300 flows that start with a goto", || check_and_measure(start_goto_chain(300)));
+    let first = found.iter().find(|d| d.file == "s0.ron").expect("a diagnostic for the chain's first flow");
+    assert_eq!((first.code, first.line, first.column), ("path-too-long", 2, 9), "{first:?}");
+    assert!(first.message.contains("more than 256 screens"), "{}", first.message);
+    assert!(!found.iter().any(|d| d.file == "s299.ron" || d.file == "s100.ron"), "{found:?}");
+
+    // The same chain of 3,000 flows, closed into a loop: every flow is
+    // reported, and quickly.
+    let n = 3_000;
+    let mut files = start_goto_chain(n);
+    let last = files.last_mut().expect("the last flow");
+    last.1 = flow_text(&format!("s{}", n - 1), &[Shape::Goto("s0".into())]);
+    let found = in_time("3,000 flows whose starting gotos loop", move || check_and_measure(files));
+    assert_eq!(found.iter().filter(|d| d.code == "goto-loop").count(), n, "{:?}", found.first());
+}

@@ -464,33 +464,17 @@ pub fn check(sources: &Sources, opts: &Options) -> Report {
     }
 
     // Goto chains that never reach a screen.
-    for (k, (fi, f)) in raws.iter().enumerate() {
-        let mut seen = vec![k];
-        let mut cur = k;
-        loop {
-            let g = &raws[cur].1;
-            let Some(RawNode::Goto { flow, .. }) = indexes[cur].get(g.start.as_str()).map(|&n| &g.nodes[n])
-            else {
-                break;
-            };
-            let Some(&next) = flow_ids.get(flow.as_str()) else {
-                break;
-            };
-            if seen.contains(&next) {
-                let file = &sources.flows[*fi];
-                c.push(
-                    file,
-                    locate(file, At { within: &[], field: Some("start"), key: Some("start") }),
-                    Severity::Error,
-                    "goto-loop",
-                    format!("flow `{}` starts with a goto that leads back to itself", f.id),
-                    Some("make one of these flows start with a step or a question".into()),
-                );
-                break;
-            }
-            seen.push(next);
-            cur = next;
-        }
+    let looping = start_goto_loops(&raws, &indexes, &flow_ids);
+    for ((fi, f), _) in raws.iter().zip(&looping).filter(|(_, l)| **l) {
+        let file = &sources.flows[*fi];
+        c.push(
+            file,
+            locate(file, At { within: &[], field: Some("start"), key: Some("start") }),
+            Severity::Error,
+            "goto-loop",
+            format!("flow `{}` starts with a goto that leads back to itself", f.id),
+            Some("make one of these flows start with a step or a question".into()),
+        );
     }
 
     // Branches.
@@ -657,6 +641,48 @@ pub fn check(sources: &Sources, opts: &Options) -> Report {
         report.set = Some(build(sources, manifest, raws, &indexes, branches, words, &flow_ids));
     }
     report
+}
+
+/// For each flow, whether following the gotos its start node is (and the
+/// starts of the flows they lead to) comes round to a flow already passed,
+/// so a patron would never see a screen. Each flow leads to at most one
+/// other this way, so one pass with a memo is linear in the number of flows
+/// (following every chain from every flow was cubic in a long chain).
+fn start_goto_loops(
+    raws: &[(usize, RawFlow)],
+    indexes: &[HashMap<&str, usize>],
+    flow_ids: &HashMap<&str, usize>,
+) -> Vec<bool> {
+    let next = |k: usize| -> Option<usize> {
+        let g = &raws[k].1;
+        match indexes[k].get(g.start.as_str()).map(|&n| &g.nodes[n]) {
+            Some(RawNode::Goto { flow, .. }) => flow_ids.get(flow.as_str()).copied(),
+            _ => None,
+        }
+    };
+    // 0: not seen yet, 1: on the chain being followed, 2: answered.
+    let mut state = vec![0u8; raws.len()];
+    let mut looping = vec![false; raws.len()];
+    for k in 0..raws.len() {
+        let mut chain = Vec::new();
+        let mut cur = Some(k);
+        let answer = loop {
+            let Some(n) = cur else { break false };
+            match state[n] {
+                2 => break looping[n],
+                1 => break true,
+                _ => {}
+            }
+            state[n] = 1;
+            chain.push(n);
+            cur = next(n);
+        };
+        for n in chain {
+            state[n] = 2;
+            looping[n] = answer;
+        }
+    }
+    looping
 }
 
 #[allow(clippy::too_many_lines)]
