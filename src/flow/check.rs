@@ -38,6 +38,12 @@ pub struct Sources {
     pub origin: String,
     /// The name `flowset.ron` is reported under when it is missing.
     pub flowset_name: String,
+    /// Files refused before parsing (too big, a link out of the folder,
+    /// UTF-16, ...), relative to the flows folder (`printing.ron`,
+    /// `words/es.ron`; a refused folder as `branches/`). Their refusal is
+    /// reported where they were read, so nothing more is said about them (no
+    /// missing `flowset.ron` or branch, no unknown flow named like them).
+    pub unread: Vec<String>,
 }
 
 /// What to check beyond the files themselves.
@@ -365,6 +371,7 @@ pub fn check(sources: &Sources, opts: &Options) -> Report {
     let empty = SourceFile::new(sources.flowset_name.clone(), "");
     let manifest_file = sources.flowset.as_ref().unwrap_or(&empty);
     let manifest: Option<RawFlowSet> = match &sources.flowset {
+        None if sources.unread.iter().any(|u| u == "flowset.ron") => None,
         None => {
             c.push(
                 manifest_file,
@@ -404,12 +411,15 @@ pub fn check(sources: &Sources, opts: &Options) -> Report {
 
     // Parse every flow.
     let mut raws: Vec<(usize, RawFlow)> = Vec::new();
+    c.broken.extend(sources.unread.iter().filter_map(|u| file_stem(u)));
     for (fi, file) in sources.flows.iter().enumerate() {
         match parse_ron::<RawFlow>(file) {
             Ok(f) => raws.push((fi, f)),
             Err(d) => {
                 c.diags.push(*d);
                 c.broken.extend(top_level_id(file));
+                // An empty file has no id: flows are named like their files.
+                c.broken.extend(file_stem(&file.name));
             }
         }
     }
@@ -485,6 +495,7 @@ pub fn check(sources: &Sources, opts: &Options) -> Report {
             Err(d) => {
                 c.diags.push(*d);
                 c.broken.extend(top_level_id(file));
+                c.broken.extend(file_stem(&file.name));
             }
         }
     }
@@ -552,6 +563,7 @@ pub fn check(sources: &Sources, opts: &Options) -> Report {
     for (i, lang) in c.languages.clone().iter().enumerate() {
         if !word_langs.contains(lang)
             && !sources.words.iter().any(|w| w.name.ends_with(&format!("{lang}.ron")))
+            && !sources.unread.iter().any(|u| *u == format!("words/{lang}.ron") || u == "words/")
         {
             let here = manifest_file
                 .find(|l| l.under("languages") && l.value == *lang)
@@ -618,7 +630,10 @@ pub fn check(sources: &Sources, opts: &Options) -> Report {
         }
         check_branch_paths(&mut c, b, &raws, &flow_ids, &sources.flows);
     }
-    if c.manifest_ok && sources.branches.is_empty() {
+    if c.manifest_ok
+        && sources.branches.is_empty()
+        && !sources.unread.iter().any(|u| u.starts_with("branches/"))
+    {
         c.push(
             manifest_file,
             (Pos::START, 1),
@@ -1268,6 +1283,11 @@ fn check_words(c: &mut Checker, file: &SourceFile, lang: &str, map: &BTreeMap<St
             );
         }
     }
+}
+
+/// A file's name without its folder and `.ron`.
+fn file_stem(name: &str) -> Option<String> {
+    std::path::Path::new(name).file_stem().and_then(|s| s.to_str()).map(str::to_string)
 }
 
 /// The language a words file is for: its name without `.ron`.

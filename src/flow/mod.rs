@@ -7,6 +7,7 @@
 mod build;
 pub mod check;
 pub mod diag;
+pub mod limits;
 pub mod load;
 pub mod model;
 mod parse;

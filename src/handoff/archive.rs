@@ -88,6 +88,7 @@ fn load_one(path: &Path) -> Option<FlowSet> {
         words: archived.words.into_iter().map(file).collect(),
         origin: format!("archive {}", path.display()),
         flowset_name: "flowset.ron".into(),
+        unread: Vec::new(),
     };
     check(&sources, &Options { branch: None, asset_exists: &|_| true }).set
 }
