@@ -5,6 +5,7 @@
 //! lets the model promise that every link resolves.
 
 use super::build::build;
+use super::chars;
 use super::diag::{Diagnostic, Severity, suggest};
 use super::model::FlowSet;
 pub use super::parse::parse_ron;
@@ -145,6 +146,10 @@ struct Checker<'a> {
     /// Whether `flowset.ron` parsed; if not, nothing counts as undeclared
     /// (that would only repeat its own error).
     manifest_ok: bool,
+    /// Whether its `languages` are usable (not empty, no invisible
+    /// characters); if not, no text is reported for missing or unknown
+    /// languages, which would bury the one error in hundreds of warnings.
+    languages_ok: bool,
     /// Every placeholder used in flow text, to check against each branch.
     uses: Vec<Use>,
 }
@@ -213,7 +218,8 @@ impl<'a> Checker<'a> {
 
     /// Checks one patron text: languages, emptiness, length and placeholders.
     fn text(&mut self, file: &SourceFile, fi: usize, at: At, text: &LangText, what: &str, limit: usize) {
-        for i in 0..self.languages.len() {
+        let checked_languages = if self.languages_ok { self.languages.len() } else { 0 };
+        for i in 0..checked_languages {
             let lang = &self.languages[i];
             if !text.contains_key(lang) {
                 let langs = &self.languages;
@@ -238,7 +244,7 @@ impl<'a> Checker<'a> {
         for (lang, value) in text {
             let at_lang = At { key: Some(lang), ..at };
             let here = || locate(file, at_lang);
-            if self.manifest_ok && !self.languages.contains(lang) {
+            if self.manifest_ok && self.languages_ok && !self.languages.contains(lang) {
                 let known: Vec<&str> = self.languages.iter().map(String::as_str).collect();
                 let (value_pos, _) = here();
                 // The key is the literal just before the value.
@@ -270,6 +276,7 @@ impl<'a> Checker<'a> {
                 );
                 continue;
             }
+            hidden_in_text(self, file, at_lang, value, &format!("{what} in `{lang}`"));
             let count = value.chars().count();
             if count > limit {
                 self.push(
@@ -365,6 +372,7 @@ pub fn check(sources: &Sources, opts: &Options) -> Report {
         declared_flags: BTreeMap::new(),
         declared_vars: BTreeMap::new(),
         manifest_ok: false,
+        languages_ok: true,
         broken: HashSet::new(),
         uses: Vec::new(),
     };
@@ -404,9 +412,12 @@ pub fn check(sources: &Sources, opts: &Options) -> Report {
         } else {
             c.languages = m.languages.clone();
         }
+        c.languages_ok = !m.languages.is_empty()
+            && m.languages.iter().all(|l| !l.trim().is_empty() && chars::find(l, chars::is_hidden).is_none());
         c.manifest_ok = true;
         c.declared_flags = m.flags.clone();
         c.declared_vars = m.vars.clone();
+        declared_names(&mut c, manifest_file, m);
     }
 
     // Parse every flow.
@@ -541,7 +552,7 @@ pub fn check(sources: &Sources, opts: &Options) -> Report {
     let mut word_langs = BTreeSet::new();
     for file in &sources.words {
         let lang = lang_of(file);
-        if c.manifest_ok && !c.languages.contains(&lang) {
+        if c.manifest_ok && c.languages_ok && !c.languages.contains(&lang) {
             c.push(
                 file,
                 (Pos::START, 1),
@@ -561,7 +572,8 @@ pub fn check(sources: &Sources, opts: &Options) -> Report {
         }
     }
     for (i, lang) in c.languages.clone().iter().enumerate() {
-        if !word_langs.contains(lang)
+        if c.languages_ok
+            && !word_langs.contains(lang)
             && !sources.words.iter().any(|w| w.name.ends_with(&format!("{lang}.ron")))
             && !sources.unread.iter().any(|u| *u == format!("words/{lang}.ron") || u == "words/")
         {
@@ -719,6 +731,9 @@ fn check_flow<'r>(
             format!("flow id `{}` is empty or has spaces", f.id),
             Some("use a short name like `printing` (letters, digits, _ or -)".into()),
         );
+    } else {
+        let place = locate(file, At { within: &[], field: Some("id"), key: Some("id") });
+        hidden_in_id(c, file, place, &f.id, "flow id");
     }
     c.text(file, fi, top("title"), &f.title, "the title", MAX_TITLE);
     if let Some(s) = &f.subtitle {
@@ -753,6 +768,9 @@ fn check_flow<'r>(
                 "a node has an empty id".into(),
                 Some("give it a short name such as `check_paper`".into()),
             );
+        } else {
+            let place = locate(file, At { within: &within, field: Some("id"), key: Some("id") });
+            hidden_in_id(c, file, place, id, "node id");
         }
     }
     let ids: Vec<&str> = f.nodes.iter().map(node_id).collect();
@@ -885,6 +903,12 @@ fn check_flow<'r>(
             }
             RawNode::Handoff { id, reason, note, policy, .. } => {
                 c.text(file, fi, at("reason"), reason, &format!("the reason of `{id}`"), MAX_TEXT);
+                let note_at = At { within: &within, field: Some("note"), key: Some("note") };
+                hidden_in_text(c, file, note_at, note, &format!("the staff note of `{id}`"));
+                if let Some(p) = policy {
+                    let policy_at = At { within: &within, field: Some("policy"), key: Some("text") };
+                    hidden_in_text(c, file, policy_at, &p.text, &format!("the policy of `{id}`"));
+                }
                 if note.trim().is_empty() {
                     c.push(
                         file,
@@ -1012,7 +1036,17 @@ fn check_branch(
             format!("branch id `{}` is empty or has spaces", b.id),
             Some("use a short name like `central` (letters, digits, _ or -)".into()),
         );
+    } else {
+        let place = locate(file, At { within: &[], field: Some("id"), key: Some("id") });
+        hidden_in_id(c, file, place, &b.id, "branch id");
     }
+    hidden_in_text(
+        c,
+        file,
+        At { within: &[], field: Some("name"), key: Some("name") },
+        &b.name,
+        "the branch name",
+    );
     if b.name.trim().is_empty() {
         c.push(
             file,
@@ -1068,7 +1102,10 @@ fn check_branch(
                     None,
                 );
             }
-            VarValue::Same(_) => {}
+            VarValue::Same(v) => {
+                let at = At { within: &[], field: Some("vars"), key: Some(name.as_str()) };
+                hidden_in_text(c, file, at, v, &format!("variable `{name}`"));
+            }
             VarValue::PerLanguage(text) => {
                 let at = At { within: &[], field: Some(name.as_str()), key: None };
                 c.text(file, usize::MAX, at, text, &format!("variable `{name}`"), MAX_LABEL);
@@ -1234,6 +1271,8 @@ fn check_words(c: &mut Checker, file: &SourceFile, lang: &str, map: &BTreeMap<St
                 Some("write the text, or remove the entry to use the fallback language".into()),
             );
         }
+        let at = At { within: &[], field: None, key: Some(key) };
+        hidden_in_text(c, file, at, value, &format!("word `{key}`"));
         if let Err(e) = pieces(value) {
             let offset = match e {
                 TemplateError::Unclosed(o) | TemplateError::StrayClose(o) | TemplateError::BadName(o, _) => o,
@@ -1281,6 +1320,57 @@ fn check_words(c: &mut Checker, file: &SourceFile, lang: &str, map: &BTreeMap<St
                 format!("the word `{key}` has no `{lang}` translation"),
                 Some(format!("add `\"{key}\": \"...\"`: {meaning}")),
             );
+        }
+    }
+}
+
+/// An error when an id holds a control or invisible character: `wifi` and
+/// `wifi` with a zero-width space would be two ids that look the same.
+fn hidden_in_id(c: &mut Checker, file: &SourceFile, place: (Pos, usize), id: &str, what: &str) {
+    if let Some((_, ch)) = chars::find(id, chars::is_hidden) {
+        c.push(
+            file,
+            place,
+            Severity::Error,
+            "invisible-character",
+            format!("{what} `{}` has {}", chars::shown(id), chars::describe(ch)),
+            Some("retype it: ids are letters, digits, `_` and `-`, with nothing invisible".into()),
+        );
+    }
+}
+
+/// A warning when patron or staff text holds a control character (other
+/// than a line break) or an invisible one: nobody sees it, and bidirectional
+/// controls reorder the text around them.
+fn hidden_in_text(c: &mut Checker, file: &SourceFile, at: At, value: &str, what: &str) {
+    let bad = |ch: char| (chars::is_control(ch) && ch != '\n') || chars::is_invisible(ch);
+    if let Some((offset, ch)) = chars::find(value, bad) {
+        let pos = text_pos(file, at, value, Some(offset));
+        c.push(
+            file,
+            (pos, 1),
+            Severity::Warning,
+            "invisible-character",
+            format!("{what} has {}", chars::describe(ch)),
+            Some("delete it: nobody can see it, yet the kiosk shows the text as it is".into()),
+        );
+    }
+}
+
+/// Errors for languages, flags and placeholder names declared in
+/// `flowset.ron` with control or invisible characters in them.
+fn declared_names(c: &mut Checker, file: &SourceFile, m: &RawFlowSet) {
+    let lists: [(&str, &str, Vec<&String>); 3] = [
+        ("languages", "language code", m.languages.iter().collect()),
+        ("flags", "flag", m.flags.keys().collect()),
+        ("vars", "placeholder name", m.vars.keys().collect()),
+    ];
+    for (field, what, names) in lists {
+        for name in names {
+            let place = file
+                .find(|l| l.under(field) && l.value == *name)
+                .map_or((Pos::START, 1), |l| (l.pos, l.width));
+            hidden_in_id(c, file, place, name, what);
         }
     }
 }

@@ -5,6 +5,7 @@
 //! defaults, `text` fills branch placeholders.
 
 mod build;
+pub mod chars;
 pub mod check;
 pub mod diag;
 pub mod limits;
