@@ -401,9 +401,14 @@ pub fn check(sources: &Sources, opts: &Options) -> Report {
     };
     if let Some(m) = &manifest {
         if m.languages.is_empty() {
+            // `[]` holds no text to point at: point at the field's name.
+            let at = manifest_file.text.find("languages:").map_or_else(
+                || locate(manifest_file, At { within: &[], field: Some("languages"), key: None }),
+                |b| (manifest_file.pos_of_byte(b), "languages".len()),
+            );
             c.push(
                 manifest_file,
-                locate(manifest_file, At { within: &[], field: Some("languages"), key: None }),
+                at,
                 Severity::Error,
                 "no-languages",
                 "`languages` is empty".into(),
