@@ -1,6 +1,8 @@
 //! Parse and check generated flow sets of 1,000, 10,000 and 100,000 nodes.
 //! Target: 10,000 nodes in under 50 ms on the 2-core build machine, growing
-//! linearly. Figures are in docs/performance.md.
+//! linearly. Then chains of 100 to 1,000 flows joined by gotos, checked and
+//! measured for handoff codes as `check` and the kiosk do, which must grow
+//! linearly too. Figures are in docs/performance.md.
 
 #![allow(clippy::unwrap_used)] // tests fail loudly, that is what they are for
 
@@ -9,7 +11,7 @@ use kiosk_triage::flow::check::parse_ron;
 use kiosk_triage::flow::load::parse;
 use kiosk_triage::flow::raw::RawFlow;
 use kiosk_triage::flow::source::SourceFile;
-use kiosk_triage::flow::synth::flow_set;
+use kiosk_triage::flow::synth::{flow_set, goto_chain};
 
 fn load_and_check(c: &mut Criterion) {
     let mut group = c.benchmark_group("parse+check");
@@ -46,5 +48,26 @@ fn load_and_check(c: &mut Criterion) {
     group.finish();
 }
 
-criterion_group!(benches, load_and_check);
+/// A chain of flows joined by gotos: `check`, then the handoff-code
+/// lengths of every flow (`handoff::long_codes`), which walk through gotos.
+fn goto_chains(c: &mut Criterion) {
+    let mut group = c.benchmark_group("goto-chain");
+    group.sample_size(10);
+    for flows in [100usize, 400, 1_000] {
+        let files = goto_chain(flows);
+        let refs: Vec<(&str, &str)> = files.iter().map(|(n, t)| (n.as_str(), t.as_str())).collect();
+        let sources = kiosk_triage::flow::Sources::default();
+        group.throughput(Throughput::Elements(flows as u64));
+        group.bench_with_input(BenchmarkId::from_parameter(flows), &refs, |b, refs| {
+            b.iter(|| {
+                let report = parse(refs, &|_| true, None);
+                let set = report.set.expect("a clean chain");
+                kiosk_triage::handoff::long_codes(&set, &sources, None).1.len()
+            })
+        });
+    }
+    group.finish();
+}
+
+criterion_group!(benches, load_and_check, goto_chains);
 criterion_main!(benches);

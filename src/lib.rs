@@ -5,6 +5,27 @@
 //! patron through it. The command line (`cli`) and, behind the `gui` feature,
 //! the egui kiosk only show what the core says and forward what people do.
 
+// Every `eprintln!`, `eprint!`, `println!` and `print!` in the crate writes
+// through `cli::term::Clean`, so no control or invisible character from a
+// flow file or a typed code reaches a terminal raw (defined before the
+// modules, these shadow the standard macros in all of them).
+macro_rules! eprintln {
+    () => { $crate::cli::term::eprint(format_args!("\n")) };
+    ($($arg:tt)*) => { $crate::cli::term::eprint(format_args!("{}\n", format_args!($($arg)*))) };
+}
+macro_rules! eprint {
+    ($($arg:tt)*) => { $crate::cli::term::eprint(format_args!($($arg)*)) };
+}
+#[allow(unused_macros)]
+macro_rules! println {
+    () => { $crate::cli::term::print(format_args!("\n")) };
+    ($($arg:tt)*) => { $crate::cli::term::print(format_args!("{}\n", format_args!($($arg)*))) };
+}
+#[allow(unused_macros)]
+macro_rules! print {
+    ($($arg:tt)*) => { $crate::cli::term::print(format_args!($($arg)*)) };
+}
+
 pub mod cli;
 pub mod config;
 #[cfg(feature = "gui")]

@@ -8,7 +8,11 @@ fn main() -> ExitCode {
     let cli = Cli::parse();
     let stdout = std::io::stdout();
     let stdin = std::io::stdin();
-    if let Some(code) = run_command(&cli, &mut stdout.lock(), &mut stdin.lock()) {
+    // Everything a command prints goes through the one filter that escapes
+    // control and invisible characters (stderr too: see `lib.rs`). The lock
+    // on stdout is let go before a window starts.
+    let ran = run_command(&cli, &mut kiosk_triage::cli::term::Clean::new(stdout.lock()), &mut stdin.lock());
+    if let Some(code) = ran {
         return ExitCode::from(code);
     }
     start_kiosk(&cli)

@@ -37,86 +37,116 @@ pub fn walk(
     limit: usize,
     visit: &mut dyn FnMut(&[Visit], End),
 ) -> (usize, bool) {
-    let Some(f) = set.flows.get(flow) else { return (0, false) };
-    let mut path: Vec<Visit> = Vec::new();
-    let mut on_path = vec![false; f.nodes.len()];
-    let mut count = 0usize;
-    let cut = dfs(set, flow, f.start, branch, limit, &mut path, &mut on_path, &mut count, visit);
-    (count, cut)
+    walk_while(set, flow, branch, limit, &mut |path, end| {
+        visit(path, end);
+        true
+    })
 }
 
-#[allow(clippy::too_many_arguments)]
-fn dfs(
+/// Like [`walk`], but `visit` says whether to go on: when it returns false
+/// the walk stops there, as if the limit had been reached.
+pub fn walk_while(
     set: &FlowSet,
     flow: FlowIdx,
-    node: NodeIdx,
     branch: &Branch,
     limit: usize,
-    path: &mut Vec<Visit>,
-    on_path: &mut Vec<bool>,
-    count: &mut usize,
-    visit: &mut dyn FnMut(&[Visit], End),
-) -> bool {
-    if *count >= limit {
-        return true;
-    }
-    let Some(n) = set.flows.get(flow).and_then(|f| f.nodes.get(node)) else { return false };
-    let emit = |path: &mut Vec<Visit>, end: End, count: &mut usize, visit: &mut dyn FnMut(&[Visit], End)| {
-        path.push(Visit { flow, node, choice: None });
-        visit(path, end);
-        path.pop();
-        *count += 1;
+    visit: &mut dyn FnMut(&[Visit], End) -> bool,
+) -> (usize, bool) {
+    let Some(f) = set.flows.get(flow) else { return (0, false) };
+    let mut w = Walker {
+        set,
+        flow,
+        branch,
+        limit,
+        count: 0,
+        path: Vec::new(),
+        on_path: vec![false; f.nodes.len()],
+        visit,
     };
-    if path.len() >= MAX_DEPTH {
-        emit(path, End::TooDeep, count, visit);
-        return false;
-    }
-    let next: Vec<(Option<usize>, NodeIdx)> = match &n.kind {
-        NodeKind::Solved { .. } => {
-            emit(path, End::Solved, count, visit);
-            return false;
-        }
-        NodeKind::Handoff(_) => {
-            emit(path, End::Handoff, count, visit);
-            return false;
-        }
-        NodeKind::Goto { .. } => {
-            emit(path, End::Goto, count, visit);
-            return false;
-        }
-        NodeKind::Step { next, .. } => vec![(None, *next)],
-        NodeKind::Question { choices, .. } => choices
-            .iter()
-            .enumerate()
-            .filter(|(_, c)| branch.shows(c))
-            .map(|(i, c)| (Some(i), c.to))
-            .collect(),
-    };
-    on_path[node] = true;
-    let mut followed = false;
-    let mut cut = false;
-    for (choice, to) in next {
-        if on_path.get(to).copied().unwrap_or(true) {
-            continue;
-        }
-        followed = true;
-        path.push(Visit { flow, node, choice });
-        cut |= dfs(set, flow, to, branch, limit, path, on_path, count, visit);
-        path.pop();
-        if cut {
-            break;
-        }
-    }
-    on_path[node] = false;
-    if !followed && !cut {
-        emit(path, End::Loop, count, visit);
-    }
-    cut
+    let cut = w.dfs(f.start);
+    (w.count, cut)
 }
+
+/// One walk through one flow.
+struct Walker<'a, 'v> {
+    set: &'a FlowSet,
+    flow: FlowIdx,
+    branch: &'a Branch,
+    limit: usize,
+    count: usize,
+    path: Vec<Visit>,
+    on_path: Vec<bool>,
+    visit: &'v mut dyn FnMut(&[Visit], End) -> bool,
+}
+
+impl Walker<'_, '_> {
+    /// Gives the path ending at `node` to the visitor; true when the walk
+    /// must stop.
+    fn emit(&mut self, node: NodeIdx, end: End) -> bool {
+        self.path.push(Visit { flow: self.flow, node, choice: None });
+        let go_on = (self.visit)(&self.path, end);
+        self.path.pop();
+        self.count += 1;
+        if !go_on {
+            self.limit = self.count;
+        }
+        !go_on
+    }
+
+    fn dfs(&mut self, node: NodeIdx) -> bool {
+        if self.count >= self.limit {
+            return true;
+        }
+        let (set, flow, branch) = (self.set, self.flow, self.branch);
+        let Some(n) = set.flows.get(flow).and_then(|f| f.nodes.get(node)) else { return false };
+        if self.path.len() >= MAX_DEPTH {
+            return self.emit(node, End::TooDeep);
+        }
+        let next: Vec<(Option<usize>, NodeIdx)> = match &n.kind {
+            NodeKind::Solved { .. } => return self.emit(node, End::Solved),
+            NodeKind::Handoff(_) => return self.emit(node, End::Handoff),
+            NodeKind::Goto { .. } => return self.emit(node, End::Goto),
+            NodeKind::Step { next, .. } => vec![(None, *next)],
+            NodeKind::Question { choices, .. } => choices
+                .iter()
+                .enumerate()
+                .filter(|(_, c)| branch.shows(c))
+                .map(|(i, c)| (Some(i), c.to))
+                .collect(),
+        };
+        self.on_path[node] = true;
+        let mut followed = false;
+        let mut cut = false;
+        for (choice, to) in next {
+            if self.on_path.get(to).copied().unwrap_or(true) {
+                continue;
+            }
+            followed = true;
+            self.path.push(Visit { flow, node, choice });
+            cut |= self.dfs(to);
+            self.path.pop();
+            if cut {
+                break;
+            }
+        }
+        self.on_path[node] = false;
+        if !followed && !cut {
+            cut = self.emit(node, End::Loop);
+        }
+        cut
+    }
+}
+
+/// The longest path followed through gotos, in screens (gotos included):
+/// the most a handoff code describes, since the decoder stops there too.
+/// A path that reaches it ends as [`End::TooDeep`].
+pub const MAX_SCREENS: usize = 256;
 
 /// Like [`walk`], but a path that reaches a goto goes on through the other
 /// flow (each flow at most once per path), so every ending a patron who
-/// started in `flow` can reach is visited, with the whole path.
+/// started in `flow` can reach is visited, with the whole path. Paths are cut
+/// at [`MAX_SCREENS`], so a long chain of flows costs each flow a bounded
+/// walk, not one through the whole chain.
 pub fn walk_through_gotos(
     set: &FlowSet,
     flow: FlowIdx,
@@ -124,50 +154,91 @@ pub fn walk_through_gotos(
     limit: usize,
     visit: &mut dyn FnMut(&[Visit], End),
 ) -> (usize, bool) {
-    let mut chain = vec![flow];
-    let mut total = 0usize;
-    let cut = through(set, flow, branch, limit, &[], &mut chain, &mut total, visit);
-    (total, cut)
+    walk_through_gotos_while(set, flow, branch, limit, &mut |path, end| {
+        visit(path, end);
+        true
+    })
 }
 
-#[allow(clippy::too_many_arguments)]
-fn through(
+/// Like [`walk_through_gotos`], but `visit` says whether to go on: when it
+/// returns false the walk stops there and counts as cut.
+pub fn walk_through_gotos_while(
     set: &FlowSet,
     flow: FlowIdx,
     branch: &Branch,
     limit: usize,
-    prefix: &[Visit],
-    chain: &mut Vec<FlowIdx>,
-    total: &mut usize,
-    visit: &mut dyn FnMut(&[Visit], End),
-) -> bool {
-    let mut gotos: Vec<Vec<Visit>> = Vec::new();
-    let budget = limit.saturating_sub(*total);
-    let (n, mut cut) = walk(set, flow, branch, budget, &mut |path, end| {
-        let mut full = prefix.to_vec();
-        full.extend_from_slice(path);
-        match end {
-            End::Goto => gotos.push(full),
-            _ => visit(&full, end),
+    visit: &mut dyn FnMut(&[Visit], End) -> bool,
+) -> (usize, bool) {
+    let mut t = Through {
+        set,
+        branch,
+        limit,
+        total: 0,
+        prefix: Vec::new(),
+        chain: vec![flow],
+        stopped: false,
+        visit,
+    };
+    let cut = t.through(flow);
+    (t.total, cut || t.stopped)
+}
+
+/// One walk through gotos. `prefix` is the path so far, ending with the goto
+/// into the flow being walked; it grows and shrinks in place, so following a
+/// chain costs no copies of the path before it.
+struct Through<'a, 'v> {
+    set: &'a FlowSet,
+    branch: &'a Branch,
+    limit: usize,
+    total: usize,
+    prefix: Vec<Visit>,
+    chain: Vec<FlowIdx>,
+    stopped: bool,
+    visit: &'v mut dyn FnMut(&[Visit], End) -> bool,
+}
+
+impl Through<'_, '_> {
+    fn through(&mut self, flow: FlowIdx) -> bool {
+        let (set, branch) = (self.set, self.branch);
+        let mut gotos: Vec<Vec<Visit>> = Vec::new();
+        let budget = self.limit.saturating_sub(self.total);
+        let base = self.prefix.len();
+        let (prefix, visit, stopped) = (&mut self.prefix, &mut *self.visit, &mut self.stopped);
+        let (n, mut cut) = walk_while(set, flow, branch, budget, &mut |path, end| {
+            if end == End::Goto {
+                gotos.push(path.to_vec());
+                return true;
+            }
+            prefix.extend_from_slice(path);
+            let go_on = visit(prefix, end);
+            prefix.truncate(base);
+            *stopped |= !go_on;
+            go_on
+        });
+        self.total += n;
+        for path in gotos {
+            if cut || self.stopped {
+                break;
+            }
+            let Some(last) = path.last() else { continue };
+            let to = match set.flows.get(last.flow).and_then(|f| f.nodes.get(last.node)).map(|n| &n.kind) {
+                Some(NodeKind::Goto { flow }) => *flow,
+                _ => continue,
+            };
+            self.prefix.extend_from_slice(&path);
+            let go_on = if self.chain.contains(&to) || branch.hidden.contains(&to) {
+                (self.visit)(&self.prefix, End::Goto)
+            } else if self.prefix.len() >= MAX_SCREENS {
+                (self.visit)(&self.prefix, End::TooDeep)
+            } else {
+                self.chain.push(to);
+                cut |= self.through(to);
+                self.chain.pop();
+                true
+            };
+            self.prefix.truncate(base);
+            self.stopped |= !go_on;
         }
-    });
-    *total += n;
-    for path in gotos {
-        if cut {
-            break;
-        }
-        let Some(last) = path.last() else { continue };
-        let to = match set.flows.get(last.flow).and_then(|f| f.nodes.get(last.node)).map(|n| &n.kind) {
-            Some(NodeKind::Goto { flow }) => *flow,
-            _ => continue,
-        };
-        if chain.contains(&to) || branch.hidden.contains(&to) {
-            visit(&path, End::Goto);
-            continue;
-        }
-        chain.push(to);
-        cut |= through(set, to, branch, limit, &path, chain, total, visit);
-        chain.pop();
+        cut || self.stopped
     }
-    cut
 }

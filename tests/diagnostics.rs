@@ -12,7 +12,7 @@
 //!
 //! and read every changed `expected.txt` before committing it.
 //!
-//! Inputs too big to commit (thousands of nested brackets, a 5 MB string) are
+//! Inputs too big to commit (thousands of nested brackets, a 1 MB string) are
 //! written to a temporary folder at test time; for those only the kind of
 //! diagnostic is checked, and that `check` finishes without panicking.
 
@@ -159,7 +159,7 @@ fn check_in_time(dir: &Path) -> (String, Report) {
 }
 
 /// The first 200 characters of each line: enough to read an assertion
-/// message about a report with a 5 MB line in it.
+/// message about a report with a 1 MB line in it.
 fn short(shown: &str) -> String {
     shown.lines().map(|l| l.chars().take(200).collect::<String>() + "\n").collect()
 }
@@ -191,11 +191,12 @@ fn deeply_nested_brackets_are_an_error_not_a_crash() {
     assert!(shown.len() < 10_000, "the rendered report is {} bytes long", shown.len());
 }
 
-/// Flow files with one 5 MB string in them: as a link that leads nowhere,
-/// as patron text, and never closed (the file ends inside it). Each with the
+/// Flow files with one string of 1,000 KiB in them (about as big as a file
+/// may be, `limits::MAX_FILE_BYTES`): as a link that leads nowhere, as patron
+/// text, and never closed (the file ends inside it). Each with the
 /// diagnostic it must give.
-fn five_megabyte_cases() -> Vec<(&'static str, String, Severity, Option<&'static str>)> {
-    let big = "x".repeat(5 << 20);
+fn big_string_cases() -> Vec<(&'static str, String, Severity, Option<&'static str>)> {
+    let big = "x".repeat(1000 << 10);
     let whole = flow_with("b", "Go on.");
     let cut = whole.find("\"Go on.").expect("the step text");
     vec![
@@ -206,8 +207,8 @@ fn five_megabyte_cases() -> Vec<(&'static str, String, Severity, Option<&'static
 }
 
 #[test]
-fn a_five_megabyte_string_is_reported_without_hanging() {
-    for (what, flow, severity, code) in five_megabyte_cases() {
+fn a_big_string_is_reported_without_hanging() {
+    for (what, flow, severity, code) in big_string_cases() {
         let tmp = tempfile::tempdir().unwrap();
         write_base(tmp.path());
         std::fs::write(tmp.path().join("big.ron"), flow).unwrap();
@@ -226,11 +227,11 @@ fn a_five_megabyte_string_is_reported_without_hanging() {
 }
 
 /// The source line is cut around the column and messages cut long names, so
-/// a 5 MB node id gives a report a person can read.
+/// a 1,000 KiB node id gives a report a person can read.
 #[test]
-fn a_five_megabyte_string_gives_a_short_report() {
+fn a_big_string_gives_a_short_report() {
     let mut long = Vec::new();
-    for (what, flow, _, _) in five_megabyte_cases() {
+    for (what, flow, _, _) in big_string_cases() {
         let tmp = tempfile::tempdir().unwrap();
         write_base(tmp.path());
         std::fs::write(tmp.path().join("big.ron"), flow).unwrap();
@@ -240,4 +241,273 @@ fn a_five_megabyte_string_gives_a_short_report() {
         }
     }
     assert!(long.is_empty(), "{}", long.join("\n"));
+}
+
+/// Runs `work` on another thread and gives up after a minute, so a
+/// super-linear analysis fails the test instead of stalling the suite.
+fn in_time<T: Send + 'static>(what: &str, work: impl FnOnce() -> T + Send + 'static) -> T {
+    let (tx, rx) = mpsc::channel();
+    let worker = std::thread::Builder::new()
+        .stack_size(8 << 20)
+        .spawn(move || {
+            let _ = tx.send(work());
+        })
+        .expect("a thread to work on");
+    match rx.recv_timeout(Duration::from_secs(60)) {
+        Ok(done) => {
+            worker.join().expect("the thread ended");
+            done
+        }
+        Err(mpsc::RecvTimeoutError::Disconnected) => match worker.join() {
+            Err(panic) => std::panic::resume_unwind(panic),
+            Ok(()) => panic!("{what}: the thread ended without a result"),
+        },
+        Err(mpsc::RecvTimeoutError::Timeout) => panic!("{what} took over a minute"),
+    }
+}
+
+/// Checks generated files and measures every flow's handoff codes, as
+/// `check` and the kiosk do; the diagnostics of both.
+fn check_and_measure(files: Vec<(String, String)>) -> Vec<kiosk_triage::flow::Diagnostic> {
+    let refs: Vec<(&str, &str)> = files.iter().map(|(n, t)| (n.as_str(), t.as_str())).collect();
+    let report = kiosk_triage::flow::load::parse(&refs, &|_| true, None);
+    let mut found = report.diagnostics;
+    if let Some(set) = &report.set {
+        let mut sources = Sources::default();
+        for (name, text) in &files {
+            sources.flows.push(kiosk_triage::flow::source::SourceFile::new(name.clone(), text.clone()));
+        }
+        found.extend(kiosk_triage::handoff::long_codes(set, &sources, None).1);
+    }
+    found
+}
+
+/// A chain of 1,000 flows joined by gotos (each asks one question: go on, or
+/// solved) took 32.8 s in a release build: every flow walked the rest of the
+/// chain. Each flow's walk now stops at the first code that is too long.
+#[test]
+fn a_long_chain_of_gotos_is_measured_in_time() {
+    use kiosk_triage::flow::synth::goto_chain;
+    let found = in_time("1,000 flows joined by gotos", || check_and_measure(goto_chain(1_000)));
+    let first = found.iter().find(|d| d.file == "g0.ron").expect("a diagnostic for the chain's first flow");
+    assert_eq!(first.code, "code-too-long");
+    assert!(first.message.contains("characters or more"), "{}", first.message);
+    // The end of the chain is short enough.
+    assert!(!found.iter().any(|d| d.file == "g999.ron"), "{found:?}");
+}
+
+/// Flows that each start with a goto to the next: the goto-loop check
+/// followed every chain from every flow (cubic), and a patron starting at the
+/// top passes more screens than a handoff code can describe.
+#[test]
+fn a_long_chain_of_starting_gotos_is_checked_in_time() {
+    use kiosk_triage::flow::synth::{Shape, flow_text, start_goto_chain};
+    let found = in_time("300 flows that start with a goto", || check_and_measure(start_goto_chain(300)));
+    let first = found.iter().find(|d| d.file == "s0.ron").expect("a diagnostic for the chain's first flow");
+    assert_eq!((first.code, first.line, first.column), ("path-too-long", 2, 9), "{first:?}");
+    assert!(first.message.contains("more than 256 screens"), "{}", first.message);
+    assert!(!found.iter().any(|d| d.file == "s299.ron" || d.file == "s100.ron"), "{found:?}");
+
+    // The same chain of 3,000 flows, closed into a loop: every flow is
+    // reported, and quickly.
+    let n = 3_000;
+    let mut files = start_goto_chain(n);
+    let last = files.last_mut().expect("the last flow");
+    last.1 = flow_text(&format!("s{}", n - 1), &[Shape::Goto("s0".into())]);
+    let found = in_time("3,000 flows whose starting gotos loop", move || check_and_measure(files));
+    assert_eq!(found.iter().filter(|d| d.code == "goto-loop").count(), n, "{:?}", found.first());
+}
+
+/// A clean flows folder of one flow, `printing.ron`, that `order` names.
+fn write_clean(dir: &Path) {
+    let case = Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/malformed/bom_accepted");
+    for name in ["flowset.ron", "printing.ron", "branches/main.ron", "words/en.ron"] {
+        std::fs::create_dir_all(dir.join(name).parent().unwrap()).unwrap();
+        std::fs::copy(case.join(name), dir.join(name)).unwrap();
+    }
+    let (_, report) = check_dir(dir);
+    assert_eq!(report.errors() + report.warnings(), 0, "{:?}", report.diagnostics);
+}
+
+/// A 200 MB flow file took 28 s and 6.6 GB. Files over 1 MiB are refused
+/// before they are read, and `order` says nothing more about the flow.
+#[test]
+fn a_file_over_the_size_limit_is_refused_unread() {
+    let tmp = tempfile::tempdir().unwrap();
+    write_clean(tmp.path());
+    let limit = kiosk_triage::flow::limits::MAX_FILE_BYTES;
+    let file = std::fs::File::create(tmp.path().join("printing.ron")).unwrap();
+    // Sparse: the size says it all, nothing needs writing.
+    file.set_len(200 << 20).unwrap();
+    assert!(limit < 200 << 20);
+    let (shown, report) = check_in_time(tmp.path());
+    assert_eq!(
+        shown,
+        "error[file-too-big]: the file is 200.0 MiB; at most 1.0 MiB is read\n --> <case>/printing.ron:1:1\n  = hint: a flow file is a few kilobytes: is this the right file? split a huge flow into several\n\n0 flows, 0 nodes, 1 branch: 1 error, 0 warnings\n"
+    );
+    assert!(report.set.is_none());
+}
+
+/// Files in `/proc` say they are empty and may never end: the read itself is
+/// bounded, not only the size the file gives.
+#[cfg(target_os = "linux")]
+#[test]
+fn a_read_stops_past_the_limit_whatever_size_the_file_gives() {
+    use kiosk_triage::flow::limits::{Refusal, read_bytes};
+    let status = Path::new("/proc/self/status");
+    assert_eq!(std::fs::metadata(status).unwrap().len(), 0);
+    match read_bytes(status, None, 16) {
+        Err(Refusal::TooBig(None)) => {}
+        other => panic!("{other:?}"),
+    }
+    assert!(read_bytes(status, None, 1 << 20).unwrap().len() > 16);
+}
+
+/// `mkfifo flows/p.ron` used to be skipped without a word, and a device or
+/// `/proc` file read forever: only regular files are read.
+#[cfg(unix)]
+#[test]
+fn a_named_pipe_is_refused_without_hanging() {
+    let tmp = tempfile::tempdir().unwrap();
+    write_clean(tmp.path());
+    let made = std::process::Command::new("mkfifo").arg(tmp.path().join("pipe.ron")).status().unwrap();
+    assert!(made.success());
+    let (shown, report) = check_in_time(tmp.path());
+    assert_eq!(
+        shown,
+        "error[not-a-file]: this is a named pipe (FIFO), not a file; it was not read\n --> <case>/pipe.ron:1:1\n  = hint: flow files are plain text files; remove this or rename it without `.ron`\n\n1 flow, 3 nodes, 1 branch: 1 error, 0 warnings\n"
+    );
+    assert!(report.set.is_none());
+}
+
+/// `ln -s /etc/shadow flows/s.ron` put the file's lines in `check`'s report.
+/// A link that leads out of the flows folder is refused and its target never
+/// read; `ln -s /proc/kmsg flows/k.ron` (which hung `check`) is refused the
+/// same way.
+#[cfg(unix)]
+#[test]
+fn a_link_out_of_the_flows_folder_is_refused_unread() {
+    let tmp = tempfile::tempdir().unwrap();
+    write_clean(tmp.path());
+    let elsewhere = tempfile::tempdir().unwrap();
+    let secret = elsewhere.path().join("shadow");
+    std::fs::write(&secret, "root:$6$SECRET-HASH:19000:0:99999:7:::\n").unwrap();
+    std::os::unix::fs::symlink(&secret, tmp.path().join("s.ron")).unwrap();
+    let (shown, report) = check_in_time(tmp.path());
+    assert!(!shown.contains("SECRET"), "{shown}");
+    let target = secret.canonicalize().unwrap();
+    assert_eq!(
+        shown.replace(&target.display().to_string(), "<elsewhere>/shadow"),
+        "error[outside-folder]: this links to `<elsewhere>/shadow`, outside the flows folder; it was not read\n --> <case>/s.ron:1:1\n  = hint: copy the file into the flows folder, or link only to files inside it\n\n1 flow, 3 nodes, 1 branch: 1 error, 0 warnings\n"
+    );
+    assert!(report.set.is_none());
+
+    // A `branches` folder that is a link out of the flows folder, likewise.
+    std::fs::remove_file(tmp.path().join("s.ron")).unwrap();
+    std::fs::rename(tmp.path().join("branches"), elsewhere.path().join("branches")).unwrap();
+    std::os::unix::fs::symlink(elsewhere.path().join("branches"), tmp.path().join("branches")).unwrap();
+    let (shown, _) = check_in_time(tmp.path());
+    assert!(shown.starts_with("error[outside-folder]: this links to `"), "{shown}");
+    assert!(shown.contains(" --> <case>/branches:1:1\n"), "{shown}");
+
+    #[cfg(target_os = "linux")]
+    {
+        let tmp = tempfile::tempdir().unwrap();
+        write_clean(tmp.path());
+        std::os::unix::fs::symlink("/proc/kmsg", tmp.path().join("k.ron")).unwrap();
+        let (shown, _) = check_in_time(tmp.path());
+        assert!(shown.starts_with("error[outside-folder]: this links to `/proc/kmsg`"), "{shown}");
+    }
+}
+
+/// Links that stay inside the flows folder are fine, and so is a flows
+/// folder that is itself a link (`flows -> releases/v42`, the atomic deploy).
+#[cfg(unix)]
+#[test]
+fn links_inside_the_flows_folder_are_followed() {
+    let tmp = tempfile::tempdir().unwrap();
+    let release = tmp.path().join("releases/v42");
+    write_clean(&release);
+    std::fs::create_dir(release.join("shared")).unwrap();
+    std::fs::rename(release.join("printing.ron"), release.join("shared/printing.ron")).unwrap();
+    std::os::unix::fs::symlink("shared/printing.ron", release.join("printing.ron")).unwrap();
+    std::os::unix::fs::symlink("releases/v42", tmp.path().join("flows")).unwrap();
+    let (shown, report) = check_in_time(&tmp.path().join("flows"));
+    assert_eq!(shown, "1 flow, 3 nodes, 1 branch: 0 errors, 0 warnings\n");
+    assert!(report.set.is_some());
+}
+
+/// More than 500 `.ron` files in a folder: the first 500 are read, and the
+/// set is refused.
+#[test]
+fn too_many_files_in_a_folder_are_refused() {
+    let tmp = tempfile::tempdir().unwrap();
+    write_clean(tmp.path());
+    let max = kiosk_triage::flow::limits::MAX_FILES;
+    for i in 0..max {
+        std::fs::write(
+            tmp.path().join(format!("branches/b{i:03}.ron")),
+            format!("Branch(id: \"b{i:03}\", name: \"B\", vars: {{\"help_desk\": \"the desk\"}})"),
+        )
+        .unwrap();
+    }
+    let (shown, report) = check_in_time(tmp.path());
+    assert_eq!(
+        shown,
+        "error[too-many-files]: the folder has 501 `.ron` files; only the first 500 were read\n --> <case>/branches:1:1\n  = hint: keep only flow files here; move copies and old versions out of the folder\n\n1 flow, 3 nodes, 500 branches: 1 error, 0 warnings\n"
+    );
+    assert!(report.set.is_none());
+}
+
+/// Windows Notepad starts files with a byte-order mark; kiosk.ron goes
+/// through the same parser as the flows.
+#[test]
+fn kiosk_ron_with_a_byte_order_mark_is_read() {
+    use kiosk_triage::config::KioskConfig;
+    let config =
+        KioskConfig::parse("kiosk.ron", "\u{feff}(branch: \"central\", idle_warning_seconds: 60)").unwrap();
+    assert_eq!(config.branch.as_deref(), Some("central"));
+    assert_eq!(config.idle_warning_seconds, 60);
+    // Positions on the first line do not count the mark.
+    let e = KioskConfig::parse("kiosk.ron", "\u{feff}(brunch: \"central\")").unwrap_err();
+    assert_eq!((e.code, e.line, e.column), ("unknown-field", 1, 2), "{e:?}");
+}
+
+/// A picture symlinked out of `assets/` was shown to patrons. It is refused
+/// (never read), `check` says why, and links inside `assets/` still work.
+#[cfg(unix)]
+#[test]
+fn a_picture_linked_out_of_the_assets_folder_is_not_shown() {
+    use kiosk_triage::flow::load::{Assets, load};
+    let tmp = tempfile::tempdir().unwrap();
+    let flows = tmp.path().join("flows");
+    write_clean(&flows);
+    let assets = tmp.path().join("assets");
+    std::fs::create_dir_all(assets.join("icons")).unwrap();
+    let elsewhere = tempfile::tempdir().unwrap();
+    let private = elsewhere.path().join("private.png");
+    std::fs::write(&private, b"\x89PNG private").unwrap();
+    std::os::unix::fs::symlink(&private, assets.join("icons/printing.png")).unwrap();
+    std::fs::write(assets.join("real.png"), b"\x89PNG real").unwrap();
+    std::os::unix::fs::symlink("../real.png", assets.join("icons/inside.png")).unwrap();
+
+    let dir = Assets::Dir(assets.clone());
+    assert_eq!(dir.bytes("icons/printing.png"), None);
+    assert!(!dir.exists("icons/printing.png"));
+    assert_eq!(dir.bytes("icons/inside.png").as_deref(), Some(&b"\x89PNG real"[..]));
+    assert!(dir.exists("icons/inside.png"));
+
+    let loaded = load(&flows, &assets, None).unwrap();
+    let found: Vec<String> =
+        loaded.report.diagnostics.iter().map(|d| d.render(loaded.source(&d.file))).collect();
+    let target = private.canonicalize().unwrap().display().to_string();
+    assert_eq!(
+        found
+            .join("\n")
+            .replace(&format!("{}/", flows.display()), "<flows>/")
+            .replace(&target, "<elsewhere>"),
+        "warning[picture-refused]: picture `icons/printing.png` links to `<elsewhere>`, outside `assets/`; the kiosk does not show it\n --> <flows>/printing.ron:4:11\n  |\n4 |     icon: \"icons/printing.png\",\n  |           ^^^^^^^^^^^^^^^^^^^^\n  = hint: put the picture itself in `assets/` (a link may point only inside it)\n"
+    );
+    // A warning: the flows still run, without the picture.
+    assert!(loaded.report.set.is_some());
 }

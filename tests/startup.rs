@@ -202,6 +202,17 @@ fn a_kiosk_ron_that_is_a_folder_fails_closed() {
 }
 
 #[test]
+fn a_kiosk_ron_saved_by_notepad_with_a_bom_is_used() {
+    let tmp = tempfile::tempdir().unwrap();
+    let path = tmp.path().join("kiosk.ron");
+    std::fs::write(&path, format!("\u{feff}(staff_pin_hash: \"{}\", idle_warning_seconds: 120)", pin_hash()))
+        .unwrap();
+    let settings = load_for_kiosk(&path);
+    assert_eq!(settings.gate, StaffGate::Pin(pin_hash()), "{:?}", settings.notices);
+    assert_eq!(settings.config.idle_warning_seconds, 120);
+}
+
+#[test]
 fn no_kiosk_ron_at_all_is_a_fresh_install_with_no_pin() {
     let tmp = tempfile::tempdir().unwrap();
     let settings = load_for_kiosk(&tmp.path().join("kiosk.ron"));

@@ -59,10 +59,19 @@ pub fn run(args: &Args, out: &mut dyn Write) -> u8 {
 /// Checks `kiosk.ron` too: its syntax and fields, and that the branch and
 /// languages it names exist in the flows.
 fn check_config(loaded: &mut Loaded, path: &std::path::Path) {
+    use crate::flow::limits::{MAX_FILE_BYTES, Refusal, read_text};
     let name = path.display().to_string();
-    let text = match std::fs::read_to_string(path) {
-        Ok(t) => t,
-        Err(e) => {
+    let text = match read_text(path, None, MAX_FILE_BYTES) {
+        Ok((text, None)) => text,
+        Ok((_, Some(pos))) => {
+            loaded.report.diagnostics.push(
+                Diagnostic::new(Severity::Error, "encoding", &name, pos, "the file is not valid UTF-8")
+                    .hint("save the file as UTF-8 in your editor"),
+            );
+            loaded.report.set = None;
+            return;
+        }
+        Err(Refusal::Io(e)) => {
             loaded.report.diagnostics.push(Diagnostic::new(
                 Severity::Error,
                 "missing-file",
@@ -70,6 +79,11 @@ fn check_config(loaded: &mut Loaded, path: &std::path::Path) {
                 Pos::START,
                 format!("cannot read the kiosk configuration: {e}"),
             ));
+            return;
+        }
+        Err(refusal) => {
+            loaded.report.diagnostics.push(refusal.diagnostic(&name, "its folder", MAX_FILE_BYTES));
+            loaded.report.set = None;
             return;
         }
     };

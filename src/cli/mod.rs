@@ -8,6 +8,7 @@ pub mod check;
 pub mod codes;
 pub mod decode;
 pub mod graph;
+pub mod term;
 pub mod test;
 pub mod walk;
 

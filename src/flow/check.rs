@@ -5,6 +5,7 @@
 //! lets the model promise that every link resolves.
 
 use super::build::build;
+use super::chars;
 use super::diag::{Diagnostic, Severity, suggest};
 use super::model::FlowSet;
 pub use super::parse::parse_ron;
@@ -38,6 +39,12 @@ pub struct Sources {
     pub origin: String,
     /// The name `flowset.ron` is reported under when it is missing.
     pub flowset_name: String,
+    /// Files refused before parsing (too big, a link out of the folder,
+    /// UTF-16, ...), relative to the flows folder (`printing.ron`,
+    /// `words/es.ron`; a refused folder as `branches/`). Their refusal is
+    /// reported where they were read, so nothing more is said about them (no
+    /// missing `flowset.ron` or branch, no unknown flow named like them).
+    pub unread: Vec<String>,
 }
 
 /// What to check beyond the files themselves.
@@ -139,6 +146,10 @@ struct Checker<'a> {
     /// Whether `flowset.ron` parsed; if not, nothing counts as undeclared
     /// (that would only repeat its own error).
     manifest_ok: bool,
+    /// Whether its `languages` are usable (not empty, no invisible
+    /// characters); if not, no text is reported for missing or unknown
+    /// languages, which would bury the one error in hundreds of warnings.
+    languages_ok: bool,
     /// Every placeholder used in flow text, to check against each branch.
     uses: Vec<Use>,
 }
@@ -207,7 +218,8 @@ impl<'a> Checker<'a> {
 
     /// Checks one patron text: languages, emptiness, length and placeholders.
     fn text(&mut self, file: &SourceFile, fi: usize, at: At, text: &LangText, what: &str, limit: usize) {
-        for i in 0..self.languages.len() {
+        let checked_languages = if self.languages_ok { self.languages.len() } else { 0 };
+        for i in 0..checked_languages {
             let lang = &self.languages[i];
             if !text.contains_key(lang) {
                 let langs = &self.languages;
@@ -232,7 +244,7 @@ impl<'a> Checker<'a> {
         for (lang, value) in text {
             let at_lang = At { key: Some(lang), ..at };
             let here = || locate(file, at_lang);
-            if self.manifest_ok && !self.languages.contains(lang) {
+            if self.manifest_ok && self.languages_ok && !self.languages.contains(lang) {
                 let known: Vec<&str> = self.languages.iter().map(String::as_str).collect();
                 let (value_pos, _) = here();
                 // The key is the literal just before the value.
@@ -264,6 +276,7 @@ impl<'a> Checker<'a> {
                 );
                 continue;
             }
+            hidden_in_text(self, file, at_lang, value, &format!("{what} in `{lang}`"));
             let count = value.chars().count();
             if count > limit {
                 self.push(
@@ -359,12 +372,14 @@ pub fn check(sources: &Sources, opts: &Options) -> Report {
         declared_flags: BTreeMap::new(),
         declared_vars: BTreeMap::new(),
         manifest_ok: false,
+        languages_ok: true,
         broken: HashSet::new(),
         uses: Vec::new(),
     };
     let empty = SourceFile::new(sources.flowset_name.clone(), "");
     let manifest_file = sources.flowset.as_ref().unwrap_or(&empty);
     let manifest: Option<RawFlowSet> = match &sources.flowset {
+        None if sources.unread.iter().any(|u| u == "flowset.ron") => None,
         None => {
             c.push(
                 manifest_file,
@@ -386,9 +401,14 @@ pub fn check(sources: &Sources, opts: &Options) -> Report {
     };
     if let Some(m) = &manifest {
         if m.languages.is_empty() {
+            // `[]` holds no text to point at: point at the field's name.
+            let at = manifest_file.text.find("languages:").map_or_else(
+                || locate(manifest_file, At { within: &[], field: Some("languages"), key: None }),
+                |b| (manifest_file.pos_of_byte(b), "languages".len()),
+            );
             c.push(
                 manifest_file,
-                locate(manifest_file, At { within: &[], field: Some("languages"), key: None }),
+                at,
                 Severity::Error,
                 "no-languages",
                 "`languages` is empty".into(),
@@ -397,19 +417,25 @@ pub fn check(sources: &Sources, opts: &Options) -> Report {
         } else {
             c.languages = m.languages.clone();
         }
+        c.languages_ok = !m.languages.is_empty()
+            && m.languages.iter().all(|l| !l.trim().is_empty() && chars::find(l, chars::is_hidden).is_none());
         c.manifest_ok = true;
         c.declared_flags = m.flags.clone();
         c.declared_vars = m.vars.clone();
+        declared_names(&mut c, manifest_file, m);
     }
 
     // Parse every flow.
     let mut raws: Vec<(usize, RawFlow)> = Vec::new();
+    c.broken.extend(sources.unread.iter().filter_map(|u| file_stem(u)));
     for (fi, file) in sources.flows.iter().enumerate() {
         match parse_ron::<RawFlow>(file) {
             Ok(f) => raws.push((fi, f)),
             Err(d) => {
                 c.diags.push(*d);
                 c.broken.extend(top_level_id(file));
+                // An empty file has no id: flows are named like their files.
+                c.broken.extend(file_stem(&file.name));
             }
         }
     }
@@ -464,33 +490,17 @@ pub fn check(sources: &Sources, opts: &Options) -> Report {
     }
 
     // Goto chains that never reach a screen.
-    for (k, (fi, f)) in raws.iter().enumerate() {
-        let mut seen = vec![k];
-        let mut cur = k;
-        loop {
-            let g = &raws[cur].1;
-            let Some(RawNode::Goto { flow, .. }) = indexes[cur].get(g.start.as_str()).map(|&n| &g.nodes[n])
-            else {
-                break;
-            };
-            let Some(&next) = flow_ids.get(flow.as_str()) else {
-                break;
-            };
-            if seen.contains(&next) {
-                let file = &sources.flows[*fi];
-                c.push(
-                    file,
-                    locate(file, At { within: &[], field: Some("start"), key: Some("start") }),
-                    Severity::Error,
-                    "goto-loop",
-                    format!("flow `{}` starts with a goto that leads back to itself", f.id),
-                    Some("make one of these flows start with a step or a question".into()),
-                );
-                break;
-            }
-            seen.push(next);
-            cur = next;
-        }
+    let looping = start_goto_loops(&raws, &indexes, &flow_ids);
+    for ((fi, f), _) in raws.iter().zip(&looping).filter(|(_, l)| **l) {
+        let file = &sources.flows[*fi];
+        c.push(
+            file,
+            locate(file, At { within: &[], field: Some("start"), key: Some("start") }),
+            Severity::Error,
+            "goto-loop",
+            format!("flow `{}` starts with a goto that leads back to itself", f.id),
+            Some("make one of these flows start with a step or a question".into()),
+        );
     }
 
     // Branches.
@@ -501,6 +511,7 @@ pub fn check(sources: &Sources, opts: &Options) -> Report {
             Err(d) => {
                 c.diags.push(*d);
                 c.broken.extend(top_level_id(file));
+                c.broken.extend(file_stem(&file.name));
             }
         }
     }
@@ -546,7 +557,7 @@ pub fn check(sources: &Sources, opts: &Options) -> Report {
     let mut word_langs = BTreeSet::new();
     for file in &sources.words {
         let lang = lang_of(file);
-        if c.manifest_ok && !c.languages.contains(&lang) {
+        if c.manifest_ok && c.languages_ok && !c.languages.contains(&lang) {
             c.push(
                 file,
                 (Pos::START, 1),
@@ -566,8 +577,10 @@ pub fn check(sources: &Sources, opts: &Options) -> Report {
         }
     }
     for (i, lang) in c.languages.clone().iter().enumerate() {
-        if !word_langs.contains(lang)
+        if c.languages_ok
+            && !word_langs.contains(lang)
             && !sources.words.iter().any(|w| w.name.ends_with(&format!("{lang}.ron")))
+            && !sources.unread.iter().any(|u| *u == format!("words/{lang}.ron") || u == "words/")
         {
             let here = manifest_file
                 .find(|l| l.under("languages") && l.value == *lang)
@@ -634,7 +647,10 @@ pub fn check(sources: &Sources, opts: &Options) -> Report {
         }
         check_branch_paths(&mut c, b, &raws, &flow_ids, &sources.flows);
     }
-    if c.manifest_ok && sources.branches.is_empty() {
+    if c.manifest_ok
+        && sources.branches.is_empty()
+        && !sources.unread.iter().any(|u| u.starts_with("branches/"))
+    {
         c.push(
             manifest_file,
             (Pos::START, 1),
@@ -659,6 +675,48 @@ pub fn check(sources: &Sources, opts: &Options) -> Report {
     report
 }
 
+/// For each flow, whether following the gotos its start node is (and the
+/// starts of the flows they lead to) comes round to a flow already passed,
+/// so a patron would never see a screen. Each flow leads to at most one
+/// other this way, so one pass with a memo is linear in the number of flows
+/// (following every chain from every flow was cubic in a long chain).
+fn start_goto_loops(
+    raws: &[(usize, RawFlow)],
+    indexes: &[HashMap<&str, usize>],
+    flow_ids: &HashMap<&str, usize>,
+) -> Vec<bool> {
+    let next = |k: usize| -> Option<usize> {
+        let g = &raws[k].1;
+        match indexes[k].get(g.start.as_str()).map(|&n| &g.nodes[n]) {
+            Some(RawNode::Goto { flow, .. }) => flow_ids.get(flow.as_str()).copied(),
+            _ => None,
+        }
+    };
+    // 0: not seen yet, 1: on the chain being followed, 2: answered.
+    let mut state = vec![0u8; raws.len()];
+    let mut looping = vec![false; raws.len()];
+    for k in 0..raws.len() {
+        let mut chain = Vec::new();
+        let mut cur = Some(k);
+        let answer = loop {
+            let Some(n) = cur else { break false };
+            match state[n] {
+                2 => break looping[n],
+                1 => break true,
+                _ => {}
+            }
+            state[n] = 1;
+            chain.push(n);
+            cur = next(n);
+        };
+        for n in chain {
+            state[n] = 2;
+            looping[n] = answer;
+        }
+    }
+    looping
+}
+
 #[allow(clippy::too_many_lines)]
 fn check_flow<'r>(
     c: &mut Checker,
@@ -678,6 +736,9 @@ fn check_flow<'r>(
             format!("flow id `{}` is empty or has spaces", f.id),
             Some("use a short name like `printing` (letters, digits, _ or -)".into()),
         );
+    } else {
+        let place = locate(file, At { within: &[], field: Some("id"), key: Some("id") });
+        hidden_in_id(c, file, place, &f.id, "flow id");
     }
     c.text(file, fi, top("title"), &f.title, "the title", MAX_TITLE);
     if let Some(s) = &f.subtitle {
@@ -712,6 +773,9 @@ fn check_flow<'r>(
                 "a node has an empty id".into(),
                 Some("give it a short name such as `check_paper`".into()),
             );
+        } else {
+            let place = locate(file, At { within: &within, field: Some("id"), key: Some("id") });
+            hidden_in_id(c, file, place, id, "node id");
         }
     }
     let ids: Vec<&str> = f.nodes.iter().map(node_id).collect();
@@ -844,6 +908,12 @@ fn check_flow<'r>(
             }
             RawNode::Handoff { id, reason, note, policy, .. } => {
                 c.text(file, fi, at("reason"), reason, &format!("the reason of `{id}`"), MAX_TEXT);
+                let note_at = At { within: &within, field: Some("note"), key: Some("note") };
+                hidden_in_text(c, file, note_at, note, &format!("the staff note of `{id}`"));
+                if let Some(p) = policy {
+                    let policy_at = At { within: &within, field: Some("policy"), key: Some("text") };
+                    hidden_in_text(c, file, policy_at, &p.text, &format!("the policy of `{id}`"));
+                }
                 if note.trim().is_empty() {
                     c.push(
                         file,
@@ -971,7 +1041,17 @@ fn check_branch(
             format!("branch id `{}` is empty or has spaces", b.id),
             Some("use a short name like `central` (letters, digits, _ or -)".into()),
         );
+    } else {
+        let place = locate(file, At { within: &[], field: Some("id"), key: Some("id") });
+        hidden_in_id(c, file, place, &b.id, "branch id");
     }
+    hidden_in_text(
+        c,
+        file,
+        At { within: &[], field: Some("name"), key: Some("name") },
+        &b.name,
+        "the branch name",
+    );
     if b.name.trim().is_empty() {
         c.push(
             file,
@@ -1027,7 +1107,10 @@ fn check_branch(
                     None,
                 );
             }
-            VarValue::Same(_) => {}
+            VarValue::Same(v) => {
+                let at = At { within: &[], field: Some("vars"), key: Some(name.as_str()) };
+                hidden_in_text(c, file, at, v, &format!("variable `{name}`"));
+            }
             VarValue::PerLanguage(text) => {
                 let at = At { within: &[], field: Some(name.as_str()), key: None };
                 c.text(file, usize::MAX, at, text, &format!("variable `{name}`"), MAX_LABEL);
@@ -1193,6 +1276,8 @@ fn check_words(c: &mut Checker, file: &SourceFile, lang: &str, map: &BTreeMap<St
                 Some("write the text, or remove the entry to use the fallback language".into()),
             );
         }
+        let at = At { within: &[], field: None, key: Some(key) };
+        hidden_in_text(c, file, at, value, &format!("word `{key}`"));
         if let Err(e) = pieces(value) {
             let offset = match e {
                 TemplateError::Unclosed(o) | TemplateError::StrayClose(o) | TemplateError::BadName(o, _) => o,
@@ -1242,6 +1327,62 @@ fn check_words(c: &mut Checker, file: &SourceFile, lang: &str, map: &BTreeMap<St
             );
         }
     }
+}
+
+/// An error when an id holds a control or invisible character: `wifi` and
+/// `wifi` with a zero-width space would be two ids that look the same.
+fn hidden_in_id(c: &mut Checker, file: &SourceFile, place: (Pos, usize), id: &str, what: &str) {
+    if let Some((_, ch)) = chars::find(id, chars::is_hidden) {
+        c.push(
+            file,
+            place,
+            Severity::Error,
+            "invisible-character",
+            format!("{what} `{}` has {}", chars::shown(id), chars::describe(ch)),
+            Some("retype it: ids are letters, digits, `_` and `-`, with nothing invisible".into()),
+        );
+    }
+}
+
+/// A warning when patron or staff text holds a control character (other
+/// than a line break) or an invisible one: nobody sees it, and bidirectional
+/// controls reorder the text around them.
+fn hidden_in_text(c: &mut Checker, file: &SourceFile, at: At, value: &str, what: &str) {
+    let bad = |ch: char| (chars::is_control(ch) && ch != '\n') || chars::is_invisible(ch);
+    if let Some((offset, ch)) = chars::find(value, bad) {
+        let pos = text_pos(file, at, value, Some(offset));
+        c.push(
+            file,
+            (pos, 1),
+            Severity::Warning,
+            "invisible-character",
+            format!("{what} has {}", chars::describe(ch)),
+            Some("delete it: nobody can see it, yet the kiosk shows the text as it is".into()),
+        );
+    }
+}
+
+/// Errors for languages, flags and placeholder names declared in
+/// `flowset.ron` with control or invisible characters in them.
+fn declared_names(c: &mut Checker, file: &SourceFile, m: &RawFlowSet) {
+    let lists: [(&str, &str, Vec<&String>); 3] = [
+        ("languages", "language code", m.languages.iter().collect()),
+        ("flags", "flag", m.flags.keys().collect()),
+        ("vars", "placeholder name", m.vars.keys().collect()),
+    ];
+    for (field, what, names) in lists {
+        for name in names {
+            let place = file
+                .find(|l| l.under(field) && l.value == *name)
+                .map_or((Pos::START, 1), |l| (l.pos, l.width));
+            hidden_in_id(c, file, place, name, what);
+        }
+    }
+}
+
+/// A file's name without its folder and `.ron`.
+fn file_stem(name: &str) -> Option<String> {
+    std::path::Path::new(name).file_stem().and_then(|s| s.to_str()).map(str::to_string)
 }
 
 /// The language a words file is for: its name without `.ron`.

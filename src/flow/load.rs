@@ -6,6 +6,7 @@
 
 use super::check::{Options, Report, Sources, check};
 use super::diag::{Diagnostic, Severity};
+use super::limits;
 use super::source::{Pos, SourceFile};
 use std::path::{Path, PathBuf};
 
@@ -20,25 +21,51 @@ pub enum Assets {
 
 impl Assets {
     /// The bytes of a picture, if it exists. Names are relative; anything that
-    /// climbs out of the folder is refused.
+    /// climbs out of the folder is refused, and so is a link that leads out of
+    /// it, anything that is not a regular file, and a picture over
+    /// [`MAX_PICTURE_BYTES`](super::limits::MAX_PICTURE_BYTES).
     pub fn bytes(&self, name: &str) -> Option<Vec<u8>> {
         if !safe_name(name) {
             return None;
         }
         match self {
-            Assets::Dir(dir) => std::fs::read(dir.join(name)).ok(),
+            Assets::Dir(dir) => {
+                let root = dir.canonicalize().ok()?;
+                limits::read_bytes(&dir.join(name), Some(&root), limits::MAX_PICTURE_BYTES).ok()
+            }
             Assets::Builtin => BUILTIN_ASSETS.iter().find(|(n, _)| *n == name).map(|(_, b)| b.to_vec()),
         }
     }
 
-    /// Whether a picture exists.
+    /// Whether a picture exists and would be shown.
     pub fn exists(&self, name: &str) -> bool {
+        matches!(self.refusal(name), Ok(true))
+    }
+
+    /// Whether a picture is there (`Ok(false)`: it is not), or why it is
+    /// there but refused.
+    pub fn refusal(&self, name: &str) -> Result<bool, limits::Refusal> {
         if !safe_name(name) {
-            return false;
+            return Ok(false);
         }
         match self {
-            Assets::Dir(dir) => dir.join(name).is_file(),
-            Assets::Builtin => BUILTIN_ASSETS.iter().any(|(n, _)| *n == name),
+            Assets::Dir(dir) => {
+                let path = dir.join(name);
+                let Ok(root) = dir.canonicalize() else { return Ok(false) };
+                let real = match limits::resolve_inside(&path, &root) {
+                    Err(limits::Refusal::Io(_)) => return Ok(false),
+                    other => other?,
+                };
+                match std::fs::metadata(real) {
+                    Ok(m) if !m.is_file() => Ok(false),
+                    Ok(m) if m.len() > limits::MAX_PICTURE_BYTES => {
+                        Err(limits::Refusal::TooBig(Some(m.len())))
+                    }
+                    Ok(_) => Ok(true),
+                    Err(_) => Ok(false),
+                }
+            }
+            Assets::Builtin => Ok(BUILTIN_ASSETS.iter().any(|(n, _)| *n == name)),
         }
     }
 }
@@ -146,17 +173,32 @@ impl std::fmt::Display for ReadError {
 
 /// Reads every `.ron` file of a flows folder: `flowset.ron`, the flow files,
 /// `branches/` and `words/`. Files that are not UTF-8 are kept (with the bad
-/// bytes replaced) and reported, so the rest still gets checked.
+/// bytes replaced) and reported, so the rest still gets checked. Files
+/// refused under the [limits](super::limits) (too big, too many, not a
+/// regular file, a link out of the folder, UTF-16) are reported and not read:
+/// their names go to `Sources::unread`.
+///
+/// The folder itself may be a link (`flows -> releases/v42`, the atomic
+/// deploy): files must stay inside where it leads.
 pub fn read_dir(dir: &Path) -> Result<(Sources, Vec<Diagnostic>), ReadError> {
+    use super::limits::{MAX_FILE_BYTES, MAX_FILES, MAX_TOTAL_BYTES, Refusal, read_text, resolve_inside};
     let mut sources = Sources {
         origin: dir.display().to_string(),
         flowset_name: dir.join("flowset.ron").display().to_string(),
         ..Sources::default()
     };
     let mut problems = Vec::new();
+    let root = dir.canonicalize().map_err(|error| ReadError { path: dir.to_path_buf(), error })?;
+    let mut total = 0u64;
     for sub in ["", "branches", "words"] {
         let folder = if sub.is_empty() { dir.to_path_buf() } else { dir.join(sub) };
         if !sub.is_empty() && !folder.is_dir() {
+            continue;
+        }
+        let shown_folder = folder.display().to_string();
+        if let Err(refusal) = resolve_inside(&folder, &root) {
+            problems.push(refusal.diagnostic(&shown_folder, "the flows folder", MAX_FILE_BYTES));
+            sources.unread.push(format!("{sub}/"));
             continue;
         }
         let entries =
@@ -164,34 +206,76 @@ pub fn read_dir(dir: &Path) -> Result<(Sources, Vec<Diagnostic>), ReadError> {
         let mut paths: Vec<PathBuf> = entries
             .filter_map(Result::ok)
             .map(|e| e.path())
-            .filter(|p| p.is_file() && p.extension().is_some_and(|e| e == "ron"))
+            .filter(|p| p.extension().is_some_and(|e| e == "ron") && !p.is_dir())
             .collect();
         paths.sort();
+        if paths.len() > MAX_FILES {
+            problems.push(
+                Diagnostic::new(
+                    Severity::Error,
+                    "too-many-files",
+                    &shown_folder,
+                    Pos::START,
+                    format!(
+                        "the folder has {} `.ron` files; only the first {MAX_FILES} were read",
+                        paths.len()
+                    ),
+                )
+                .hint("keep only flow files here; move copies and old versions out of the folder"),
+            );
+            paths.truncate(MAX_FILES);
+        }
         for path in paths {
-            let bytes = std::fs::read(&path).map_err(|error| ReadError { path: path.clone(), error })?;
             let shown = path.display().to_string();
-            let text = match String::from_utf8(bytes) {
-                Ok(t) => t,
-                Err(e) => {
-                    let valid = &e.as_bytes()[..e.utf8_error().valid_up_to()];
-                    let prefix = String::from_utf8_lossy(valid);
-                    let line = prefix.matches('\n').count() + 1;
-                    let col = prefix.rsplit('\n').next().map_or(0, |l| l.chars().count()) + 1;
-                    problems.push(
-                        Diagnostic::new(
-                            Severity::Error,
-                            "encoding",
-                            &shown,
-                            Pos { line, col },
-                            "the file is not valid UTF-8",
-                        )
-                        .hint("save the file as UTF-8 in your editor"),
-                    );
-                    String::from_utf8_lossy(e.as_bytes()).into_owned()
-                }
-            };
             let name = path.file_name().and_then(|n| n.to_str()).unwrap_or_default();
             let relative = if sub.is_empty() { name.to_string() } else { format!("{sub}/{name}") };
+            if total > MAX_TOTAL_BYTES {
+                sources.unread.push(relative);
+                continue;
+            }
+            let text = match read_text(&path, Some(&root), MAX_FILE_BYTES) {
+                Ok((text, bad_byte)) => {
+                    if let Some(pos) = bad_byte {
+                        problems.push(
+                            Diagnostic::new(
+                                Severity::Error,
+                                "encoding",
+                                &shown,
+                                pos,
+                                "the file is not valid UTF-8",
+                            )
+                            .hint("save the file as UTF-8 in your editor"),
+                        );
+                    }
+                    text
+                }
+                // Gone since the folder was listed, or a link to nothing: as
+                // if it were not there.
+                Err(Refusal::Io(e)) if e.kind() == std::io::ErrorKind::NotFound => continue,
+                Err(refusal) => {
+                    problems.push(refusal.diagnostic(&shown, "the flows folder", MAX_FILE_BYTES));
+                    sources.unread.push(relative);
+                    continue;
+                }
+            };
+            total += text.len() as u64;
+            if total > MAX_TOTAL_BYTES {
+                problems.push(
+                    Diagnostic::new(
+                        Severity::Error,
+                        "too-much-text",
+                        &shown,
+                        Pos::START,
+                        format!(
+                            "the flow set passes {} MiB of text here; this file and the ones after it were not read",
+                            MAX_TOTAL_BYTES >> 20
+                        ),
+                    )
+                    .hint("a flow set is a few hundred kilobytes: move files that are not flows out of the folder"),
+                );
+                sources.unread.push(relative);
+                continue;
+            }
             sources.add(shown.clone(), &relative, SourceFile::new(shown, text));
         }
     }
@@ -224,13 +308,63 @@ pub fn load(dir: &Path, assets: &Path, branch: Option<&str>) -> Result<Loaded, R
     }
     let (sources, problems) = read_dir(dir)?;
     let assets = Assets::Dir(assets.to_path_buf());
+    // Pictures that are there but refused are said once each, in their own
+    // words, rather than as missing.
+    let refused = std::cell::RefCell::new(Vec::new());
+    let asset_exists = |n: &str| match assets.refusal(n) {
+        Ok(there) => there,
+        Err(why) => {
+            refused.borrow_mut().push((n.to_string(), why));
+            true
+        }
+    };
     let mut report =
-        check(&sources, &Options { branch: branch.map(str::to_string), asset_exists: &|n| assets.exists(n) });
+        check(&sources, &Options { branch: branch.map(str::to_string), asset_exists: &asset_exists });
+    report.diagnostics.extend(refused_pictures(&sources, refused.into_inner()));
     if !problems.is_empty() {
         report.diagnostics.extend(problems);
         report.set = None;
     }
     Ok(Loaded { report, assets, sources, note: None, extra: Vec::new() })
+}
+
+/// A warning at every use of each picture refused by [`Assets::refusal`].
+fn refused_pictures(sources: &Sources, mut refused: Vec<(String, limits::Refusal)>) -> Vec<Diagnostic> {
+    refused.sort_by(|a, b| a.0.cmp(&b.0));
+    refused.dedup_by(|a, b| a.0 == b.0);
+    let mut out = Vec::new();
+    for (name, why) in refused {
+        let (reason, hint) = match why {
+            limits::Refusal::Outside(target) => (
+                format!("links to `{}`, outside `assets/`", target.display()),
+                "put the picture itself in `assets/` (a link may point only inside it)".to_string(),
+            ),
+            _ => (
+                format!("is larger than {} MiB", limits::MAX_PICTURE_BYTES >> 20),
+                "save it smaller: a screen-sized PNG is a few hundred kilobytes".to_string(),
+            ),
+        };
+        for file in &sources.flows {
+            let uses = file
+                .literals()
+                .iter()
+                .filter(|l| l.value == name && matches!(l.key.as_deref(), Some("icon" | "picture")));
+            for l in uses {
+                out.push(
+                    Diagnostic::new(
+                        Severity::Warning,
+                        "picture-refused",
+                        &file.name,
+                        l.pos,
+                        format!("picture `{name}` {reason}; the kiosk does not show it"),
+                    )
+                    .width(l.width)
+                    .hint(hint.clone()),
+                );
+            }
+        }
+    }
+    out
 }
 
 /// Checks the built-in defaults.

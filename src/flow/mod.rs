@@ -5,8 +5,10 @@
 //! defaults, `text` fills branch placeholders.
 
 mod build;
+pub mod chars;
 pub mod check;
 pub mod diag;
+pub mod limits;
 pub mod load;
 pub mod model;
 mod parse;

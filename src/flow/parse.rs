@@ -23,10 +23,145 @@ pub fn parse_ron<T: serde::de::DeserializeOwned>(file: &SourceFile) -> Result<T,
         let end = Pos { line: e.span.end.line.max(1), col: e.span.end.col.max(1) };
         // ron's spans may start on the blank before a token: point at the token.
         let start = skip_blanks(&file.text, start);
+        if let Some(d) = ends_early(file, start) {
+            return Box::new(d);
+        }
         let width = if end.line == start.line && end.col > start.col { end.col - start.col } else { 1 };
         let d = ron_diagnostic(&file.name, start, &e.code, &file.text);
         Box::new(d.width(width))
     })
+}
+
+/// A file cut off before its end (a partial copy or save) makes ron stumble
+/// on whatever the last token happens to be: "expected a comma", an unknown
+/// field `rea`. When the error is on the file's last line and brackets are
+/// still open there (outside any text, which has its own message), say that
+/// the file ends early, at the last bracket opened.
+fn ends_early(file: &SourceFile, error: Pos) -> Option<Diagnostic> {
+    let last_line = file.text.lines().enumerate().filter(|(_, l)| !l.trim().is_empty()).last()?.0 + 1;
+    if error.line < last_line {
+        return None;
+    }
+    let open = open_brackets(&file.text)?;
+    let &(bracket, pos) = open.last()?;
+    let n = open.len();
+    let close = match bracket {
+        '(' => ')',
+        '[' => ']',
+        _ => '}',
+    };
+    Some(
+        Diagnostic::new(
+            Severity::Error,
+            "syntax",
+            &file.name,
+            pos,
+            format!("the file ends before this `{bracket}` is closed"),
+        )
+        .hint(format!(
+            "was the file cut off? {n} bracket{} still open at the end; the last needs a `{close}`",
+            if n == 1 { " is" } else { "s are" }
+        )),
+    )
+}
+
+/// The brackets still open at the end of `text`, outermost first, skipping
+/// texts and comments; `None` when the text ends inside a text or comment
+/// (other messages cover those).
+fn open_brackets(text: &str) -> Option<Vec<(char, Pos)>> {
+    let mut open = Vec::new();
+    let mut chars = text.chars().peekable();
+    let (mut line, mut col) = (1usize, 1usize);
+    let advance = |c: char, line: &mut usize, col: &mut usize| {
+        if c == '\n' {
+            *line += 1;
+            *col = 1;
+        } else {
+            *col += 1;
+        }
+    };
+    while let Some(c) = chars.next() {
+        let here = Pos { line, col };
+        advance(c, &mut line, &mut col);
+        match c {
+            '"' => {
+                let mut closed = false;
+                while let Some(c) = chars.next() {
+                    advance(c, &mut line, &mut col);
+                    if c == '\\' {
+                        if let Some(e) = chars.next() {
+                            advance(e, &mut line, &mut col);
+                        }
+                    } else if c == '"' {
+                        closed = true;
+                        break;
+                    }
+                }
+                if !closed {
+                    return None;
+                }
+            }
+            '/' if chars.peek() == Some(&'/') => {
+                while let Some(&c) = chars.peek() {
+                    if c == '\n' {
+                        break;
+                    }
+                    advance(c, &mut line, &mut col);
+                    chars.next();
+                }
+            }
+            '/' if chars.peek() == Some(&'*') => {
+                let mut depth = 0usize;
+                let mut prev = '/';
+                let mut closed = false;
+                for c in chars.by_ref() {
+                    advance(c, &mut line, &mut col);
+                    if prev == '/' && c == '*' {
+                        depth += 1;
+                        prev = ' ';
+                        continue;
+                    }
+                    if prev == '*' && c == '/' {
+                        depth -= 1;
+                        if depth == 0 {
+                            closed = true;
+                            break;
+                        }
+                        prev = ' ';
+                        continue;
+                    }
+                    prev = c;
+                }
+                if !closed {
+                    return None;
+                }
+            }
+            '(' | '[' | '{' => open.push((c, here)),
+            ')' | ']' | '}' => {
+                open.pop();
+            }
+            _ => {}
+        }
+    }
+    Some(open)
+}
+
+/// A text in quotes where ron wanted a bare word (`urgency: "Urgent"`): the
+/// field before it (or "") and the word.
+fn quoted_word(text: &str, pos: Pos) -> Option<(String, String)> {
+    let line = text.lines().nth(pos.line.checked_sub(1)?)?;
+    let before: String = line.chars().take(pos.col - 1).collect();
+    let after: String = line.chars().skip(pos.col - 1).collect();
+    let word = after.strip_prefix('"')?.split('"').next()?;
+    if word.is_empty() || !word.chars().all(|c| c.is_alphanumeric() || c == '_') {
+        return None;
+    }
+    let field = before
+        .trim_end()
+        .strip_suffix(':')
+        .map(|b| b.trim_end().rsplit(|c: char| !(c.is_alphanumeric() || c == '_')).next().unwrap_or(""))
+        .unwrap_or("");
+    Some((field.to_string(), word.to_string()))
 }
 
 /// Whether a file has nothing but blanks and comments.
@@ -128,6 +263,16 @@ fn ron_diagnostic(file: &str, pos: Pos, error: &ron::Error, text: &str) -> Diagn
             "the file is not valid UTF-8".into(),
             Some("save the file as UTF-8 in your editor".into()),
         ),
+        E::ExpectedIdentifier if quoted_word(text, pos).is_some() => {
+            let (field, word) = quoted_word(text, pos).unwrap_or_default();
+            let message = if field.is_empty() {
+                format!("`{word}` is a fixed word here, not a text: it goes without quotes")
+            } else {
+                format!("`{field}` takes a fixed word, not a text in quotes")
+            };
+            let written = if field.is_empty() { word.clone() } else { format!("{field}: {word}") };
+            ("type", message, Some(format!("write it without quotes: `{written}`")))
+        }
         E::ExpectedIdentifier => (
             "syntax",
             "expected a field name or a kind here".into(),

@@ -63,9 +63,15 @@ pub struct SourceFile {
 }
 
 impl SourceFile {
-    /// Keeps `text` under `name`. Never fails.
+    /// Keeps `text` under `name`. Never fails. A UTF-8 byte-order mark at
+    /// the start (Windows Notepad writes one) is dropped, so the text parses
+    /// and line 1 counts its columns as an editor shows them.
     pub fn new(name: impl Into<String>, text: impl Into<String>) -> Self {
-        SourceFile { name: name.into(), text: text.into(), literals: Default::default() }
+        let mut text = text.into();
+        if text.starts_with('\u{feff}') {
+            text.drain(..'\u{feff}'.len_utf8());
+        }
+        SourceFile { name: name.into(), text, literals: Default::default() }
     }
 
     /// Every string literal in the file. An unterminated string ends the scan

@@ -15,6 +15,8 @@ pub enum Shape {
     Solved,
     /// A handoff ending.
     Handoff,
+    /// A goto into the flow with this id.
+    Goto(String),
 }
 
 /// The RON text of one flow made of `shapes` (node `i` gets id `n{i}`;
@@ -54,6 +56,7 @@ pub fn flow_text(id: &str, shapes: &[Shape]) -> String {
                 s,
                 "        Handoff(id: \"n{i}\", reason: {{\"en\": \"Staff can help.\", \"es\": \"El personal le ayuda.\"}}, note: \"Case {i}.\", policy: Policy(firmness: Flexible, text: \"One-time exception allowed.\")),"
             ),
+            Shape::Goto(flow) => writeln!(s, "        Goto(id: \"n{i}\", flow: \"{flow}\"),"),
         };
     }
     s.push_str("    ],\n)\n");
@@ -103,6 +106,38 @@ pub fn flow_set(total_nodes: usize, per_flow: usize) -> Vec<(String, String)> {
             })
             .collect();
         files.push((format!("f{f}.ron"), flow_text(&format!("f{f}"), &shapes)));
+    }
+    files
+}
+
+/// A valid flow set of `flows` flows joined in a chain by gotos: flow `g{i}`
+/// asks one question whose first answer goes on to `g{i+1}` and whose second
+/// is solved; the last flow ends at a handoff instead. A patron can walk the
+/// whole chain, which is what makes goto analysis cost more than per flow.
+pub fn goto_chain(flows: usize) -> Vec<(String, String)> {
+    let flows = flows.max(1);
+    let mut files = common_files();
+    for f in 0..flows {
+        let onward = if f + 1 < flows { Shape::Goto(format!("g{}", f + 1)) } else { Shape::Handoff };
+        let shapes = [Shape::Question(vec![(1, false), (2, false)]), onward, Shape::Solved];
+        files.push((format!("g{f}.ron"), flow_text(&format!("g{f}"), &shapes)));
+    }
+    files
+}
+
+/// A valid flow set of `flows` flows that each start with a goto to the
+/// next, except the last, which asks one question: no screen until the end
+/// of the chain, the case the goto-loop check follows furthest.
+pub fn start_goto_chain(flows: usize) -> Vec<(String, String)> {
+    let flows = flows.max(1);
+    let mut files = common_files();
+    for f in 0..flows {
+        let shapes = if f + 1 < flows {
+            vec![Shape::Goto(format!("s{}", f + 1))]
+        } else {
+            vec![Shape::Question(vec![(1, false), (2, false)]), Shape::Solved, Shape::Handoff]
+        };
+        files.push((format!("s{f}.ron"), flow_text(&format!("s{f}"), &shapes)));
     }
     files
 }

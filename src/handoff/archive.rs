@@ -258,6 +258,7 @@ impl Archive {
             words: archived.words.into_iter().map(file("words/")).collect(),
             origin: format!("archived version {fingerprint:016x} ({})", path.display()),
             flowset_name: format!("{PREFIX}/flowset.ron"),
+            unread: Vec::new(),
         })
     }
 

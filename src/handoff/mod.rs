@@ -73,26 +73,36 @@ pub struct FlowLengths {
     pub longest_path: Vec<crate::session::Visit>,
     /// Whether the path limit stopped the count.
     pub cut: bool,
+    /// Whether a path through gotos reached [`crate::paths::MAX_SCREENS`]
+    /// screens: its code could not be decoded.
+    pub too_deep: bool,
 }
 
 /// Walks every path of `flow` at branch index `branch` (through gotos) and
-/// measures their codes.
+/// measures their codes. The walk stops at the first code longer than
+/// [`MAX_CODE_LEN`] (that is already an error; `cut` then says `longest` is
+/// a lower bound), so a long chain of flows joined by gotos costs each flow a
+/// few flows' walk, not one through the whole chain.
 pub fn flow_lengths(
     set: &FlowSet,
     flow: crate::flow::model::FlowIdx,
     branch: usize,
     limit: usize,
 ) -> FlowLengths {
-    use crate::paths::{End, walk_through_gotos};
+    use crate::paths::{End, walk_through_gotos_while};
     let mut out = FlowLengths::default();
     let Some(b) = set.branches.get(branch) else { return out };
-    let (_, cut) = walk_through_gotos(set, flow, b, limit, &mut |path, end| {
+    let (_, cut) = walk_through_gotos_while(set, flow, b, limit, &mut |path, end| {
         let mut consider = |len: usize, path: &[crate::session::Visit]| {
             if len > out.longest {
                 out.longest = len;
                 out.longest_path = path.to_vec();
             }
         };
+        if end == End::TooDeep && path.len() >= crate::paths::MAX_SCREENS {
+            out.too_deep = true;
+            return false;
+        }
         if matches!(end, End::Solved | End::Handoff) {
             if let Some(code) = worst_case_code(set, branch, path, codec::Reached::FlowEnded) {
                 if end == End::Handoff {
@@ -112,6 +122,7 @@ pub fn flow_lengths(
                 }
             }
         }
+        out.longest <= MAX_CODE_LEN
     });
     out.cut = cut;
     out
@@ -122,7 +133,8 @@ pub const PATH_LIMIT: usize = 100_000;
 
 /// The longest code each flow can give over the branches checked (`only`, or
 /// all), and an error diagnostic, located at the flow's id, for each flow whose
-/// codes could pass [`MAX_CODE_LEN`]. `check` and the kiosk both apply it, so
+/// codes could pass [`MAX_CODE_LEN`] (`code-too-long`) or whose paths through
+/// gotos outgrow what a code describes (`path-too-long`). `check` and the kiosk both apply it, so
 /// a kiosk refuses what `check` refuses.
 pub fn long_codes(
     set: &FlowSet,
@@ -136,6 +148,7 @@ pub fn long_codes(
     for (fi, flow) in set.flows.iter().enumerate() {
         let mut longest = 0;
         let mut cut = false;
+        let mut too_deep = false;
         for (bi, branch) in set.branches.iter().enumerate() {
             if only.is_some_and(|b| b != branch.id) || branch.hidden.contains(&fi) {
                 continue;
@@ -143,16 +156,36 @@ pub fn long_codes(
             let l = flow_lengths(set, fi, bi, PATH_LIMIT);
             longest = longest.max(l.longest);
             cut |= l.cut;
+            too_deep |= l.too_deep;
         }
-        if longest > MAX_CODE_LEN {
+        let at = || {
             let is_flow_id = |l: &&crate::flow::source::Literal| {
                 l.key.as_deref() == Some("id") && l.path.len() == 1 && l.value == flow.id
             };
-            let (name, pos) = sources
+            sources
                 .flows
                 .iter()
                 .find_map(|f| f.find(is_flow_id).map(|l| (f.name.clone(), l.pos)))
-                .unwrap_or((String::new(), Pos::START));
+                .unwrap_or((String::new(), Pos::START))
+        };
+        if too_deep {
+            let (name, pos) = at();
+            problems.push(
+                Diagnostic::new(
+                    Severity::Error,
+                    "path-too-long",
+                    &name,
+                    pos,
+                    format!(
+                        "from flow `{}`, gotos lead a patron through more than {} screens; a handoff code cannot describe that path",
+                        flow.id,
+                        crate::paths::MAX_SCREENS
+                    ),
+                )
+                .hint("shorten the chain of flows that lead into each other with gotos"),
+            );
+        } else if longest > MAX_CODE_LEN {
+            let (name, pos) = at();
             problems.push(
                 Diagnostic::new(
                     Severity::Error,
@@ -160,8 +193,9 @@ pub fn long_codes(
                     &name,
                     pos,
                     format!(
-                        "flow `{}` can give handoff codes of {longest} characters; at most {MAX_CODE_LEN} are read aloud easily",
-                        flow.id
+                        "flow `{}` can give handoff codes of {longest} characters{}; at most {MAX_CODE_LEN} are read aloud easily",
+                        flow.id,
+                        if cut { " or more" } else { "" }
                     ),
                 )
                 .hint("split long paths: send the patron on with a goto, or ask fewer questions in a row"),
