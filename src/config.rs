@@ -336,11 +336,11 @@ pub fn load_for_kiosk(path: &Path) -> Settings {
                 }
                 _ => {
                     let why = format!(
-                        "Staff mode is closed: {} has an error and no last good copy of it was kept. \
+                        "{} has an error and no last good copy of it was kept. \
                          Fix kiosk.ron (`kiosk-triage check` shows where) and restart the kiosk.",
                         path.display()
                     );
-                    notices.push(why.clone());
+                    notices.push(format!("Staff mode is closed: {why}"));
                     Settings {
                         config: resolved(KioskConfig::default(), dir),
                         gate: StaffGate::Closed(why),
@@ -363,7 +363,7 @@ impl StaffGate {
         match &config.staff_pin_hash {
             Some(h) => match pin_hash_usable(h) {
                 Ok(()) => StaffGate::Pin(h.clone()),
-                Err(why) => StaffGate::Closed(format!("Staff mode is closed: `staff_pin_hash` {why}.")),
+                Err(why) => StaffGate::Closed(format!("`staff_pin_hash` in kiosk.ron {why}.")),
             },
             None => StaffGate::NoPin,
         }

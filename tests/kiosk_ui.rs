@@ -329,8 +329,7 @@ fn a_fullscreen_kiosk_without_a_pin_keeps_staff_mode_closed_and_says_how_to_set_
 
 #[test]
 fn a_closed_gate_opens_for_no_pin_at_all() {
-    let (mut h, _) =
-        kiosk_with_gate(StaffGate::Closed("Staff mode is closed: kiosk.ron has an error.".into()));
+    let (mut h, _) = kiosk_with_gate(StaffGate::Closed("kiosk.ron has an error.".into()));
     frames(&mut h);
     h.key_press_modifiers(Modifiers::CTRL | Modifiers::ALT, Key::S);
     frames(&mut h);
@@ -472,4 +471,36 @@ fn staff_mode_left_alone_is_wiped_like_a_patron_session() {
     clock.advance(30);
     frames(&mut h);
     assert!(!h.state().in_staff_mode(), "nobody finds staff mode open after a staff member walks away");
+}
+
+#[test]
+fn with_no_usable_flows_home_shows_no_demo_guides_or_demo_branch() {
+    let loaded = kiosk_triage::flow::load::load_builtin(None);
+    let set = Arc::new(loaded.report.set.unwrap());
+    let branch_name = set.branches[0].name.clone();
+    let setup = Setup {
+        languages: set.languages.clone(),
+        branch: set.branches[0].id.clone(),
+        set,
+        assets: loaded.assets,
+        config: KioskConfig::default(),
+        gate: StaffGate::NoPin,
+        unavailable: true,
+        windowed: false,
+        notices: Vec::new(),
+        reload: None,
+        archive: None,
+        watch: None,
+        clock: Arc::new(|| Duration::ZERO),
+    };
+    let mut h = Harness::builder()
+        .with_size(egui::vec2(1280.0, 800.0))
+        .build_ui_state(|ui, k: &mut Kiosk| k.ui(ui), Kiosk::new(setup));
+    frames(&mut h);
+    assert!(shows(&h, "A staff member can help you with this"));
+    assert!(h.query_by_label_contains(&branch_name).is_none(), "the demo branch is not this library");
+    assert!(!shows(&h, "Log in to a computer"), "no demo guides");
+    h.key_press(Key::F1);
+    frames(&mut h);
+    assert!(h.state().session().is_none(), "no handoff naming the demo branch's desk");
 }

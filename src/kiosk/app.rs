@@ -576,6 +576,9 @@ impl Kiosk {
                     self.took_offer = false;
                 }
             }
+            // With no usable flows a handoff screen would name the demo
+            // branch's desk: home already says to ask staff.
+            Action::StaffFromHome if self.unavailable => {}
             Action::StaffFromHome => {
                 if let Ok(s) = Session::staff_only(self.set.clone(), &self.branch, &self.lang, now) {
                     self.view = View::Flow(Box::new(s));
@@ -791,7 +794,12 @@ fn top_bar(k: &Kiosk, ui: &mut egui::Ui, actions: &mut Vec<Action>) {
         .show(ui, |ui| {
             ui.horizontal_centered(|ui| {
                 ui.set_min_height(52.0);
-                let title = format!("{} · {}", k.branch().name, k.word("kiosk_title"));
+                // With no usable flows the branch name would be the demo one.
+                let title = if k.unavailable {
+                    k.word("kiosk_title")
+                } else {
+                    format!("{} · {}", k.branch().name, k.word("kiosk_title"))
+                };
                 // The buttons first, from the right; the title takes what is
                 // left and is cut with "…" rather than running under them.
                 ui.with_layout(egui::Layout::right_to_left(egui::Align::Center), |ui| {

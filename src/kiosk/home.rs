@@ -8,6 +8,16 @@ use eframe::egui::{self, Ui};
 pub fn show(k: &Kiosk, ui: &mut Ui, actions: &mut Vec<Action>) {
     let p = k.palette();
     let sizes = k.sizes();
+    if k.unavailable {
+        // The library's flows cannot be used and none were kept. The only
+        // flows at hand are the built-in demo ones, whose branch names and
+        // desks are not this library's: say only that staff will help.
+        ui.add_space(sizes.heading);
+        widgets::heading(ui, &k.word("handoff_title"), p.text, sizes.heading);
+        ui.add_space(12.0);
+        widgets::text(ui, &k.word("something_else_sub"), p.text, sizes.body);
+        return;
+    }
     egui::Panel::bottom("home_bottom")
         .show_separator_line(false)
         .frame(egui::Frame::NONE.inner_margin(egui::Margin { top: 16, ..Default::default() }))
@@ -20,21 +30,13 @@ pub fn show(k: &Kiosk, ui: &mut Ui, actions: &mut Vec<Action>) {
                 actions.push(Action::StaffFromHome);
             }
         });
-    if k.unavailable {
-        // The library's flows cannot be used and none were kept: no demo
-        // guides with another library's details, only the way to a person.
-        widgets::heading(ui, &k.word("handoff_title"), p.text, sizes.heading);
-        widgets::text(ui, &k.word("handoff_where"), p.text, sizes.body);
-    } else {
-        widgets::heading(ui, &k.word("greeting"), p.text, sizes.heading);
-    }
+    widgets::heading(ui, &k.word("greeting"), p.text, sizes.heading);
     ui.add_space(8.0);
 
     let set = k.set.clone();
     let branch = k.branch().clone();
     let tiles: Vec<(String, String, Option<String>, String)> = set
         .visible_flows(&branch)
-        .filter(|_| !k.unavailable)
         .map(|(_, f)| {
             let title = set.render(&f.title, &k.lang, &branch).plain();
             let sub = f.subtitle.as_ref().map(|s| set.render(s, &k.lang, &branch).plain());

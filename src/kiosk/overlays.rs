@@ -81,7 +81,7 @@ pub fn pin_pad(k: &Kiosk, ui: &mut Ui, actions: &mut Vec<Action>) {
                 screen.center(),
                 egui::vec2(
                     460.0,
-                    if pad.closed.is_some() { 460.0 } else { 680.0_f32 }.min(screen.height() - 20.0),
+                    if pad.closed.is_some() { 400.0 } else { 680.0_f32 }.min(screen.height() - 20.0),
                 ),
             );
             ui.painter().rect(card, 20, p.card, Stroke::new(3.0, p.border), egui::StrokeKind::Inside);
