@@ -82,4 +82,39 @@ fi
 rss_kb=$(awk '/VmRSS/ {print $2}' "/proc/$kiosk/status")
 pss_kb=$(awk '/^Pss:/ {s += $2} END {print s}' "/proc/$kiosk/smaps_rollup" 2>/dev/null || echo "?")
 echo "e2e: memory after the clicks: RSS ${rss_kb} kB, PSS ${pss_kb} kB"
+
+# Escapes: every way a patron (or a window manager shortcut) has been seen to
+# leave a fullscreen kiosk. After each, within 2 seconds, the kiosk must be
+# running, mapped and focused again.
+held() {
+    local what=$1
+    for _ in $(seq 20); do
+        sleep 0.1
+        kill -0 "$kiosk" 2>/dev/null || { echo "e2e: $what closed the kiosk" >&2; return 1; }
+        if xwininfo -id "$window" 2>/dev/null | grep -q 'Map State: IsViewable' \
+            && [ "$(xdotool getactivewindow 2>/dev/null)" = "$window" ]; then
+            echo "e2e: $what: the kiosk has the screen again"
+            return 0
+        fi
+    done
+    echo "e2e: after $what the kiosk did not take the screen back within 2 s" >&2
+    import -window root "$out/escape-failed.png" || true
+    return 1
+}
+escape() {
+    local what=$1; shift
+    xdotool windowactivate --sync "$window" >/dev/null 2>&1 || true
+    sleep 0.3
+    "$@" >/dev/null 2>&1 || true
+    held "$what"
+}
+escape "Alt+F4" xdotool key --clearmodifiers alt+F4
+escape "Ctrl+W" xdotool key --clearmodifiers ctrl+w
+escape "Ctrl+Q" xdotool key --clearmodifiers ctrl+q
+escape "Escape" xdotool key --clearmodifiers Escape
+escape "Alt+Tab" xdotool key --clearmodifiers alt+Tab
+escape "Super+D (show desktop)" xdotool key --clearmodifiers super+d
+escape "Ctrl+Alt+Right (another desktop)" xdotool key --clearmodifiers ctrl+alt+Right
+escape "xdotool windowminimize" xdotool windowminimize "$window"
+escape "Alt+Space, Iconify" bash -c 'xdotool key --clearmodifiers alt+space; sleep 0.4; xdotool key i'
 echo "e2e: passed; screenshots in $out/"

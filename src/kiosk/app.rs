@@ -345,6 +345,16 @@ impl Kiosk {
         self.staff_summary = None;
     }
 
+    /// What must happen even while the window is hidden (eframe then runs no
+    /// `ui`, only this): a fullscreen kiosk that was minimised or hidden by a
+    /// window manager's shortcut takes the screen back.
+    pub fn logic(&mut self, ctx: &egui::Context) {
+        self.now = (self.clock)();
+        if !self.windowed {
+            self.hold_the_screen(ctx);
+        }
+    }
+
     /// Draws one frame and handles its input. Used by eframe and by tests.
     pub fn ui(&mut self, ui: &mut egui::Ui) {
         let ctx = ui.ctx().clone();
@@ -847,6 +857,10 @@ fn top_bar(k: &Kiosk, ui: &mut egui::Ui, actions: &mut Vec<Action>) {
 }
 
 impl eframe::App for Kiosk {
+    fn logic(&mut self, ctx: &egui::Context, _frame: &mut eframe::Frame) {
+        Kiosk::logic(self, ctx);
+    }
+
     fn ui(&mut self, ui: &mut egui::Ui, _frame: &mut eframe::Frame) {
         Kiosk::ui(self, ui);
     }

@@ -185,6 +185,12 @@ struct Booting {
 }
 
 impl eframe::App for Booting {
+    fn logic(&mut self, ctx: &eframe::egui::Context, frame: &mut eframe::Frame) {
+        if let Some(k) = &mut self.kiosk {
+            eframe::App::logic(k, ctx, frame);
+        }
+    }
+
     fn ui(&mut self, ui: &mut eframe::egui::Ui, frame: &mut eframe::Frame) {
         if self.kiosk.is_none()
             && let Some(rx) = &self.setup
