@@ -19,3 +19,4 @@ pub mod paths;
 pub mod scenario;
 pub mod session;
 pub mod startup;
+pub mod stats;
