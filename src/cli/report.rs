@@ -80,7 +80,11 @@ pub fn run(args: &Args, out: &mut dyn Write) -> u8 {
         return 2;
     }
     if report.bad_rows > 0 && args.format != ReportFormat::Text {
-        eprintln!("warning: {} rows could not be read; the first: {}", report.bad_rows, report.bad.join("; "));
+        eprintln!(
+            "warning: {} rows could not be read; the first: {}",
+            report.bad_rows,
+            report.bad.join("; ")
+        );
     }
     0
 }
@@ -577,7 +581,9 @@ pub fn html(r: &Report) -> String {
     o.push_str("<h2>When: weekday by hour</h2>");
     o.push_str(&heat_map(r));
 
-    o.push_str("<h2>Endings reached</h2><table><tr><th>flow / ending</th><th>solved</th><th>handoff</th></tr>");
+    o.push_str(
+        "<h2>Endings reached</h2><table><tr><th>flow / ending</th><th>solved</th><th>handoff</th></tr>",
+    );
     for n in &r.endings {
         let _ = write!(
             o,
@@ -628,9 +634,11 @@ pub fn html(r: &Report) -> String {
             bars(&outcomes, "#2e7d32", 420),
             bars(&read, "#6a4c93", 420)
         );
-        o.push_str("<h3>Desk work by ending, most minutes first</h3><table><tr><th>flow / ending</th>\
+        o.push_str(
+            "<h3>Desk work by ending, most minutes first</h3><table><tr><th>flow / ending</th>\
                     <th>visits</th><th>minutes</th><th>mean READ</th><th>resolved</th><th>referred</th>\
-                    <th>booked</th><th>could not help</th></tr>");
+                    <th>booked</th><th>could not help</th></tr>",
+        );
         for e in &r.desk.endings {
             let _ = write!(
                 o,

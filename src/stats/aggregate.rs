@@ -529,7 +529,13 @@ impl DeskStats {
         let rated: u64 = a.read[1..].iter().sum();
         let weighted: u64 = a.read.iter().enumerate().map(|(l, n)| l as u64 * n).sum();
         let mean = if rated == 0 { 0.0 } else { (weighted as f64 / rated as f64 * 100.0).round() / 100.0 };
-        DeskStats { visits: a.visits, outcomes: a.outcomes, read: a.read, mean_read: mean, minutes: a.minutes }
+        DeskStats {
+            visits: a.visits,
+            outcomes: a.outcomes,
+            read: a.read,
+            mean_read: mean,
+            minutes: a.minutes,
+        }
     }
 
     /// The count for an outcome.

@@ -708,7 +708,9 @@ mod tests {
         for n in (0..20_000).step_by(37) {
             assert_eq!(Date::from_days(n).unwrap().days(), n);
         }
-        for bad in ["2023-02-29", "2024-13-01", "2024-1-01", "20240101", "2024-01-00", "abcd-ef-gh", "+024-01-01"] {
+        for bad in
+            ["2023-02-29", "2024-13-01", "2024-1-01", "20240101", "2024-01-00", "abcd-ef-gh", "+024-01-01"]
+        {
             assert_eq!(Date::parse(bad), None, "{bad}");
         }
     }

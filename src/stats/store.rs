@@ -76,7 +76,11 @@ fn slug(name: &str) -> String {
 /// The file name for a kind, date and machine name.
 pub fn file_name(kind: Kind, date: Date, name: &str) -> String {
     let s = slug(name);
-    if s.is_empty() { format!("{}{date}.csv", kind.prefix()) } else { format!("{}{date}-{s}.csv", kind.prefix()) }
+    if s.is_empty() {
+        format!("{}{date}.csv", kind.prefix())
+    } else {
+        format!("{}{date}-{s}.csv", kind.prefix())
+    }
 }
 
 /// Writes a kiosk's (or a desk's) rows into `<data>/stats/`, deletes files

@@ -47,13 +47,8 @@ pub fn random_session(set: &Arc<FlowSet>, rng: &mut Rng, at: LocalTime) -> Sessi
     let lang = set.languages[rng.below(set.languages.len())].clone();
     let visible: Vec<&str> = set.visible_flows(branch).map(|(_, f)| f.id.as_str()).collect();
     let mut now = Duration::from_secs(1000);
-    let cx = |left, code| Context {
-        at,
-        left,
-        large_text: rng_flag(at, 7),
-        high_contrast: rng_flag(at, 31),
-        code,
-    };
+    let cx =
+        |left, code| Context { at, left, large_text: rng_flag(at, 7), high_contrast: rng_flag(at, 31), code };
     let session = if rng.chance(3) || visible.is_empty() {
         Session::staff_only(set.clone(), &branch.id, &lang, now)
     } else {
@@ -173,7 +168,8 @@ pub fn write_tree(root: &Path, set: &Arc<FlowSet>, spec: &TreeSpec) -> std::io::
     let outcomes = DeskOutcome::ALL;
     for b in 0..branches {
         let bname = format!("b{b:02}");
-        let kiosks: Vec<String> = (0..spec.kiosks).filter(|k| k % branches == b).map(|k| format!("kiosk-{k}")).collect();
+        let kiosks: Vec<String> =
+            (0..spec.kiosks).filter(|k| k % branches == b).map(|k| format!("kiosk-{k}")).collect();
         let desk_name = format!("desk-{bname}");
         let desk_dir = root.join(&bname).join("desk").join("stats");
         std::fs::create_dir_all(&desk_dir)?;
