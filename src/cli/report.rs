@@ -81,7 +81,7 @@ pub fn run(args: &Args, out: &mut dyn Write) -> u8 {
     }
     if report.bad_rows > 0 && args.format != ReportFormat::Text {
         eprintln!(
-            "warning: {} rows could not be read; the first: {}",
+            "warning: {} row(s) could not be read; the first: {}",
             report.bad_rows,
             report.bad.join("; ")
         );

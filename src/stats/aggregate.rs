@@ -3,8 +3,10 @@
 //! the number of distinct flows, nodes and handoff codes, not with rows.
 //! Median session times come from a histogram of the coarse steps.
 
-use super::store::{BadRow, Row, classify, read_file};
-use super::{DURATION_STEPS, Date, DeskOutcome, DeskRecord, End, SessionRecord, Weekday, duration_index};
+use super::store::{BadRow, Kind, classify, read_lines};
+use super::{
+    DURATION_STEPS, Date, DeskOutcome, DeskRecord, End, SessionRecord, SessionView, Weekday, duration_index,
+};
 use serde::Serialize;
 use std::collections::{HashMap, HashSet};
 use std::path::{Path, PathBuf};
@@ -77,7 +79,7 @@ impl DeskAgg {
 pub struct Totals {
     filter: Filter,
     files: u64,
-    seen_files: HashSet<PathBuf>,
+    seen_files: HashSet<FileKey>,
     sessions: u64,
     desk_rows: u64,
     first: Option<Date>,
@@ -113,22 +115,44 @@ impl Totals {
 
     /// Adds one kiosk row (if it passes the filter).
     pub fn add_session(&mut self, r: SessionRecord) {
+        self.add_view(&SessionView {
+            date: r.date,
+            hour: r.hour,
+            weekday: r.weekday,
+            branch: r.branch.into(),
+            kiosk: r.kiosk.into(),
+            language: r.language.into(),
+            flow: r.flow.into(),
+            end: r.end,
+            node: r.node.into(),
+            screens: r.screens,
+            back_steps: r.back_steps,
+            duration_s: r.duration_s,
+            large_text: r.large_text,
+            high_contrast: r.high_contrast,
+            code: r.code.unwrap_or_default().into(),
+        });
+    }
+
+    /// Adds one kiosk row as read (if it passes the filter); allocates only
+    /// for flows, nodes, languages, branches and codes not seen before.
+    pub fn add_view(&mut self, r: &SessionView<'_>) {
         if !self.filter.date_ok(r.date) || self.filter.branch.as_ref().is_some_and(|b| *b != r.branch) {
             return;
         }
         self.see(r.date);
         self.sessions += 1;
         let e = r.end.index();
-        let flow = match self.flows.get_mut(&r.flow) {
+        let flow = match self.flows.get_mut(&*r.flow) {
             Some(f) => f,
-            None => self.flows.entry(r.flow.clone()).or_default(),
+            None => self.flows.entry(r.flow.to_string()).or_default(),
         };
         flow.ends[e] += 1;
         flow.durations[duration_index(r.duration_s)] += 1;
         flow.screens[(r.screens as usize).min(FUNNEL_SCREENS)] += 1;
-        match flow.nodes.get_mut(&r.node) {
+        match flow.nodes.get_mut(&*r.node) {
             Some(n) => n[e] += 1,
-            None => flow.nodes.entry(r.node.clone()).or_default()[e] += 1,
+            None => flow.nodes.entry(r.node.to_string()).or_default()[e] += 1,
         }
         self.heat[r.weekday.index()][usize::from(r.hour).min(23)] += 1;
         bump(&mut self.languages, &r.language);
@@ -136,10 +160,8 @@ impl Totals {
         self.large_text += u64::from(r.large_text);
         self.high_contrast += u64::from(r.high_contrast);
         self.both += u64::from(r.large_text && r.high_contrast);
-        if let Some(code) = r.code
-            && !self.codes.contains_key(&code)
-        {
-            self.codes.insert(code, (r.flow, r.node));
+        if !r.code.is_empty() && !self.codes.contains_key(&*r.code) {
+            self.codes.insert(r.code.to_string(), (r.flow.to_string(), r.node.to_string()));
         }
     }
 
@@ -207,22 +229,20 @@ impl Totals {
         if !self.filter.date_ok(date) {
             return;
         }
-        let key = std::fs::canonicalize(path).unwrap_or_else(|_| path.to_path_buf());
-        if !self.seen_files.insert(key) {
+        if !self.seen_files.insert(file_key(path)) {
             return;
         }
         self.files += 1;
-        let mut rows = Vec::new();
         let mut bads = Vec::new();
-        // Rows of one daily file (a few hundred at most) are collected, then
-        // added: memory is bounded by the largest file.
-        let result = read_file(path, kind, buf, &mut |r| rows.push(r), &mut |b| bads.push(b));
-        for r in rows {
-            match r {
-                Row::Session(s) => self.add_session(s),
-                Row::Desk(d) => self.add_desk(d),
+        let result = read_lines(path, kind, buf, &mut |line, text| {
+            let parsed = text.and_then(|t| match kind {
+                Kind::Kiosk => SessionView::parse(t).map(|r| self.add_view(&r)),
+                Kind::Desk => DeskRecord::parse_line(t).map(|r| self.add_desk(r)),
+            });
+            if let Err(error) = parsed {
+                bads.push(BadRow { file: path.to_path_buf(), line, error });
             }
-        }
+        });
         for b in bads {
             self.add_bad(b);
         }
@@ -356,6 +376,30 @@ impl Totals {
             },
         }
     }
+}
+
+/// What tells two paths to one file apart: device and inode where there are
+/// such, else the canonical path.
+#[derive(Clone, Debug, PartialEq, Eq, Hash)]
+enum FileKey {
+    #[cfg_attr(not(unix), allow(dead_code))]
+    Inode(u64, u64),
+    #[cfg_attr(unix, allow(dead_code))]
+    Path(PathBuf),
+}
+
+#[cfg(unix)]
+fn file_key(path: &Path) -> FileKey {
+    use std::os::unix::fs::MetadataExt;
+    match std::fs::metadata(path) {
+        Ok(m) => FileKey::Inode(m.dev(), m.ino()),
+        Err(_) => FileKey::Path(path.to_path_buf()),
+    }
+}
+
+#[cfg(not(unix))]
+fn file_key(path: &Path) -> FileKey {
+    FileKey::Path(std::fs::canonicalize(path).unwrap_or_else(|_| path.to_path_buf()))
 }
 
 fn bump(map: &mut HashMap<String, u64>, key: &str) {

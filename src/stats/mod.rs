@@ -20,6 +20,7 @@ pub mod synth;
 pub use store::{Recorder, TodayFigures};
 
 use crate::session::{Outcome, Session};
+use std::borrow::Cow;
 use std::fmt;
 use std::time::Duration;
 
@@ -428,7 +429,50 @@ impl SessionRecord {
     /// Reads one line (without its newline) as [`SessionRecord::to_line`]
     /// writes it.
     pub fn parse_line(line: &str) -> Result<SessionRecord, RowError> {
-        let f = split_fields(line).ok_or(RowError::Quoting)?;
+        SessionView::parse(line).map(SessionView::into_owned)
+    }
+}
+
+/// A kiosk row read from a file, borrowing its strings from the line, so a
+/// report over millions of rows allocates only for values it has not seen.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct SessionView<'a> {
+    /// Local date.
+    pub date: Date,
+    /// Local hour, 0-23.
+    pub hour: u8,
+    /// Day of the week.
+    pub weekday: Weekday,
+    /// Branch id.
+    pub branch: Cow<'a, str>,
+    /// The kiosk's name.
+    pub kiosk: Cow<'a, str>,
+    /// Language code.
+    pub language: Cow<'a, str>,
+    /// The flow.
+    pub flow: Cow<'a, str>,
+    /// How it ended.
+    pub end: End,
+    /// The ending or last node.
+    pub node: Cow<'a, str>,
+    /// Screens shown.
+    pub screens: u32,
+    /// Back steps.
+    pub back_steps: u32,
+    /// Session length step (seconds).
+    pub duration_s: u32,
+    /// Larger text was used.
+    pub large_text: bool,
+    /// High contrast was used.
+    pub high_contrast: bool,
+    /// The handoff code, empty for none.
+    pub code: Cow<'a, str>,
+}
+
+impl<'a> SessionView<'a> {
+    /// Reads one line (without its newline).
+    pub fn parse(line: &'a str) -> Result<SessionView<'a>, RowError> {
+        let mut f = split_fields(line).ok_or(RowError::Quoting)?;
         if f.len() != SESSION_FIELDS.len() {
             return Err(RowError::FieldCount(f.len()));
         }
@@ -436,29 +480,58 @@ impl SessionRecord {
         let hour: u8 = f[1].parse().ok().filter(|h| *h < 24).ok_or(RowError::Field("hour"))?;
         let weekday = Weekday::parse(&f[2]).ok_or(RowError::Field("weekday"))?;
         let end = End::parse(&f[7]).ok_or(RowError::Field("end"))?;
-        let num = |i: usize, name: &'static str| f[i].parse::<u32>().map_err(|_| RowError::Field(name));
-        let flag = |i: usize, name: &'static str| match &*f[i] {
+        let num = |f: &[Cow<'_, str>], i: usize, name: &'static str| {
+            f[i].parse::<u32>().map_err(|_| RowError::Field(name))
+        };
+        let flag = |f: &[Cow<'_, str>], i: usize, name: &'static str| match &*f[i] {
             "1" => Ok(true),
             "0" => Ok(false),
             _ => Err(RowError::Field(name)),
         };
-        Ok(SessionRecord {
+        let screens = num(&f, 9, "screens")?;
+        let back_steps = num(&f, 10, "back_steps")?;
+        let duration_s = num(&f, 11, "duration_s")?;
+        let large_text = flag(&f, 12, "large_text")?;
+        let high_contrast = flag(&f, 13, "high_contrast")?;
+        let mut take = |i: usize| std::mem::take(&mut f[i]);
+        Ok(SessionView {
             date,
             hour,
             weekday,
-            branch: f[3].to_string(),
-            kiosk: f[4].to_string(),
-            language: f[5].to_string(),
-            flow: f[6].to_string(),
+            branch: take(3),
+            kiosk: take(4),
+            language: take(5),
+            flow: take(6),
             end,
-            node: f[8].to_string(),
-            screens: num(9, "screens")?,
-            back_steps: num(10, "back_steps")?,
-            duration_s: num(11, "duration_s")?,
-            large_text: flag(12, "large_text")?,
-            high_contrast: flag(13, "high_contrast")?,
-            code: Some(f[14].to_string()).filter(|c| !c.is_empty()),
+            node: take(8),
+            screens,
+            back_steps,
+            duration_s,
+            large_text,
+            high_contrast,
+            code: take(14),
         })
+    }
+
+    /// The row with its own strings.
+    pub fn into_owned(self) -> SessionRecord {
+        SessionRecord {
+            date: self.date,
+            hour: self.hour,
+            weekday: self.weekday,
+            branch: self.branch.into_owned(),
+            kiosk: self.kiosk.into_owned(),
+            language: self.language.into_owned(),
+            flow: self.flow.into_owned(),
+            end: self.end,
+            node: self.node.into_owned(),
+            screens: self.screens,
+            back_steps: self.back_steps,
+            duration_s: self.duration_s,
+            large_text: self.large_text,
+            high_contrast: self.high_contrast,
+            code: Some(self.code.into_owned()).filter(|c| !c.is_empty()),
+        }
     }
 }
 
@@ -643,8 +716,7 @@ fn write_fields(out: &mut String, fields: &[&str]) {
 
 /// Splits one CSV line into fields (RFC 4180 quoting, no newlines inside
 /// fields: this module never writes one). `None` when quoting is broken.
-pub fn split_fields(line: &str) -> Option<Vec<std::borrow::Cow<'_, str>>> {
-    use std::borrow::Cow;
+pub fn split_fields(line: &str) -> Option<Vec<Cow<'_, str>>> {
     let line = line.strip_suffix('\r').unwrap_or(line);
     let mut fields = Vec::with_capacity(16);
     let mut rest = line;

@@ -307,38 +307,45 @@ pub fn read_file(
     row: &mut dyn FnMut(Row),
     bad: &mut dyn FnMut(BadRow),
 ) -> io::Result<()> {
+    read_lines(path, kind, buf, &mut |line, text| {
+        let parsed = text.and_then(|t| match kind {
+            Kind::Kiosk => SessionRecord::parse_line(t).map(Row::Session),
+            Kind::Desk => DeskRecord::parse_line(t).map(Row::Desk),
+        });
+        match parsed {
+            Ok(r) => row(r),
+            Err(error) => bad(BadRow { file: path.to_path_buf(), line, error }),
+        }
+    })
+}
+
+/// Reads one daily file line by line: `each` gets the 1-based line number
+/// and each row's text after the header (not yet parsed), or why the line
+/// could not be read (not UTF-8, a cut-off last line, a header this version
+/// does not write, after which the file is skipped). Empty lines are skipped.
+pub fn read_lines(
+    path: &Path,
+    kind: Kind,
+    buf: &mut Vec<u8>,
+    each: &mut dyn FnMut(usize, Result<&str, RowError>),
+) -> io::Result<()> {
     buf.clear();
     File::open(path)?.read_to_end(buf)?;
     let text: &[u8] = buf.strip_prefix(b"\xEF\xBB\xBF".as_slice()).unwrap_or(buf);
-    let header = kind.header();
-    let mut complain = |line: usize, error: RowError| bad(BadRow { file: path.to_path_buf(), line, error });
-    let mut rest = text;
-    let mut n = 0;
-    while !rest.is_empty() {
-        n += 1;
-        let (line, torn) = match rest.iter().position(|&b| b == b'\n') {
-            Some(i) => {
-                let l = &rest[..i];
-                rest = &rest[i + 1..];
-                (l, false)
-            }
-            None => {
-                let l = rest;
-                rest = &[];
-                (l, true)
-            }
-        };
-        if torn {
-            complain(n, RowError::Torn);
+    let header = match kind {
+        Kind::Kiosk => KIOSK_HEADER,
+        Kind::Desk => DESK_HEADER,
+    };
+    for (i, line) in text.split_inclusive(|&b| b == b'\n').enumerate() {
+        let n = i + 1;
+        let Some(line) = line.strip_suffix(b"\n") else {
+            each(n, Err(RowError::Torn));
             break;
-        }
-        let Ok(line) = std::str::from_utf8(line) else {
-            complain(n, RowError::Encoding);
-            continue;
         };
+        let line = line.strip_suffix(b"\r").unwrap_or(line);
         if n == 1 {
-            if line.trim_end_matches('\r') != header.trim_end() {
-                complain(n, RowError::Header);
+            if line != header.as_bytes() {
+                each(n, Err(RowError::Header));
                 return Ok(());
             }
             continue;
@@ -346,14 +353,24 @@ pub fn read_file(
         if line.is_empty() {
             continue;
         }
-        let parsed = match kind {
-            Kind::Kiosk => SessionRecord::parse_line(line).map(Row::Session),
-            Kind::Desk => DeskRecord::parse_line(line).map(Row::Desk),
-        };
-        match parsed {
-            Ok(r) => row(r),
-            Err(e) => complain(n, e),
+        match std::str::from_utf8(line) {
+            Ok(t) => each(n, Ok(t)),
+            Err(_) => each(n, Err(RowError::Encoding)),
         }
     }
     Ok(())
+}
+
+/// The header of kiosk files, without its newline.
+const KIOSK_HEADER: &str = "date,hour,weekday,branch,kiosk,language,flow,end,node,screens,back_steps,duration_s,large_text,high_contrast,code";
+/// The header of desk files, without its newline.
+const DESK_HEADER: &str = "date,code,outcome,read,minutes";
+
+#[cfg(test)]
+mod tests {
+    #[test]
+    fn headers_are_the_allowlists() {
+        assert_eq!(super::KIOSK_HEADER, super::super::SESSION_FIELDS.join(","));
+        assert_eq!(super::DESK_HEADER, super::super::DESK_FIELDS.join(","));
+    }
 }
