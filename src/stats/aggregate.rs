@@ -323,7 +323,7 @@ impl Totals {
             }
         }
         for f in &mut flows {
-            f.desk = per_flow.get(&f.flow).map(|a| DeskStats::of(a));
+            f.desk = per_flow.get(&f.flow).map(DeskStats::of);
         }
         flows.sort_by(|a, b| b.sessions.cmp(&a.sessions).then_with(|| a.flow.cmp(&b.flow)));
         let mut desk_endings: Vec<DeskEnding> = by_ending
