@@ -40,3 +40,4 @@ pub mod paths;
 pub mod scenario;
 pub mod session;
 pub mod startup;
+pub mod stats;

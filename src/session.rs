@@ -137,6 +137,10 @@ pub struct Session {
     started: Duration,
     last_input: Duration,
     ended_at: Option<Duration>,
+    /// Screens shown (gotos not counted), Back included, for statistics.
+    screens_seen: u32,
+    /// Times Back went back a screen or took a staff request back.
+    back_steps: u32,
 }
 
 impl Session {
@@ -159,6 +163,8 @@ impl Session {
             started: now,
             last_input: now,
             ended_at: None,
+            screens_seen: 0,
+            back_steps: 0,
         })
     }
 
@@ -233,6 +239,17 @@ impl Session {
         self.ended_at.unwrap_or(now).saturating_sub(self.started)
     }
 
+    /// How many screens the patron has been shown, counting a screen shown
+    /// again after Back or Start over each time (gotos are not screens).
+    pub fn screens_seen(&self) -> u32 {
+        self.screens_seen
+    }
+
+    /// How many times Back went back (a screen, or a request for staff).
+    pub fn back_steps(&self) -> u32 {
+        self.back_steps
+    }
+
     /// When the patron last did something.
     pub fn last_input(&self) -> Duration {
         self.last_input
@@ -265,6 +282,7 @@ impl Session {
                         _ => None,
                     };
                     self.trail.push(Visit { flow, node, choice: None });
+                    self.screens_seen = self.screens_seen.saturating_add(1);
                     if ending.is_some() {
                         self.outcome = ending;
                         self.ended_at = Some(now);
@@ -345,6 +363,7 @@ impl Session {
             }
             self.outcome = None;
             self.ended_at = None;
+            self.back_steps = self.back_steps.saturating_add(1);
             return true;
         }
         // The screen before the current one, over any gotos; none (only
@@ -363,6 +382,9 @@ impl Session {
         }
         self.outcome = None;
         self.ended_at = None;
+        self.back_steps = self.back_steps.saturating_add(1);
+        // The screen Back shows is seen again.
+        self.screens_seen = self.screens_seen.saturating_add(1);
         true
     }
 

@@ -8,6 +8,7 @@ pub mod check;
 pub mod codes;
 pub mod decode;
 pub mod graph;
+pub mod report;
 pub mod term;
 pub mod test;
 pub mod walk;
@@ -56,6 +57,9 @@ pub enum Command {
     /// Replay the scenario transcripts in `flows/tests/` (and walk every path
     /// with `--walk`).
     Test(test::Args),
+    /// Sum up the kiosks' and desks' anonymous statistics: per flow, where
+    /// patrons leave, when, languages, desk work (text, CSV, JSON or HTML).
+    Report(report::Args),
     /// Hash a staff PIN for `staff_pin_hash` in kiosk.ron (reads the PIN
     /// from standard input).
     HashPin,
@@ -174,6 +178,7 @@ pub fn run_command(cli: &Cli, out: &mut dyn Write, input: &mut dyn std::io::BufR
         Command::Decode(args) => decode::run(args, out),
         Command::Codes(args) => codes::run(args, out),
         Command::Graph(args) => graph::run(args, out),
+        Command::Report(args) => report::run(args, out),
         // A window, like the kiosk: `main` starts it.
         Command::Desk(_) => return None,
         Command::HashPin => hash_pin(out, input),
