@@ -27,6 +27,7 @@ fn kiosk() -> Kiosk {
         reload: None,
         archive: None,
         watch: None,
+        stats: None,
         clock: system_clock(),
     })
 }

@@ -35,6 +35,11 @@ pub struct KioskConfig {
     pub offer_help_minutes: u64,
     /// Seconds a solved screen stays before going home (at least 5).
     pub solved_return_seconds: u64,
+    /// This kiosk's name in the statistics (letters, digits, `-` and `_`;
+    /// default `kiosk`). Set by IT, never a hardware id.
+    pub kiosk_name: Option<String>,
+    /// Days of daily statistics files kept in the data folder.
+    pub stats_retention_days: u64,
     /// The staff PIN as an Argon2 PHC string; `None` means staff mode cannot
     /// be opened, and the kiosk says so.
     pub staff_pin_hash: Option<String>,
@@ -52,6 +57,8 @@ impl Default for KioskConfig {
             idle_reset_seconds: 30,
             offer_help_minutes: 10,
             solved_return_seconds: 20,
+            kiosk_name: None,
+            stats_retention_days: 400,
             staff_pin_hash: None,
         }
     }
@@ -138,6 +145,20 @@ impl KioskConfig {
                 );
             }
         }
+        if let Some(name) = &self.kiosk_name
+            && !kiosk_name_ok(name)
+        {
+            out.push(
+                Diagnostic::new(
+                    Severity::Error,
+                    "bad-kiosk-name",
+                    &file.name,
+                    value_pos(file, name),
+                    format!("`kiosk_name` `{name}` is not 1 to 40 letters, digits, `-` or `_`"),
+                )
+                .hint("it names this kiosk's statistics files: for example `central-2`"),
+            );
+        }
         if let Some(h) = &self.staff_pin_hash
             && let Err(why) = pin_hash_usable(h)
         {
@@ -156,8 +177,9 @@ impl KioskConfig {
     }
 
     /// The numbers of this config with their ranges: (field, value, range, unit).
-    fn numbers(&self) -> [(&'static str, u64, (u64, u64), &'static str); 4] {
+    fn numbers(&self) -> [(&'static str, u64, (u64, u64), &'static str); 5] {
         [
+            ("stats_retention_days", self.stats_retention_days, RANGES[4].1, "days"),
             ("idle_warning_seconds", self.idle_warning_seconds, RANGES[0].1, "seconds"),
             ("idle_reset_seconds", self.idle_reset_seconds, RANGES[1].1, "seconds"),
             ("offer_help_minutes", self.offer_help_minutes, RANGES[2].1, "minutes"),
@@ -190,15 +212,34 @@ impl KioskConfig {
 /// The range of every number in `kiosk.ron`, inclusive. Values outside are
 /// refused by `check` and at start-up: a huge idle time would overflow the
 /// kiosk's clock, a tiny one would wipe a patron's screen while they read.
-pub const RANGES: [(&str, (u64, u64)); 4] = [
+pub const RANGES: [(&str, (u64, u64)); 5] = [
     ("idle_warning_seconds", (10, 3600)),
     ("idle_reset_seconds", (5, 600)),
     ("offer_help_minutes", (1, 240)),
     ("solved_return_seconds", (5, 600)),
+    ("stats_retention_days", (1, 3650)),
 ];
 
 fn clamp(value: u64, (low, high): (u64, u64)) -> u64 {
     value.clamp(low, high)
+}
+
+/// Whether a kiosk name can name files on every system.
+fn kiosk_name_ok(name: &str) -> bool {
+    (1..=40).contains(&name.chars().count())
+        && name.chars().all(|c| c.is_ascii_alphanumeric() || c == '-' || c == '_')
+}
+
+impl KioskConfig {
+    /// This kiosk's name in the statistics.
+    pub fn kiosk_name(&self) -> &str {
+        self.kiosk_name.as_deref().filter(|n| kiosk_name_ok(n)).unwrap_or("kiosk")
+    }
+
+    /// Days of statistics kept.
+    pub fn stats_retention(&self) -> u32 {
+        u32::try_from(clamp(self.stats_retention_days, RANGES[4].1)).unwrap_or(400)
+    }
 }
 
 /// Where a string value stands in a config file (the file's start if not found).

@@ -45,6 +45,7 @@ fn kiosk_on(root: &Path, flows: &Path, assets: &Path, watch: bool) -> (Harness<'
         reload: Some(folder_reloader(plan(root, flows, assets))),
         archive: None,
         watch: watch.then(|| flows.to_path_buf()),
+        stats: None,
         clock: system_clock(),
     };
     let h = Harness::builder()

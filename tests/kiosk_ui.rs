@@ -10,6 +10,7 @@ use egui_kittest::Harness;
 use egui_kittest::kittest::{NodeT, Queryable};
 use kiosk_triage::config::{KioskConfig, StaffGate, hash_pin};
 use kiosk_triage::flow::load::{Assets, parse};
+use kiosk_triage::kiosk::stats::StatsSink;
 use kiosk_triage::kiosk::{Kiosk, Setup};
 use kiosk_triage::session::Outcome;
 use std::sync::Arc;
@@ -61,6 +62,15 @@ fn kiosk_with_gate(gate: StaffGate) -> (Harness<'static, Kiosk>, MockClock) {
 }
 
 fn kiosk_full(config: KioskConfig, gate: StaffGate, windowed: bool) -> (Harness<'static, Kiosk>, MockClock) {
+    kiosk_recording(config, gate, windowed, None)
+}
+
+fn kiosk_recording(
+    config: KioskConfig,
+    gate: StaffGate,
+    windowed: bool,
+    stats: Option<StatsSink>,
+) -> (Harness<'static, Kiosk>, MockClock) {
     let files = [
         ("flowset.ron", FLOWSET),
         ("printing.ron", PRINTING),
@@ -86,6 +96,7 @@ fn kiosk_full(config: KioskConfig, gate: StaffGate, windowed: bool) -> (Harness<
         reload: None,
         archive: None,
         watch: None,
+        stats,
         clock: Arc::new(move || Duration::from_millis(ticks.load(Ordering::SeqCst))),
     };
     let harness = Harness::builder()
@@ -491,6 +502,7 @@ fn with_no_usable_flows_home_shows_no_demo_guides_or_demo_branch() {
         reload: None,
         archive: None,
         watch: None,
+        stats: None,
         clock: Arc::new(|| Duration::ZERO),
     };
     let mut h = Harness::builder()
@@ -503,4 +515,68 @@ fn with_no_usable_flows_home_shows_no_demo_guides_or_demo_branch() {
     h.key_press(Key::F1);
     frames(&mut h);
     assert!(h.state().session().is_none(), "no handoff naming the demo branch's desk");
+}
+
+/// A kiosk writing statistics into `dir`, on 2026-03-04 at 14:00.
+fn recording_kiosk(dir: &std::path::Path) -> (Harness<'static, Kiosk>, MockClock) {
+    use kiosk_triage::stats::{Date, LocalTime, Recorder};
+    let recorder = Recorder::new(dir, "test-kiosk", 400);
+    let at = LocalTime { date: Date::new(2026, 3, 4).unwrap(), hour: 14 };
+    let sink = StatsSink::new(recorder, Arc::new(move || Some(at)));
+    kiosk_recording(KioskConfig::default(), StaffGate::NoPin, false, Some(sink))
+}
+
+/// The rows written so far, without the header.
+fn rows(h: &Harness<'_, Kiosk>, dir: &std::path::Path) -> Vec<String> {
+    assert!(h.state().flush_stats(Duration::from_secs(10)));
+    let file = dir.join("stats/kiosk-2026-03-04-test-kiosk.csv");
+    let text = std::fs::read_to_string(&file).unwrap_or_default();
+    text.lines().skip(1).map(str::to_string).collect()
+}
+
+#[test]
+fn each_patron_session_leaves_exactly_one_anonymous_row() {
+    let tmp = tempfile::tempdir().unwrap();
+    let (mut h, clock) = recording_kiosk(tmp.path());
+    frames(&mut h);
+    assert!(rows(&h, tmp.path()).is_empty(), "nothing before a patron does anything");
+
+    // Solved, then home by itself.
+    click(&mut h, "Print something");
+    click(&mut h, "1. A library computer");
+    click(&mut h, "Next");
+    click(&mut h, "1. Yes");
+    clock.advance(25);
+    frames(&mut h);
+    let r = rows(&h, tmp.path());
+    assert_eq!(r.len(), 1, "{r:?}");
+    assert!(r[0].contains(",printing,solved,"), "{}", r[0]);
+
+    // Started over on a question.
+    click(&mut h, "Print something");
+    click(&mut h, "Larger text");
+    click(&mut h, "↺ Start over");
+    let r = rows(&h, tmp.path());
+    assert_eq!(r.len(), 2, "{r:?}");
+    assert!(r[1].contains(",printing,started_over,"), "{}", r[1]);
+
+    // Walked away: the idle wipe.
+    click(&mut h, "Print something");
+    clock.advance(200);
+    frames(&mut h);
+    clock.advance(200);
+    frames(&mut h);
+    let r = rows(&h, tmp.path());
+    assert_eq!(r.len(), 3, "{r:?}");
+    assert!(r[2].contains(",printing,idle,"), "{}", r[2]);
+
+    // Asked for staff: the row carries the code the patron was shown.
+    click(&mut h, "Print something");
+    click(&mut h, "Get help from staff");
+    let code = h.state().handoff_code().unwrap();
+    click(&mut h, "Done");
+    let r = rows(&h, tmp.path());
+    assert_eq!(r.len(), 4, "{r:?}");
+    assert!(r[3].contains(",asked_staff,"), "{}", r[3]);
+    assert!(r[3].contains(&code.replace('-', "")) || r[3].contains(&code), "{} has {code}", r[3]);
 }

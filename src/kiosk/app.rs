@@ -74,6 +74,8 @@ pub struct Setup {
     pub watch: Option<std::path::PathBuf>,
     /// The clock.
     pub clock: Clock,
+    /// Where the anonymous statistics go (none: not recorded).
+    pub stats: Option<super::stats::StatsSink>,
 }
 
 /// What the patron (or staff) did, collected while drawing and applied after.
@@ -190,6 +192,9 @@ pub struct Kiosk {
     pub(super) loading: Option<std::sync::mpsc::Receiver<Result<Option<Fresh>, Vec<String>>>>,
     pub(super) load_again: Option<bool>,
     pub(super) pending: Option<Fresh>,
+    pub(super) stats: Option<super::stats::StatsSink>,
+    used_large_text: bool,
+    used_contrast: bool,
 }
 
 /// How often a fullscreen kiosk that lost the screen tries to take it back.
@@ -248,6 +253,9 @@ impl Kiosk {
             loading: None,
             load_again: None,
             pending: None,
+            stats: setup.stats,
+            used_large_text: false,
+            used_contrast: false,
         }
     }
 
@@ -333,6 +341,7 @@ impl Kiosk {
     /// patron survives: the session, their language, text size, contrast and
     /// any digits on the PIN pad are dropped.
     pub fn wipe(&mut self) {
+        self.leave_session(crate::stats::Left::Idle);
         self.view = View::Home;
         self.pin = None;
         self.lang =
@@ -382,6 +391,7 @@ impl Kiosk {
             && s.outcome() == Some(&Outcome::Solved)
             && self.now.saturating_sub(self.last_input) >= self.config.solved_return()
         {
+            self.leave_session(crate::stats::Left::Home);
             self.view = View::Home;
         }
 
@@ -581,6 +591,8 @@ impl Kiosk {
         match action {
             Action::StartFlow(id) => {
                 if let Ok(s) = Session::start(self.set.clone(), &self.branch, &self.lang, &id, now) {
+                    self.leave_session(crate::stats::Left::Home);
+                    self.session_started();
                     self.view = View::Flow(Box::new(s));
                     self.offer_dismissed = false;
                     self.took_offer = false;
@@ -591,6 +603,8 @@ impl Kiosk {
             Action::StaffFromHome if self.unavailable => {}
             Action::StaffFromHome => {
                 if let Ok(s) = Session::staff_only(self.set.clone(), &self.branch, &self.lang, now) {
+                    self.leave_session(crate::stats::Left::Home);
+                    self.session_started();
                     self.view = View::Flow(Box::new(s));
                     self.took_offer = false;
                 }
@@ -609,11 +623,13 @@ impl Kiosk {
                 if let View::Flow(s) = &mut self.view
                     && !s.back(now)
                 {
+                    self.leave_session(crate::stats::Left::Home);
                     self.view = View::Home;
                 }
             }
             Action::Home => {
                 if !self.in_staff_mode() {
+                    self.leave_session(crate::stats::Left::Home);
                     self.view = View::Home;
                 }
             }
@@ -646,8 +662,12 @@ impl Kiosk {
             }
             Action::TextSize(d) => {
                 self.scale = (self.scale as i32 + d).clamp(0, SCALES.len() as i32 - 1) as usize;
+                self.used_large_text |= self.scale > theme::DEFAULT_SCALE;
             }
-            Action::Contrast => self.contrast = !self.contrast,
+            Action::Contrast => {
+                self.contrast = !self.contrast;
+                self.used_contrast |= self.contrast;
+            }
             Action::StillHere => {}
             Action::OpenStaff => self.open_pin(),
             Action::PinDigit(d) => {
@@ -674,10 +694,41 @@ impl Kiosk {
             }
             Action::Decode => self.decode_staff_code(),
             Action::Quit => {
+                self.flush_stats(Duration::from_secs(2));
                 self.allow_close = true;
                 ctx.send_viewport_cmd(ViewportCommand::Close);
             }
         }
+    }
+
+    /// A patron's session begins: what they used so far is what they use now.
+    fn session_started(&mut self) {
+        self.used_large_text = self.scale > theme::DEFAULT_SCALE;
+        self.used_contrast = self.contrast;
+    }
+
+    /// The patron's session (if one shows) leaves the screen: one anonymous
+    /// row for the statistics, written in the background.
+    fn leave_session(&mut self, left: crate::stats::Left) {
+        let View::Flow(session) = &self.view else { return };
+        let Some(sink) = &self.stats else { return };
+        let Some(at) = sink.now() else { return };
+        let cx = crate::stats::Context {
+            at,
+            left,
+            large_text: self.used_large_text,
+            high_contrast: self.used_contrast,
+            code: self.handoff_code(),
+        };
+        let row = sink.recorder().session_row(session, self.now, &cx);
+        if let Some(sink) = &mut self.stats {
+            sink.send(row);
+        }
+    }
+
+    /// Waits until the statistics rows sent so far are written (tests, exit).
+    pub fn flush_stats(&self, timeout: Duration) -> bool {
+        self.stats.as_ref().is_none_or(|s| s.flush(timeout))
     }
 
     fn open_pin(&mut self) {

@@ -12,6 +12,7 @@ mod overlays;
 mod pictures;
 mod reload;
 mod staff;
+pub mod stats;
 mod step;
 pub mod theme;
 pub mod widgets;
@@ -100,6 +101,10 @@ pub fn prepare(cli: &Options) -> Setup {
         watch: from_folder.then(|| flows.clone()),
         reload: from_folder.then(|| folder_reloader(plan.clone())),
         archive: Some(crate::handoff::archive::Archive::new(&config.data)),
+        stats: Some(stats::StatsSink::new(
+            crate::stats::Recorder::new(&config.data, config.kiosk_name(), config.stats_retention()),
+            stats::local_clock(),
+        )),
         config,
         clock: system_clock(),
     }
