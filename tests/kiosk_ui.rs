@@ -523,7 +523,7 @@ fn recording_kiosk(dir: &std::path::Path) -> (Harness<'static, Kiosk>, MockClock
     let recorder = Recorder::new(dir, "test-kiosk", 400);
     let at = LocalTime { date: Date::new(2026, 3, 4).unwrap(), hour: 14 };
     let sink = StatsSink::new(recorder, Arc::new(move || Some(at)));
-    kiosk_recording(KioskConfig::default(), StaffGate::NoPin, false, Some(sink))
+    kiosk_recording(KioskConfig::default(), StaffGate::NoPin, true, Some(sink))
 }
 
 /// The rows written so far, without the header.
@@ -579,4 +579,14 @@ fn each_patron_session_leaves_exactly_one_anonymous_row() {
     assert_eq!(r.len(), 4, "{r:?}");
     assert!(r[3].contains(",asked_staff,"), "{}", r[3]);
     assert!(r[3].contains(&code.replace('-', "")) || r[3].contains(&code), "{} has {code}", r[3]);
+
+    // Staff see today's figures for this kiosk.
+    h.key_press_modifiers(Modifiers::CTRL | Modifiers::ALT, Key::S);
+    frames(&mut h);
+    assert!(
+        h.query_by_label_contains(
+            "Today on this kiosk: 4 sessions, 1 solved here, 1 sent to staff, 2 left unfinished. Most used: printing 4"
+        )
+        .is_some()
+    );
 }

@@ -195,6 +195,7 @@ pub struct Kiosk {
     pub(super) stats: Option<super::stats::StatsSink>,
     used_large_text: bool,
     used_contrast: bool,
+    pub(super) staff_today: Option<String>,
 }
 
 /// How often a fullscreen kiosk that lost the screen tries to take it back.
@@ -256,6 +257,7 @@ impl Kiosk {
             stats: setup.stats,
             used_large_text: false,
             used_contrast: false,
+            staff_today: None,
         }
     }
 
@@ -701,6 +703,33 @@ impl Kiosk {
         }
     }
 
+    /// Staff mode opens: with today's figures for this kiosk, read once.
+    fn enter_staff(&mut self) {
+        self.view = View::Staff;
+        self.staff_today = self.stats.as_ref().map(|sink| {
+            sink.flush(Duration::from_secs(1));
+            let mut text = match sink.today() {
+                Some(Ok(t)) => {
+                    let top: Vec<String> = t.top_flows.iter().map(|(f, n)| format!("{f} {n}")).collect();
+                    format!(
+                        "Today on this kiosk: {} sessions, {} solved here, {} sent to staff, {} left unfinished{}",
+                        t.sessions,
+                        t.solved,
+                        t.handoffs,
+                        t.gave_up,
+                        if top.is_empty() { String::new() } else { format!(". Most used: {}", top.join(", ")) }
+                    )
+                }
+                Some(Err(e)) => format!("Today's figures cannot be read: {e}"),
+                None => "Today's figures need the computer's date, which could not be read.".into(),
+            };
+            if let Some(p) = sink.last_problem() {
+                text.push_str(&format!("\nStatistics are not being saved: {p}"));
+            }
+            text
+        });
+    }
+
     /// A patron's session begins: what they used so far is what they use now.
     fn session_started(&mut self) {
         self.used_large_text = self.scale > theme::DEFAULT_SCALE;
@@ -737,7 +766,7 @@ impl Kiosk {
             // Trying it out on a desktop: nothing to protect, and staff mode
             // says plainly that no PIN is set.
             StaffGate::NoPin if self.windowed => {
-                self.view = View::Staff;
+                self.enter_staff();
                 return;
             }
             // A fullscreen kiosk with no PIN stays shut: one key chord must
@@ -767,7 +796,7 @@ impl Kiosk {
         if ok {
             self.pin = None;
             self.pin_failures = 0;
-            self.view = View::Staff;
+            self.enter_staff();
         } else {
             // Each wrong PIN doubles the wait before the next try: 1, 2, 4 ...
             // seconds, at most a minute.

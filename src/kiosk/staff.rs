@@ -31,6 +31,9 @@ pub fn show(k: &mut Kiosk, ui: &mut Ui, actions: &mut Vec<Action>) {
         k.languages.join(", "),
     );
     widgets::text(ui, &info, p.text, 24.0);
+    if let Some(today) = &k.staff_today {
+        widgets::text(ui, today, p.text, 22.0);
+    }
     if !k.notices.is_empty() {
         ui.add_space(8.0);
         egui::ScrollArea::vertical().max_height(260.0).show(ui, |ui| {
