@@ -60,3 +60,32 @@ fn a_mistyped_code_is_explained_and_kept_for_correction() {
     );
     assert!(h.state().today().is_empty());
 }
+
+#[test]
+fn staff_record_what_came_of_a_visit_in_one_tap() {
+    use kiosk_triage::stats::{Date, LocalTime, Recorder};
+    let tmp = tempfile::tempdir().unwrap();
+    let set = Arc::new(load_builtin(None).report.set.unwrap());
+    let mut s = Session::start(set.clone(), "central", "en", "printing", Duration::ZERO).unwrap();
+    s.ask_staff(Duration::from_secs(100));
+    let code = code_for_session(&s, false, Duration::from_secs(100)).unwrap();
+    let at = LocalTime { date: Date::new(2026, 11, 30).unwrap(), hour: 10 };
+    let desk = Desk::new(vec![set], Vec::new())
+        .with_outcomes(Recorder::new(tmp.path(), "desk", 400), Arc::new(move || Some(at)));
+    // Tall enough that the panel under the checklist needs no scrolling.
+    let mut h = Harness::builder()
+        .with_size(egui::vec2(1200.0, 1600.0))
+        .build_ui_state(|ui, d: &mut Desk| d.ui(ui), desk);
+    scan(&mut h, &code);
+    h.get_by_label("3 · some searching or teaching").click();
+    h.run_steps(2);
+    h.get_by_label("10").click();
+    h.run_steps(2);
+    h.get_by_label("Referred elsewhere").click();
+    h.run_steps(3);
+    assert!(h.query_by_label("Recorded: Referred elsewhere, READ 3, 10 min").is_some());
+    let text = std::fs::read_to_string(tmp.path().join("stats/desk-2026-11-30-desk.csv")).unwrap();
+    let rows: Vec<&str> = text.lines().skip(1).collect();
+    let ungrouped = code.replace('-', "");
+    assert_eq!(rows, [format!("2026-11-30,{ungrouped},referred,3,10")], "{text}");
+}

@@ -8,7 +8,9 @@ use crate::flow::model::FlowSet;
 use crate::flow::raw::{Firmness, Urgency};
 use crate::handoff::archive::Archive;
 use crate::handoff::summary::{Summary, decode};
+use crate::kiosk::stats::LocalClock;
 use crate::kiosk::theme::{self, LIGHT};
+use crate::stats::{DeskOutcome, DeskRecord, Recorder};
 use eframe::egui::{self, Color32, RichText};
 use std::sync::Arc;
 
@@ -21,7 +23,33 @@ pub struct Desk {
     today: Vec<Summary>,
     started: bool,
     notices: Vec<String>,
+    outcomes: Option<Outcomes>,
 }
+
+/// Recording what came of a desk visit: anonymous rows keyed by the code.
+struct Outcomes {
+    recorder: Recorder,
+    local: LocalClock,
+    /// The READ level (1-6) and minutes the next outcome is recorded with.
+    read: u8,
+    minutes: u16,
+    /// Codes recorded in this window, with what was said (memory only).
+    done: Vec<(String, String)>,
+    problem: Option<String>,
+}
+
+/// READ scale levels as desk staff know them (Reference Effort Assessment Data).
+const READ_LEVELS: [(u8, &str); 6] = [
+    (1, "1 · directions, quick answer"),
+    (2, "2 · minor help"),
+    (3, "3 · some searching or teaching"),
+    (4, "4 · several sources, longer"),
+    (5, "5 · expert, research"),
+    (6, "6 · in-depth, follow-up"),
+];
+
+/// Minutes offered, in the steps the statistics keep.
+const MINUTES: [u16; 6] = [2, 5, 10, 15, 30, 60];
 
 impl Desk {
     /// A desk that decodes against `sets` (the current flows first).
@@ -34,7 +62,16 @@ impl Desk {
             today: Vec::new(),
             started: false,
             notices,
+            outcomes: None,
         }
+    }
+
+    /// The same desk, letting staff record what came of each visit into
+    /// `recorder` (anonymous rows: date, code, outcome, READ level, minutes),
+    /// dated by `local`.
+    pub fn with_outcomes(self, recorder: Recorder, local: LocalClock) -> Self {
+        let outcomes = Outcomes { recorder, local, read: 2, minutes: 5, done: Vec::new(), problem: None };
+        Desk { outcomes: Some(outcomes), ..self }
     }
 
     /// The same desk, also decoding against the versions kept in `archive`
@@ -160,10 +197,89 @@ impl Desk {
                     Some(Err(e)) => {
                         ui.label(RichText::new(e).size(22.0).color(p.staff));
                     }
-                    Some(Ok(s)) => checklist(ui, s),
+                    Some(Ok(s)) => {
+                        checklist(ui, s);
+                        if let Some(o) = &mut self.outcomes {
+                            ui.add_space(12.0);
+                            outcome_panel(ui, o, &s.code);
+                        }
+                    }
                 });
             },
         );
+    }
+}
+
+/// Below the checklist: what came of the visit, in one tap (the READ level
+/// and minutes keep their last values).
+fn outcome_panel(ui: &mut egui::Ui, o: &mut Outcomes, code: &str) {
+    let p = &LIGHT;
+    egui::Frame::NONE
+        .fill(p.card)
+        .stroke(egui::Stroke::new(2.0, p.border))
+        .corner_radius(10)
+        .inner_margin(14)
+        .show(ui, |ui| {
+            if let Some((_, said)) = o.done.iter().find(|(c, _)| c == code) {
+                ui.label(RichText::new(format!("Recorded: {said}")).font(theme::bold(20.0)));
+                return;
+            }
+            ui.label(
+                RichText::new("What came of it? (anonymous, for the library's statistics)")
+                    .font(theme::bold(20.0)),
+            );
+            ui.horizontal_wrapped(|ui| {
+                ui.label(RichText::new("READ level").size(17.0));
+                for (level, name) in READ_LEVELS {
+                    ui.selectable_value(&mut o.read, level, RichText::new(name).size(16.0));
+                }
+            });
+            ui.horizontal_wrapped(|ui| {
+                ui.label(RichText::new("Minutes").size(17.0));
+                for m in MINUTES {
+                    ui.selectable_value(&mut o.minutes, m, RichText::new(m.to_string()).size(16.0));
+                }
+            });
+            ui.horizontal_wrapped(|ui| {
+                for (outcome, label) in [
+                    (DeskOutcome::Resolved, "Resolved"),
+                    (DeskOutcome::Referred, "Referred elsewhere"),
+                    (DeskOutcome::Booked, "Booked an appointment"),
+                    (DeskOutcome::CouldNotHelp, "Could not help"),
+                ] {
+                    let button =
+                        egui::Button::new(RichText::new(label).size(19.0)).min_size(egui::vec2(200.0, 48.0));
+                    if ui.add(button).clicked() {
+                        o.record(code, outcome, label);
+                    }
+                }
+            });
+            if let Some(problem) = &o.problem {
+                ui.label(RichText::new(problem).size(17.0).color(p.staff));
+            }
+        });
+}
+
+impl Outcomes {
+    fn record(&mut self, code: &str, outcome: DeskOutcome, label: &str) {
+        let Some(at) = (self.local)() else {
+            self.problem = Some("The computer's date could not be read, so nothing was recorded.".into());
+            return;
+        };
+        let row = DeskRecord::new(at.date, code, outcome, Some(self.read), self.minutes);
+        match self.recorder.record_desk(&row) {
+            Ok(()) => {
+                self.problem = None;
+                let said = format!("{label}, READ {}, {} min", self.read, self.minutes);
+                self.done.push((code.to_string(), said));
+            }
+            Err(e) => {
+                let text =
+                    format!("Not recorded: cannot write to `{}` ({e}).", self.recorder.dir().display());
+                eprintln!("kiosk-triage: {text}");
+                self.problem = Some(text);
+            }
+        }
     }
 }
 
@@ -269,6 +385,16 @@ pub fn run(args: &crate::cli::DeskArgs) -> u8 {
         notices.push("The flows folder has errors; only archived versions can be decoded.".into());
     }
     let (sets, archive) = crate::cli::decode::known_sets(&loaded, args.data.as_deref());
+    let data = args.data.clone().or_else(|| {
+        let here = std::path::PathBuf::from("data");
+        here.is_dir().then_some(here)
+    });
+    if data.is_none() {
+        notices.push(
+            "Visit outcomes are not recorded: there is no data folder here (start the desk with --data DIR)."
+                .into(),
+        );
+    }
     let options = eframe::NativeOptions {
         viewport: egui::ViewportBuilder::default()
             .with_title("Help kiosk · desk")
@@ -279,7 +405,18 @@ pub fn run(args: &crate::cli::DeskArgs) -> u8 {
     match eframe::run_native(
         "kiosk-triage-desk",
         options,
-        Box::new(move |_| Ok(Box::new(Desk::new(sets, notices).with_archive(archive)))),
+        Box::new(move |_| {
+            let desk = Desk::new(sets, notices).with_archive(archive);
+            // Outcomes go beside the archive, in the data folder the desk uses.
+            let desk = match data {
+                Some(dir) => desk.with_outcomes(
+                    Recorder::new(&dir, "desk", crate::stats::store::DEFAULT_RETENTION_DAYS),
+                    crate::kiosk::stats::local_clock(),
+                ),
+                None => desk,
+            };
+            Ok(Box::new(desk))
+        }),
     ) {
         Ok(()) => 0,
         Err(e) => {
