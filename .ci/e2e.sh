@@ -7,7 +7,7 @@
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
-packages=(xvfb openbox xdotool imagemagick x11-utils
+packages=(xvfb openbox xdotool imagemagick x11-utils chromium
           libgl1 libegl1 libgl1-mesa-dri libxkbcommon-x11-0 libxcursor1 libxi6 libxrandr2 libx11-xcb1)
 missing=()
 for p in "${packages[@]}"; do
@@ -120,4 +120,19 @@ escape "Alt+Tab" xdotool key --clearmodifiers alt+Tab
 # an openbox rc.xml without them); see docs/security.md.
 escape "xdotool windowminimize" xdotool windowminimize "$window"
 escape "Alt+Space, Iconify" bash -c 'xdotool key --clearmodifiers alt+space; sleep 0.4; xdotool key i'
+
+# The statistics report as one HTML page, as staff open it: a generated few
+# weeks of a small system, drawn by headless Chromium, must not be blank.
+stats=$(mktemp -d)
+cargo run --release --quiet --example stats_tree -- "$stats" 6 3 21 30 >/dev/null
+target/release/kiosk-triage report "$stats" --format html >"$out/report.html"
+chromium --headless --no-sandbox --disable-gpu --hide-scrollbars --window-size=1280,2400 \
+    --screenshot="$PWD/$out/report.png" "file://$PWD/$out/report.html" >/dev/null 2>&1
+spread=$(convert "$out/report.png" -colorspace Gray -format '%[fx:standard_deviation]' info:)
+if ! awk -v s="$spread" 'BEGIN { exit !(s > 0.05) }'; then
+    echo "e2e: the HTML report drew blank in Chromium (spread $spread)" >&2
+    exit 1
+fi
+echo "e2e: the HTML report renders in Chromium (report.png)"
+rm -rf "$stats"
 echo "e2e: passed; screenshots in $out/"

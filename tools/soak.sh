@@ -15,6 +15,7 @@ cd "$(dirname "$0")/.."
 seconds=${1:-3600}
 bin=${KIOSK_BIN:-target/release/kiosk-triage}
 [ -x "$bin" ] || cargo build --release --quiet
+bin=$(realpath "$bin")
 
 display=:96
 Xvfb "$display" -screen 0 1280x800x24 -nolisten tcp >/dev/null 2>&1 &
@@ -38,7 +39,7 @@ cat >"$work/kiosk.ron" <<EOF
     $hash
 )
 EOF
-(cd "$work" && exec "$OLDPWD/$bin") >"$work/kiosk.log" 2>&1 &
+(cd "$work" && exec "$bin") >"$work/kiosk.log" 2>&1 &
 kiosk=$!
 for _ in $(seq 100); do
     xdotool search --name "Library help kiosk" >/dev/null 2>&1 && break
