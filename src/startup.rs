@@ -12,7 +12,8 @@
 //! No clock and no UI: the kiosk calls these and shows what they say.
 
 use crate::flow::FlowSet;
-use crate::flow::check::{Options, Sources, check};
+use crate::flow::Sources;
+use crate::flow::check::{Options, check};
 use crate::flow::load::{Assets, Loaded, load, load_builtin};
 use crate::flow::{Diagnostic, Severity};
 use crate::handoff::archive::Archive;

@@ -4,7 +4,7 @@
 #![allow(clippy::unwrap_used)] // tests fail loudly, that is what they are for
 
 use kiosk_triage::flow::FlowSet;
-use kiosk_triage::flow::check::Sources;
+use kiosk_triage::flow::Sources;
 use kiosk_triage::flow::load::{builtin_sources, load_builtin, parse};
 use kiosk_triage::flow::synth::{Shape, common_files, flow_text};
 use kiosk_triage::handoff::archive::Archive;
