@@ -5,7 +5,7 @@
 //! stored only as a salted Argon2 hash (`kiosk-triage hash-pin` makes one).
 
 use crate::flow::check::parse_ron;
-use crate::flow::diag::{Diagnostic, Severity};
+use crate::flow::diag::{Code, Diagnostic, Severity};
 use crate::flow::source::SourceFile;
 use serde::Deserialize;
 use std::path::{Path, PathBuf};
@@ -93,7 +93,7 @@ impl KioskConfig {
             let known: Vec<&str> = set.branches.iter().map(|b| b.id.as_str()).collect();
             let mut d = Diagnostic::new(
                 Severity::Error,
-                "unknown-branch",
+                Code::UnknownBranch,
                 &file.name,
                 value_pos(file, b),
                 format!("`branch` names `{b}`, which the flows do not have"),
@@ -106,7 +106,7 @@ impl KioskConfig {
                 let known: Vec<&str> = set.languages.iter().map(String::as_str).collect();
                 let mut d = Diagnostic::new(
                     Severity::Error,
-                    "unknown-language",
+                    Code::UnknownLanguage,
                     &file.name,
                     value_pos(file, l),
                     format!("`languages` names `{l}`, which the flows are not written in"),
@@ -129,7 +129,7 @@ impl KioskConfig {
                 out.push(
                     Diagnostic::new(
                         Severity::Error,
-                        "out-of-range",
+                        Code::OutOfRange,
                         &file.name,
                         at,
                         format!("`{field}` is {value}, outside {low}..={high} {unit}"),
@@ -144,7 +144,7 @@ impl KioskConfig {
             out.push(
                 Diagnostic::new(
                     Severity::Error,
-                    "bad-pin-hash",
+                    Code::BadPinHash,
                     &file.name,
                     value_pos(file, h),
                     format!("`staff_pin_hash` {why}"),
@@ -481,7 +481,7 @@ mod tests {
     #[test]
     fn misspelt_field_is_an_error_with_a_hint() {
         let e = KioskConfig::parse("kiosk.ron", "(idle_warning_secnds: 30)").unwrap_err();
-        assert_eq!(e.code, "unknown-field");
+        assert_eq!(e.code, Code::UnknownField);
         assert_eq!(e.hint.as_deref(), Some("did you mean `idle_warning_seconds`?"));
     }
 

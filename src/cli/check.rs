@@ -1,7 +1,7 @@
 //! `kiosk-triage check`: lint a flow set and report every problem at once.
 
 use super::{FlowsArgs, Format};
-use crate::flow::diag::{Diagnostic, Severity};
+use crate::flow::diag::{Code, Diagnostic, Severity};
 use crate::flow::load::Loaded;
 use crate::flow::source::Pos;
 use crate::handoff::long_codes;
@@ -65,7 +65,7 @@ fn check_config(loaded: &mut Loaded, path: &std::path::Path) {
         Ok((text, None)) => text,
         Ok((_, Some(pos))) => {
             loaded.report.diagnostics.push(
-                Diagnostic::new(Severity::Error, "encoding", &name, pos, "the file is not valid UTF-8")
+                Diagnostic::new(Severity::Error, Code::Encoding, &name, pos, "the file is not valid UTF-8")
                     .hint("save the file as UTF-8 in your editor"),
             );
             loaded.report.set = None;
@@ -74,7 +74,7 @@ fn check_config(loaded: &mut Loaded, path: &std::path::Path) {
         Err(Refusal::Io(e)) => {
             loaded.report.diagnostics.push(Diagnostic::new(
                 Severity::Error,
-                "missing-file",
+                Code::MissingFile,
                 &name,
                 Pos::START,
                 format!("cannot read the kiosk configuration: {e}"),

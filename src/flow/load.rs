@@ -5,7 +5,7 @@
 //! need files, and a kiosk with no flows folder still has flows to show.
 
 use super::check::{Options, Report, check};
-use super::diag::{Diagnostic, Severity};
+use super::diag::{Code, Diagnostic, Severity};
 use super::limits;
 use super::source::{Pos, SourceFile};
 use super::sources::Sources;
@@ -198,7 +198,7 @@ pub fn read_dir(dir: &Path) -> Result<(Sources, Vec<Diagnostic>), ReadError> {
             problems.push(
                 Diagnostic::new(
                     Severity::Error,
-                    "too-many-files",
+                    Code::TooManyFiles,
                     &shown_folder,
                     Pos::START,
                     format!(
@@ -240,8 +240,14 @@ fn read_one(
         Ok((text, bad_byte)) => {
             if let Some(pos) = bad_byte {
                 problems.push(
-                    Diagnostic::new(Severity::Error, "encoding", &shown, pos, "the file is not valid UTF-8")
-                        .hint("save the file as UTF-8 in your editor"),
+                    Diagnostic::new(
+                        Severity::Error,
+                        Code::Encoding,
+                        &shown,
+                        pos,
+                        "the file is not valid UTF-8",
+                    )
+                    .hint("save the file as UTF-8 in your editor"),
                 );
             }
             text
@@ -260,7 +266,7 @@ fn read_one(
         problems.push(
             Diagnostic::new(
                 Severity::Error,
-                "too-much-text",
+                Code::TooMuchText,
                 &shown,
                 Pos::START,
                 format!(
@@ -347,7 +353,7 @@ fn refused_pictures(sources: &Sources, mut refused: Vec<(String, limits::Refusal
                 out.push(
                     Diagnostic::new(
                         Severity::Warning,
-                        "picture-refused",
+                        Code::PictureRefused,
                         &file.name,
                         l.pos,
                         format!("picture `{name}` {reason}; the kiosk does not show it"),

@@ -173,7 +173,7 @@ pub fn long_codes(
             problems.push(
                 Diagnostic::new(
                     Severity::Error,
-                    "path-too-long",
+                    crate::flow::diag::Code::PathTooLong,
                     &name,
                     pos,
                     format!(
@@ -189,7 +189,7 @@ pub fn long_codes(
             problems.push(
                 Diagnostic::new(
                     Severity::Error,
-                    "code-too-long",
+                    crate::flow::diag::Code::CodeTooLong,
                     &name,
                     pos,
                     format!(

@@ -8,7 +8,7 @@ use super::limits::{MAX_LABEL, MAX_TEXT};
 use super::locate::{At, file_stem, keyed, lang_of, listed, locate, node_id, token_place, top_level_id};
 use super::text::{hidden_in_id, hidden_in_text};
 use super::{Checker, Ref};
-use crate::flow::diag::Severity;
+use crate::flow::diag::{Code, Severity};
 use crate::flow::parse::parse_ron;
 use crate::flow::raw::{RawBranch, RawNode, RawOverride, VarValue};
 use crate::flow::source::{Pos, SourceFile};
@@ -57,7 +57,7 @@ pub(super) fn check_all(
                 file,
                 locate(file, At::value(&[], "id")),
                 Severity::Error,
-                "duplicate-id",
+                Code::DuplicateId,
                 format!("branch id `{}` is used twice", b.id),
                 Some(hint),
             );
@@ -74,7 +74,7 @@ pub(super) fn check_all(
             manifest_file,
             (Pos::START, 1),
             Severity::Error,
-            "unknown-branch",
+            Code::UnknownBranch,
             format!("there is no branch `{only}`"),
             Ref { name: only, known: &known, kind: "branches" },
         );
@@ -92,7 +92,7 @@ fn check_branch(c: &mut Checker, file: &SourceFile, b: &RawBranch, flows: &Flows
                 file,
                 listed(file, "flags", flag),
                 Severity::Error,
-                "undeclared-flag",
+                Code::UndeclaredFlag,
                 format!("flag `{flag}` is not declared in `flowset.ron`"),
                 Ref { name: flag, known: &known_flags, kind: "flags declared" },
             );
@@ -105,7 +105,7 @@ fn check_branch(c: &mut Checker, file: &SourceFile, b: &RawBranch, flows: &Flows
                 file,
                 listed(file, "hide_flows", flow),
                 Severity::Error,
-                "unknown-flow",
+                Code::UnknownFlow,
                 format!("`hide_flows` names flow `{flow}`, which does not exist"),
                 Ref { name: flow, known: &flows.all, kind: "flows" },
             );
@@ -124,7 +124,7 @@ fn header(c: &mut Checker, file: &SourceFile, b: &RawBranch) {
             file,
             id_at,
             Severity::Error,
-            "bad-id",
+            Code::BadId,
             format!("branch id `{}` is empty or has spaces", b.id),
             Some("use a short name like `central` (letters, digits, _ or -)".into()),
         );
@@ -137,7 +137,7 @@ fn header(c: &mut Checker, file: &SourceFile, b: &RawBranch) {
             file,
             locate(file, At::value(&[], "name")),
             Severity::Error,
-            "empty-text",
+            Code::EmptyText,
             format!("branch `{}` has an empty name", b.id),
             None,
         );
@@ -155,7 +155,7 @@ fn values(c: &mut Checker, file: &SourceFile, b: &RawBranch) {
                 file,
                 here,
                 Severity::Warning,
-                "unknown-variable",
+                Code::UnknownVariable,
                 format!("variable `{name}` is not declared in `flowset.ron`"),
                 Ref { name, known: &known_vars, kind: "variables declared" }
                     .otherwise("no flow can use it until it is declared"),
@@ -167,7 +167,7 @@ fn values(c: &mut Checker, file: &SourceFile, b: &RawBranch) {
                     file,
                     here,
                     Severity::Error,
-                    "empty-text",
+                    Code::EmptyText,
                     format!("variable `{name}` is empty"),
                     None,
                 );
@@ -201,7 +201,7 @@ fn check_override(
                 file,
                 locate(file, At::value(&w, "flow")),
                 Severity::Error,
-                "unknown-flow",
+                Code::UnknownFlow,
                 format!("override {} names flow `{}`, which does not exist", i + 1, o.flow),
                 Ref { name: &o.flow, known: &flows.all, kind: "flows" },
             );
@@ -215,7 +215,7 @@ fn check_override(
             file,
             locate(file, At::value(&w, "node")),
             Severity::Error,
-            "unknown-target",
+            Code::UnknownTarget,
             format!("override {} names node `{}`, which is not in flow `{}`", i + 1, o.node, o.flow),
             Ref { name: &o.node, known: &ids, kind: "nodes" },
         );
@@ -226,7 +226,7 @@ fn check_override(
             file,
             locate(file, At::value(&w, "node")),
             Severity::Error,
-            "bad-override",
+            Code::BadOverride,
             format!("override {} names goto `{}`, which has no text", i + 1, o.node),
             None,
         );
@@ -247,7 +247,7 @@ fn check_override(
                 file,
                 place,
                 Severity::Error,
-                "undefined-placeholder",
+                Code::UndefinedPlaceholder,
                 format!("placeholder `{{{name}}}` is not defined at branch `{}`", b.id),
                 Some(format!("add `\"{name}\": \"...\"` to `vars`")),
             );
@@ -287,7 +287,7 @@ fn fill_flows(c: &mut Checker, sources: &Sources, b: &RawBranch, branch_file: &s
                 file,
                 place,
                 Severity::Error,
-                "undefined-placeholder",
+                Code::UndefinedPlaceholder,
                 format!("placeholder `{{{name}}}` is not defined at branch `{}`", b.id),
                 Some(format!("add `\"{name}\": \"...\"` to `vars` in {branch_file}")),
             );
@@ -307,7 +307,7 @@ fn fill_words(c: &mut Checker, sources: &Sources, b: &RawBranch, branch_file: &s
                         file,
                         token_place(file, at, value, name),
                         Severity::Error,
-                        "undefined-placeholder",
+                        Code::UndefinedPlaceholder,
                         format!("word `{key}` uses `{{{name}}}`, which is not defined at branch `{}`", b.id),
                         Some(format!("add `\"{name}\": \"...\"` to `vars` in {branch_file}")),
                     );
@@ -337,7 +337,7 @@ fn paths(c: &mut Checker, b: &RawBranch, flows: &Flows, files: &[SourceFile]) {
                         file,
                         locate(file, At::value(&[("nodes", k)], "id")),
                         Severity::Error,
-                        "dead-end",
+                        Code::DeadEnd,
                         format!("at branch `{}` every choice of `{id}` is hidden by its flag", b.id),
                         Some("add a choice without `when`, such as one that leads to staff".into()),
                     );
@@ -349,7 +349,7 @@ fn paths(c: &mut Checker, b: &RawBranch, flows: &Flows, files: &[SourceFile]) {
                         file,
                         locate(file, At::value(&[("nodes", k)], "flow")),
                         Severity::Error,
-                        "hidden-flow",
+                        Code::HiddenFlow,
                         format!("goto `{id}` leads to flow `{flow}`, which branch `{}` hides", b.id),
                         Some("show the flow at that branch, or lead somewhere else".into()),
                     );

@@ -5,7 +5,7 @@ use super::limits::{MAX_LABEL, MAX_TEXT, MAX_TITLE, too_many_choices};
 use super::locate::{At, file_stem, locate, node_id, top_level_id};
 use super::text::{hidden_in_id, hidden_in_text};
 use super::{Checker, Ref};
-use crate::flow::diag::Severity;
+use crate::flow::diag::{Code, Severity};
 use crate::flow::parse::parse_ron;
 use crate::flow::raw::{RawChoice, RawFlow, RawNode};
 use crate::flow::source::SourceFile;
@@ -59,7 +59,7 @@ impl<'r> Flows<'r> {
                 file,
                 locate(file, At::value(&[], "id")),
                 Severity::Error,
-                "duplicate-id",
+                Code::DuplicateId,
                 format!("flow id `{}` is used twice", f.id),
                 Some(format!("first used at {}:{}:{}", first_file.name, pos.line, pos.col)),
             );
@@ -91,7 +91,7 @@ fn check_flow<'r>(
             file,
             locate(file, At::value(&[], "id")),
             Severity::Error,
-            "bad-id",
+            Code::BadId,
             format!("flow id `{}` is empty or has spaces", f.id),
             Some("use a short name like `printing` (letters, digits, _ or -)".into()),
         );
@@ -129,7 +129,7 @@ fn node_ids<'r>(c: &mut Checker, file: &SourceFile, f: &'r RawFlow) -> HashMap<&
                 file,
                 place,
                 Severity::Error,
-                "duplicate-id",
+                Code::DuplicateId,
                 format!("node id `{id}` is used twice in flow `{}`", f.id),
                 Some(format!("first used at line {}", pos.line)),
             );
@@ -141,7 +141,7 @@ fn node_ids<'r>(c: &mut Checker, file: &SourceFile, f: &'r RawFlow) -> HashMap<&
                 file,
                 place,
                 Severity::Error,
-                "empty-id",
+                Code::EmptyId,
                 "a node has an empty id".into(),
                 Some("give it a short name such as `check_paper`".into()),
             );
@@ -172,7 +172,7 @@ impl Nodes<'_> {
                 self.file,
                 locate(self.file, At::field(&[], "start")),
                 Severity::Error,
-                "missing-start",
+                Code::MissingStart,
                 format!("flow `{}` starts at `{}`, which is not one of its nodes", f.id, f.start),
                 Ref { name: &f.start, known: self.ids, kind: "nodes" },
             );
@@ -197,7 +197,7 @@ impl Nodes<'_> {
             self.file,
             locate(self.file, At::value(within, field)),
             Severity::Error,
-            "unknown-target",
+            Code::UnknownTarget,
             format!("unknown node `{to}` in {what}"),
             Ref { name: to, known: self.ids, kind: "nodes" }
                 .otherwise("add a node with that id, or fix the name"),
@@ -239,7 +239,7 @@ impl Nodes<'_> {
                         file,
                         locate(file, At::value(&within, "flow")),
                         Severity::Error,
-                        "unknown-flow",
+                        Code::UnknownFlow,
                         format!("goto `{id}` names flow `{flow}`, which does not exist"),
                         Ref { name: flow, known: &self.flows.all, kind: "flows" },
                     );
@@ -258,7 +258,7 @@ impl Nodes<'_> {
                 file,
                 locate(file, At::field(&[("nodes", k)], "choices")),
                 Severity::Error,
-                "dead-end",
+                Code::DeadEnd,
                 format!("question `{id}` has no choices, so a patron would be stuck"),
                 Some("add at least one choice".into()),
             );
@@ -280,7 +280,7 @@ impl Nodes<'_> {
                     file,
                     locate(file, At::value(&w, "when")),
                     Severity::Error,
-                    "undeclared-flag",
+                    Code::UndeclaredFlag,
                     format!("flag `{flag}` is not declared in `flowset.ron`"),
                     Ref { name: flag, known: &known, kind: "flags declared" }
                         .otherwise("declare it under `flags` in `flowset.ron`"),
@@ -305,7 +305,7 @@ fn handoff(c: &mut Checker, file: &SourceFile, k: usize, id: &str, note: &str, p
             file,
             locate(file, note_at),
             Severity::Error,
-            "empty-text",
+            Code::EmptyText,
             format!("the staff note of `{id}` is empty"),
             Some("say what staff should check first".into()),
         );
@@ -317,7 +317,7 @@ fn handoff(c: &mut Checker, file: &SourceFile, k: usize, id: &str, note: &str, p
             file,
             locate(file, At::field(&within, "policy")),
             Severity::Error,
-            "empty-text",
+            Code::EmptyText,
             format!("the policy of `{id}` is empty"),
             Some("state the rule, or remove `policy`".into()),
         );

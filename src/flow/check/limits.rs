@@ -4,7 +4,7 @@
 
 use super::Checker;
 use super::locate::{At, locate};
-use crate::flow::diag::Severity;
+use crate::flow::diag::{Code, Severity};
 use crate::flow::source::SourceFile;
 
 /// At most this many choices fit on one screen.
@@ -33,7 +33,7 @@ pub(super) fn too_long(
             file,
             locate(file, at),
             Severity::Warning,
-            "too-long",
+            Code::TooLong,
             format!("{what} {count} characters in `{lang}`; at most {limit} fit"),
             Some("split it into two steps, one action each".into()),
         );
@@ -48,7 +48,7 @@ pub(super) fn too_many_choices(c: &mut Checker, file: &SourceFile, k: usize, id:
             file,
             place,
             Severity::Error,
-            "too-many-choices",
+            Code::TooManyChoices,
             format!("question `{id}` has {choices} choices; at most {MAX_CHOICES} fit on a screen"),
             Some("group some choices behind a follow-up question".into()),
         );

@@ -6,7 +6,7 @@ use super::locate::{At, listed, locate};
 use super::text::hidden_in_id;
 use super::{Checker, Ref};
 use crate::flow::chars;
-use crate::flow::diag::Severity;
+use crate::flow::diag::{Code, Severity};
 use crate::flow::parse::parse_ron;
 use crate::flow::raw::RawFlowSet;
 use crate::flow::source::{Pos, SourceFile};
@@ -22,7 +22,7 @@ pub(super) fn read(c: &mut Checker, sources: &Sources, manifest_file: &SourceFil
                 manifest_file,
                 (Pos::START, 1),
                 Severity::Error,
-                "missing-file",
+                Code::MissingFile,
                 "the flow set has no `flowset.ron`".into(),
                 Some("it names the languages, flags and placeholders; see docs/flow-format.md".into()),
             );
@@ -54,7 +54,7 @@ fn declare(c: &mut Checker, manifest_file: &SourceFile, m: &RawFlowSet) {
             manifest_file,
             at,
             Severity::Error,
-            "no-languages",
+            Code::NoLanguages,
             "`languages` is empty".into(),
             Some("list at least one, such as [\"en\"]".into()),
         );
@@ -92,7 +92,7 @@ pub(super) fn order(c: &mut Checker, manifest_file: &SourceFile, m: &RawFlowSet,
                 manifest_file,
                 listed(manifest_file, "order", id),
                 Severity::Error,
-                "unknown-flow",
+                Code::UnknownFlow,
                 format!("`order` names flow `{id}`, which does not exist"),
                 Ref { name: id, known: &flows.all, kind: "flows" },
             );
@@ -111,7 +111,7 @@ pub(super) fn no_branches(c: &mut Checker, sources: &Sources, manifest_file: &So
             manifest_file,
             (Pos::START, 1),
             Severity::Error,
-            "no-branches",
+            Code::NoBranches,
             "the flow set has no branch".into(),
             Some("add `branches/<id>.ron` with the branch's name and its values for the placeholders".into()),
         );

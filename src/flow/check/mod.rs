@@ -28,7 +28,7 @@ mod words;
 
 pub use self::limits::{MAX_CHOICES, MAX_LABEL, MAX_TEXT, MAX_TITLE};
 use super::build::build;
-use super::diag::{Diagnostic, Severity, suggest};
+use super::diag::{Code, Diagnostic, Severity, suggest};
 use super::model::FlowSet;
 pub use super::parse::parse_ron;
 use super::source::{Pos, SourceFile};
@@ -150,7 +150,7 @@ impl<'a> Checker<'a> {
         file: &SourceFile,
         (pos, width): (Pos, usize),
         sev: Severity,
-        code: &'static str,
+        code: Code,
         msg: String,
         hint: Option<String>,
     ) {
@@ -167,7 +167,7 @@ impl<'a> Checker<'a> {
         file: &SourceFile,
         place: (Pos, usize),
         sev: Severity,
-        code: &'static str,
+        code: Code,
         msg: String,
         target: impl Into<RefOr<'r>>,
     ) {

@@ -5,7 +5,7 @@
 use super::Checker;
 use super::flows::Flows;
 use super::locate::{At, locate, node_id};
-use crate::flow::diag::Severity;
+use crate::flow::diag::{Code, Severity};
 use crate::flow::raw::{RawFlow, RawNode};
 use crate::flow::source::SourceFile;
 use crate::flow::sources::Sources;
@@ -45,7 +45,7 @@ pub(super) fn within_flow(
                 file,
                 here(),
                 Severity::Warning,
-                "unreachable",
+                Code::Unreachable,
                 format!("node `{}` cannot be reached from `{}`", node_id(node), f.start),
                 Some("link to it from a choice or a `next`, or remove it".into()),
             );
@@ -54,7 +54,7 @@ pub(super) fn within_flow(
                 file,
                 here(),
                 Severity::Error,
-                "no-way-out",
+                Code::NoWayOut,
                 format!("from node `{}` no ending can be reached", node_id(node)),
                 Some(
                     "the path loops forever; give one of its questions a choice that leads to an ending"
@@ -93,7 +93,7 @@ pub(super) fn goto_loops(c: &mut Checker, sources: &Sources, flows: &Flows) {
             file,
             locate(file, At::value(&[], "start")),
             Severity::Error,
-            "goto-loop",
+            Code::GotoLoop,
             format!("flow `{}` starts with a goto that leads back to itself", f.id),
             Some("make one of these flows start with a step or a question".into()),
         );

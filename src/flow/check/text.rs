@@ -4,7 +4,7 @@
 use super::locate::{At, locate, text_pos, token_place};
 use super::{Checker, Ref};
 use crate::flow::chars;
-use crate::flow::diag::Severity;
+use crate::flow::diag::{Code, Severity};
 use crate::flow::raw::LangText;
 use crate::flow::source::{Pos, SourceFile};
 use crate::flow::text::{Piece, TemplateError, pieces};
@@ -71,7 +71,7 @@ impl Checker<'_> {
                     file,
                     locate(file, at_lang),
                     Severity::Error,
-                    "empty-text",
+                    Code::EmptyText,
                     format!("{what} is empty in `{lang}`"),
                     Some("write the text, or remove the entry".into()),
                 );
@@ -110,7 +110,7 @@ impl Checker<'_> {
                 file,
                 locate(file, At { key: None, ..at }),
                 sev,
-                "missing-translation",
+                Code::MissingTranslation,
                 msg,
                 Some(hint),
             );
@@ -134,7 +134,7 @@ impl Checker<'_> {
             file,
             key_at.unwrap_or(here),
             Severity::Warning,
-            "unknown-language",
+            Code::UnknownLanguage,
             format!("{what} has text in `{lang}`, which `flowset.ron` does not list"),
             Ref { name: lang, known: &known, kind: "languages listed" }
                 .otherwise("add it to `languages` in `flowset.ron`, or remove it"),
@@ -165,7 +165,7 @@ impl Checker<'_> {
                     ),
                 };
                 let pos = text_pos(file, at_lang, value, Some(offset));
-                self.push(file, (pos, 1), Severity::Error, "placeholder", msg, Some(hint.into()));
+                self.push(file, (pos, 1), Severity::Error, Code::Placeholder, msg, Some(hint.into()));
                 return;
             }
         };
@@ -189,7 +189,7 @@ impl Checker<'_> {
                     file,
                     token_place(file, at_lang, value, name),
                     Severity::Error,
-                    "undeclared-placeholder",
+                    Code::UndeclaredPlaceholder,
                     format!("placeholder `{{{name}}}` is not declared in `flowset.ron`"),
                     Ref { name, known: &known, kind: "placeholders declared" }
                         .otherwise("declare it under `vars` in `flowset.ron`"),
@@ -205,7 +205,7 @@ impl Checker<'_> {
                 file,
                 locate(file, at),
                 Severity::Warning,
-                "missing-picture",
+                Code::MissingPicture,
                 format!("{what} `{name}` is not in `assets/`"),
                 Some("the kiosk shows no picture until the file is there".into()),
             );
@@ -221,7 +221,7 @@ pub(super) fn hidden_in_id(c: &mut Checker, file: &SourceFile, place: (Pos, usiz
             file,
             place,
             Severity::Error,
-            "invisible-character",
+            Code::InvisibleCharacter,
             format!("{what} `{}` has {}", chars::shown(id), chars::describe(ch)),
             Some("retype it: ids are letters, digits, `_` and `-`, with nothing invisible".into()),
         );
@@ -239,7 +239,7 @@ pub(super) fn hidden_in_text(c: &mut Checker, file: &SourceFile, at: At, value: 
             file,
             (pos, 1),
             Severity::Warning,
-            "invisible-character",
+            Code::InvisibleCharacter,
             format!("{what} has {}", chars::describe(ch)),
             Some("delete it: nobody can see it, yet the kiosk shows the text as it is".into()),
         );

@@ -4,7 +4,7 @@
 use super::locate::{At, found, lang_of, listed, text_pos, token_place};
 use super::text::hidden_in_text;
 use super::{Checker, Ref};
-use crate::flow::diag::Severity;
+use crate::flow::diag::{Code, Severity};
 use crate::flow::parse::parse_ron;
 use crate::flow::source::{Pos, SourceFile};
 use crate::flow::sources::Sources;
@@ -23,7 +23,7 @@ pub(super) fn check_all(c: &mut Checker, sources: &Sources, manifest_file: &Sour
                 file,
                 (Pos::START, 1),
                 Severity::Warning,
-                "unknown-language",
+                Code::UnknownLanguage,
                 format!("`{lang}` is not one of the languages in `flowset.ron`"),
                 Some("add it to `languages` in `flowset.ron`, or remove this file".into()),
             );
@@ -48,7 +48,7 @@ pub(super) fn check_all(c: &mut Checker, sources: &Sources, manifest_file: &Sour
                 manifest_file,
                 listed(manifest_file, "languages", lang),
                 sev,
-                "missing-translation",
+                Code::MissingTranslation,
                 format!("the kiosk's words have no `{lang}` translation"),
                 Some(format!(
                     "add `words/{lang}.ron` (copy `words/{}.ron` and translate it)",
@@ -69,7 +69,7 @@ fn check_words(c: &mut Checker, file: &SourceFile, lang: &str, map: &BTreeMap<St
                 file,
                 found(file.find(|l| l.value == *key && l.key.is_none())),
                 Severity::Error,
-                "unknown-word",
+                Code::UnknownWord,
                 format!("`{key}` is not one of the kiosk's words"),
                 Ref { name: key, known: &keys, kind: "words" },
             );
@@ -87,7 +87,7 @@ fn check_words(c: &mut Checker, file: &SourceFile, lang: &str, map: &BTreeMap<St
                 file,
                 (end, 1),
                 sev,
-                "missing-translation",
+                Code::MissingTranslation,
                 format!("the word `{key}` has no `{lang}` translation"),
                 Some(format!("add `\"{key}\": \"...\"`: {meaning}")),
             );
@@ -104,7 +104,7 @@ fn word(c: &mut Checker, file: &SourceFile, key: &str, value: &str) {
             file,
             found(file.find(|l| l.value == *key && l.key.is_none())),
             Severity::Error,
-            "empty-text",
+            Code::EmptyText,
             format!("word `{key}` is empty"),
             Some("write the text, or remove the entry to use the fallback language".into()),
         );
@@ -118,7 +118,7 @@ fn word(c: &mut Checker, file: &SourceFile, key: &str, value: &str) {
             file,
             (text_pos(file, at, value, Some(offset)), 1),
             Severity::Error,
-            "placeholder",
+            Code::Placeholder,
             format!("word `{key}` has a brace that is not a placeholder"),
             Some("placeholders look like `{help_desk}`; write `{{` or `}}` for a brace".into()),
         );
@@ -132,7 +132,7 @@ fn word(c: &mut Checker, file: &SourceFile, key: &str, value: &str) {
                 file,
                 token_place(file, at, value, name),
                 Severity::Error,
-                "undeclared-placeholder",
+                Code::UndeclaredPlaceholder,
                 format!("word `{key}` uses `{{{name}}}`, which is not available"),
                 Ref { name, known: &allowed, kind: "placeholders available" },
             );
