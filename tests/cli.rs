@@ -362,3 +362,33 @@ fn decode_accepts_a_code_starting_with_a_hyphen() {
     assert_eq!(o.status.code(), Some(0), "{}{}", stdout(&o), stderr(&o));
     assert!(stdout(&o).contains("Code "), "{}", stdout(&o));
 }
+
+/// A flow set whose handoff codes can pass 12 characters is refused by the
+/// kiosk and by `check`; every other command that needs clean flows refuses
+/// it the same way (exit 2, the `code-too-long` error on stderr), rather
+/// than drawing, walking or listing flows no kiosk would run.
+#[test]
+fn commands_refuse_flows_whose_codes_are_too_long() {
+    let tmp = tempfile::tempdir().unwrap();
+    let flows = tmp.path().join("flows");
+    for (name, text) in kiosk_triage::flow::synth::goto_chain(40) {
+        let path = flows.join(&name);
+        std::fs::create_dir_all(path.parent().unwrap()).unwrap();
+        std::fs::write(path, text).unwrap();
+    }
+    let dir = flows.to_str().unwrap();
+    let o = run(&["check", "--flows", dir], "");
+    assert_eq!(o.status.code(), Some(1), "{}", stdout(&o));
+    assert!(stdout(&o).contains("error[code-too-long]"), "{}", stdout(&o));
+    for args in [
+        &["graph", "g0", "--format", "dot", "--flows", dir][..],
+        &["walk", "g0", "--answers", "2", "--flows", dir],
+        &["codes", "--flows", dir],
+        &["test", "--flows", dir],
+    ] {
+        let o = run(args, "");
+        let err = String::from_utf8_lossy(&o.stderr);
+        assert_eq!(o.status.code(), Some(2), "{args:?}: {}{err}", stdout(&o));
+        assert!(err.contains("error[code-too-long]"), "{args:?}: {err}");
+    }
+}

@@ -4,7 +4,7 @@ use super::{FlowsArgs, Format};
 use crate::flow::diag::{Code, Diagnostic, Severity};
 use crate::flow::load::Loaded;
 use crate::flow::source::Pos;
-use crate::handoff::long_codes;
+use crate::handoff::refuse_long_codes;
 use std::io::Write;
 use std::path::PathBuf;
 
@@ -31,13 +31,13 @@ pub struct Args {
 /// Runs `check`: 0 clean or warnings only, 1 errors, 2 IO.
 pub fn run(args: &Args, out: &mut dyn Write) -> u8 {
     // A mistyped folder is an error, never a check of the built-in flows.
-    let loaded = match super::load_flows(&args.flows, args.branch.as_deref()) {
+    let loaded = match super::read_flows(&args.flows, args.branch.as_deref()) {
         Ok(l) => l,
         Err(e) => {
             match args.format {
                 Format::Text => eprintln!("error: {e}"),
                 Format::Json => {
-                    let _ = writeln!(out, "{}", serde_json::json!({ "error": e }));
+                    let _ = writeln!(out, "{}", serde_json::json!({ "error": e.to_string() }));
                 }
             }
             return 2;
@@ -48,7 +48,7 @@ pub fn run(args: &Args, out: &mut dyn Write) -> u8 {
     if args.config.is_some() || config_path.is_file() {
         check_config(&mut loaded, &config_path);
     }
-    let lengths = code_lengths(&mut loaded, args.branch.as_deref());
+    let lengths = refuse_long_codes(&mut loaded, args.branch.as_deref());
     let _ = match args.format {
         Format::Text => write_report(&loaded, &lengths, out),
         Format::Json => write_json(&loaded, &lengths, out),
@@ -103,19 +103,6 @@ fn check_config(loaded: &mut Loaded, path: &std::path::Path) {
     }
     loaded.report.diagnostics.extend(found);
     loaded.extra.push(file);
-}
-
-/// The longest handoff code each flow can give, with an error for each flow
-/// whose codes could pass [`crate::handoff::MAX_CODE_LEN`] (which also drops
-/// the set: a kiosk refuses such flows too).
-fn code_lengths(loaded: &mut Loaded, only: Option<&str>) -> Vec<(String, usize, bool)> {
-    let Some(set) = loaded.report.set.clone() else { return Vec::new() };
-    let (lengths, problems) = long_codes(&set, &loaded.sources, only);
-    if !problems.is_empty() {
-        loaded.report.diagnostics.extend(problems);
-        loaded.report.set = None;
-    }
-    lengths
 }
 
 fn write_lengths(lengths: &[(String, usize, bool)], out: &mut dyn Write) -> std::io::Result<()> {

@@ -5,7 +5,7 @@ use super::FlowsArgs;
 use crate::handoff::base32::group;
 use crate::handoff::codec::Reached;
 use crate::handoff::{MAX_CODE_LEN, worst_case_code};
-use crate::paths::{End, walk_through_gotos};
+use crate::paths::{End, PATH_LIMIT, walk_through_gotos};
 use std::collections::BTreeMap;
 use std::io::Write;
 
@@ -18,9 +18,6 @@ pub struct Args {
     #[arg(long)]
     branch: Option<String>,
 }
-
-/// At most this many paths per flow and branch.
-const LIMIT: usize = 100_000;
 
 /// Runs `codes`: 0 every code fits the limit, 1 some path's code is longer,
 /// 2 usage, IO or broken flows.
@@ -37,7 +34,7 @@ pub fn run(args: &Args, out: &mut dyn Write) -> u8 {
             continue;
         }
         for (fi, flow) in set.visible_flows(branch) {
-            walk_through_gotos(&set, fi, branch, LIMIT, &mut |path, end| {
+            walk_through_gotos(&set, fi, branch, PATH_LIMIT, &mut |path, end| {
                 if end != End::Handoff {
                     return;
                 }

@@ -112,23 +112,67 @@ impl FlowsArgs {
     }
 }
 
-/// Loads the flows for any command, the one rule for all of them: a
-/// `--flows` folder that was given must exist and be a folder (else an error
-/// for IT staff, and the command exits 2); without `--flows`, `flows` is
-/// read, or the built-in default flows when there is no `flows` (the result
-/// then carries a note saying so). The error is worded for people.
-pub fn load_flows(args: &FlowsArgs, branch: Option<&str>) -> Result<crate::flow::load::Loaded, String> {
-    if let Some(dir) = &args.flows {
-        let what = if dir.exists() { "is not a folder" } else { "does not exist" };
-        if !dir.is_dir() {
-            return Err(format!(
-                "the flows folder `{}` given with `--flows` {what}\n  = hint: check the path; without `--flows`, \
+/// Reads and checks the flows for any command, the one rule for all of
+/// them: a `--flows` folder that was given must exist and be a folder (else
+/// an error for IT staff, and the command exits 2); without `--flows`,
+/// `flows` is read, or the built-in default flows when there is no `flows`
+/// (the result then carries a note saying so). Handoff-code lengths are not
+/// measured yet: `check` measures them after `kiosk.ron`; everything else
+/// uses [`load_flows`].
+pub fn read_flows(args: &FlowsArgs, branch: Option<&str>) -> Result<crate::flow::load::Loaded, FlowsError> {
+    if let Some(dir) = &args.flows
+        && !dir.is_dir()
+    {
+        return Err(FlowsError::NotAFolder { path: dir.clone(), exists: dir.exists() });
+    }
+    crate::flow::load::load(&args.dir(), &args.assets_dir(), branch).map_err(FlowsError::Read)
+}
+
+/// [`read_flows`], then the handoff-code lengths, as the kiosk accepts
+/// flows ([`crate::startup::accept`]): flows whose codes could pass 12
+/// characters have no `report.set`, with the errors in the report.
+pub fn load_flows(args: &FlowsArgs, branch: Option<&str>) -> Result<crate::flow::load::Loaded, FlowsError> {
+    let mut loaded = read_flows(args, branch)?;
+    crate::handoff::refuse_long_codes(&mut loaded, branch);
+    Ok(loaded)
+}
+
+/// Why a command has no flows to look at.
+#[derive(Debug)]
+pub enum FlowsError {
+    /// `--flows` names something that is not a folder.
+    NotAFolder {
+        /// The path given.
+        path: PathBuf,
+        /// Whether it exists at all.
+        exists: bool,
+    },
+    /// The folder could not be read.
+    Read(crate::flow::load::ReadError),
+}
+
+impl std::fmt::Display for FlowsError {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        match self {
+            FlowsError::NotAFolder { path, exists } => write!(
+                f,
+                "the flows folder `{}` given with `--flows` {}\n  = hint: check the path; without `--flows`, \
                  the `flows` folder in the current folder is used (or the built-in default flows when there is none)",
-                dir.display()
-            ));
+                path.display(),
+                if *exists { "is not a folder" } else { "does not exist" }
+            ),
+            FlowsError::Read(e) => e.fmt(f),
         }
     }
-    crate::flow::load::load(&args.dir(), &args.assets_dir(), branch).map_err(|e| e.to_string())
+}
+
+impl std::error::Error for FlowsError {
+    fn source(&self) -> Option<&(dyn std::error::Error + 'static)> {
+        match self {
+            FlowsError::NotAFolder { .. } => None,
+            FlowsError::Read(e) => Some(e),
+        }
+    }
 }
 
 /// Loads the flows for a command that needs them clean. On failure the

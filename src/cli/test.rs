@@ -4,14 +4,11 @@
 use super::FlowsArgs;
 use crate::flow::model::FlowSet;
 use crate::flow::source::SourceFile;
-use crate::paths::{End, walk};
+use crate::paths::{End, PATH_LIMIT, walk};
 use crate::scenario::{ScenarioFile, replay};
 use std::io::Write;
 use std::path::Path;
 use std::sync::Arc;
-
-/// At most this many paths per flow and branch in `--walk`.
-pub const PATH_LIMIT: usize = 100_000;
 
 /// Arguments of `test`.
 #[derive(Debug, clap::Args)]

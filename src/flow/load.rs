@@ -156,6 +156,12 @@ impl std::fmt::Display for ReadError {
     }
 }
 
+impl std::error::Error for ReadError {
+    fn source(&self) -> Option<&(dyn std::error::Error + 'static)> {
+        Some(&self.error)
+    }
+}
+
 /// Reads every `.ron` file of a flows folder: `flowset.ron`, the flow files,
 /// `branches/` and `words/`. Files that are not UTF-8 are kept (with the bad
 /// bytes replaced) and reported, so the rest still gets checked. Files
