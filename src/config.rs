@@ -434,6 +434,15 @@ pub enum ConfigError {
     Invalid(Box<(Diagnostic, String)>),
 }
 
+impl std::error::Error for ConfigError {
+    fn source(&self) -> Option<&(dyn std::error::Error + 'static)> {
+        match self {
+            ConfigError::Io(_, e) => Some(e),
+            ConfigError::Invalid(_) => None,
+        }
+    }
+}
+
 impl std::fmt::Display for ConfigError {
     fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
         match self {
@@ -447,13 +456,10 @@ impl std::fmt::Display for ConfigError {
 }
 
 /// Hashes a staff PIN for `kiosk.ron` (salted Argon2id).
-pub fn hash_pin(pin: &str) -> Result<String, String> {
+pub fn hash_pin(pin: &str) -> Result<String, argon2::password_hash::Error> {
     use argon2::password_hash::{PasswordHasher, SaltString, rand_core::OsRng};
     let salt = SaltString::generate(&mut OsRng);
-    argon2::Argon2::default()
-        .hash_password(pin.as_bytes(), &salt)
-        .map(|h| h.to_string())
-        .map_err(|e| e.to_string())
+    argon2::Argon2::default().hash_password(pin.as_bytes(), &salt).map(|h| h.to_string())
 }
 
 /// Whether `pin` matches a hash made by [`hash_pin`]. A malformed hash

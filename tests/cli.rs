@@ -186,7 +186,11 @@ fn walk_bad_answers_exit_1_and_bad_flow_exits_2() {
     assert_eq!(run(&["walk", "login", "--answers", "9"], "").status.code(), Some(1));
     let o = run(&["walk", "nope"], "");
     assert_eq!(o.status.code(), Some(2));
-    assert!(stdout(&o).contains("there is no flow `nope`"));
+    // "error:" lines go to stderr in every command, never into the output.
+    assert!(stderr(&o).contains("error: there is no flow `nope`"), "{}", stderr(&o));
+    assert!(!stdout(&o).contains("error"), "{}", stdout(&o));
+    let o = run(&["walk", "login", "--answers", "9"], "");
+    assert!(stderr(&o).starts_with("error: "), "{}", stderr(&o));
 }
 
 #[test]
@@ -391,4 +395,36 @@ fn commands_refuse_flows_whose_codes_are_too_long() {
         assert_eq!(o.status.code(), Some(2), "{args:?}: {}{err}", stdout(&o));
         assert!(err.contains("error[code-too-long]"), "{args:?}: {err}");
     }
+}
+
+/// A write that fails is an error once, in `main`: a full disk (here
+/// `/dev/full`) is said on stderr and exits 2, where the output used to be
+/// dropped with exit 0; a reader that stops early (`| head`) ends the command
+/// quietly.
+#[cfg(target_os = "linux")]
+#[test]
+fn write_errors_are_said_once_and_a_closed_pipe_is_quiet() {
+    let full = std::fs::OpenOptions::new().write(true).open("/dev/full").unwrap();
+    let o = Command::new(env!("CARGO_BIN_EXE_kiosk-triage"))
+        .args(["codes"])
+        .current_dir(env!("CARGO_MANIFEST_DIR"))
+        .stdout(full)
+        .stderr(Stdio::piped())
+        .output()
+        .unwrap();
+    let err = String::from_utf8_lossy(&o.stderr);
+    assert_eq!(o.status.code(), Some(2), "{err}");
+    assert!(err.contains("error: cannot write the output"), "{err}");
+
+    let mut child = Command::new(env!("CARGO_BIN_EXE_kiosk-triage"))
+        .args(["codes"])
+        .current_dir(env!("CARGO_MANIFEST_DIR"))
+        .stdout(Stdio::piped())
+        .stderr(Stdio::piped())
+        .spawn()
+        .unwrap();
+    drop(child.stdout.take());
+    let o = child.wait_with_output().unwrap();
+    assert_eq!(o.status.code(), Some(0));
+    assert_eq!(String::from_utf8_lossy(&o.stderr), "");
 }

@@ -29,18 +29,17 @@ pub struct Args {
 }
 
 /// Runs `check`: 0 clean or warnings only, 1 errors, 2 IO.
-pub fn run(args: &Args, out: &mut dyn Write) -> u8 {
+pub fn run(args: &Args, out: &mut dyn Write) -> std::io::Result<u8> {
     // A mistyped folder is an error, never a check of the built-in flows.
     let loaded = match super::read_flows(&args.flows, args.branch.as_deref()) {
         Ok(l) => l,
         Err(e) => {
             match args.format {
                 Format::Text => eprintln!("error: {e}"),
-                Format::Json => {
-                    let _ = writeln!(out, "{}", serde_json::json!({ "error": e.to_string() }));
-                }
+                // A pipeline reading JSON gets JSON, with the error in it.
+                Format::Json => writeln!(out, "{}", serde_json::json!({ "error": e.to_string() }))?,
             }
-            return 2;
+            return Ok(2);
         }
     };
     let mut loaded = loaded;
@@ -49,11 +48,11 @@ pub fn run(args: &Args, out: &mut dyn Write) -> u8 {
         check_config(&mut loaded, &config_path);
     }
     let lengths = refuse_long_codes(&mut loaded, args.branch.as_deref());
-    let _ = match args.format {
-        Format::Text => write_report(&loaded, &lengths, out),
-        Format::Json => write_json(&loaded, &lengths, out),
-    };
-    u8::from(loaded.report.errors() > 0)
+    match args.format {
+        Format::Text => write_report(&loaded, &lengths, out)?,
+        Format::Json => write_json(&loaded, &lengths, out)?,
+    }
+    Ok(u8::from(loaded.report.errors() > 0))
 }
 
 /// Checks `kiosk.ron` too: its syntax and fields, and that the branch and

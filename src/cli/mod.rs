@@ -1,7 +1,10 @@
 //! The command line: argument parsing and the IT and staff commands.
 //!
-//! Each command returns an exit code (0 ok, 1 problems found, 2 usage or IO)
-//! and writes to the writer it is given, so tests can run commands without a
+//! Each command writes to the writer it is given and returns
+//! `io::Result<u8>`: the exit code (0 ok, 1 problems found, 2 usage or IO),
+//! or the write that failed, with `?` on every write, as ripgrep's commands
+//! do. `main` handles a failed write once (a closed pipe ends quietly).
+//! "error:" lines always go to stderr. Tests run commands without a
 //! process. Wording for people lives here; the core returns typed values.
 
 pub mod check;
@@ -195,6 +198,8 @@ pub fn load_clean(
         }
         None => {
             let mut report = Vec::new();
+            // Into memory first (writing to a Vec cannot fail), then through
+            // the escaping `eprint!` to stderr, so stdout stays clean.
             let _ = check::write_text(&loaded, &mut report);
             eprint!("{}", String::from_utf8_lossy(&report));
             eprintln!("error: the flows have errors; fix them first (`kiosk-triage check`)");
@@ -209,8 +214,13 @@ pub fn default_assets(flows: &Path) -> PathBuf {
 }
 
 /// Runs a command other than the kiosk and the desk window; `None` means
-/// "start a window".
-pub fn run_command(cli: &Cli, out: &mut dyn Write, input: &mut dyn std::io::BufRead) -> Option<u8> {
+/// "start a window". An `Err` is a failed write to `out` (a closed pipe, a
+/// full disk): `main` words it, once for every command.
+pub fn run_command(
+    cli: &Cli,
+    out: &mut dyn Write,
+    input: &mut dyn std::io::BufRead,
+) -> Option<std::io::Result<u8>> {
     let code = match cli.command.as_ref()? {
         Command::Check(args) => check::run(args, out),
         Command::Walk(args) => walk::run(args, out, input),
@@ -225,26 +235,26 @@ pub fn run_command(cli: &Cli, out: &mut dyn Write, input: &mut dyn std::io::BufR
     Some(code)
 }
 
-fn hash_pin(out: &mut dyn Write, input: &mut dyn std::io::BufRead) -> u8 {
+fn hash_pin(out: &mut dyn Write, input: &mut dyn std::io::BufRead) -> std::io::Result<u8> {
     let mut pin = String::new();
     // Errors go to stderr, so `hash-pin >> kiosk.ron` never writes one there.
     if input.read_line(&mut pin).is_err() {
         eprintln!("error: could not read a PIN from standard input");
-        return 2;
+        return Ok(2);
     }
     let pin = pin.trim();
     if pin.len() < 4 || !pin.chars().all(|c| c.is_ascii_digit()) {
         eprintln!("error: a staff PIN is 4 or more digits");
-        return 2;
+        return Ok(2);
     }
     match crate::config::hash_pin(pin) {
         Ok(h) => {
-            let _ = writeln!(out, "staff_pin_hash: \"{h}\",");
-            0
+            writeln!(out, "staff_pin_hash: \"{h}\",")?;
+            Ok(0)
         }
         Err(e) => {
             eprintln!("error: {e}");
-            2
+            Ok(2)
         }
     }
 }
