@@ -150,7 +150,7 @@ Please go to the front desk.
 [handoff: the flow hands off]
 staff note: Charged but nothing printed. Ask: which printer, job name, number of pages, amount charged, about what time. Check the printer (paper, jam, toner) and the print log.
 urgency: urgent
-policy (flexible: staff may make a one-time exception): Machine errors: reprint free of charge, or refund when a reprint is not possible.
+policy (flexible: you may make a one-time exception; say that it is one): Machine errors: reprint free of charge, or refund when a reprint is not possible.
 ";
     // The code line depends on the exact flow version; check it decodes and
     // compare the rest exactly.

@@ -3,7 +3,7 @@
 
 use super::FlowsArgs;
 use crate::flow::model::{Branch, FlowSet};
-use crate::flow::raw::{Firmness, Urgency};
+use crate::flow::raw::Urgency;
 use crate::session::{Body, Session};
 use std::io::{self, BufRead, Write};
 use std::time::Duration;
@@ -79,13 +79,7 @@ impl Walk<'_> {
     fn screen(&mut self) -> io::Result<Option<u8>> {
         self.clock += Duration::from_secs(1);
         let screen = self.session.screen();
-        let here = self
-            .set
-            .word("step_of", self.session.language(), self.branch())
-            .plain()
-            .replace("{flow}", &screen.flow_title)
-            .replace("{n}", &screen.step.to_string());
-        writeln!(self.out, "── {here} ──")?;
+        writeln!(self.out, "── {} ──", screen.label(self.set, self.session.language(), self.branch()))?;
         match &screen.body {
             Body::Step { text, .. } => self.step(text),
             Body::Question { text, choices, .. } => self.question(text, choices),
@@ -108,14 +102,16 @@ impl Walk<'_> {
                 }
                 writeln!(self.out, "staff note: {note}")?;
                 if *urgency == Urgency::Urgent {
-                    writeln!(self.out, "urgency: urgent")?;
+                    writeln!(self.out, "urgency: {}", urgency.name())?;
                 }
                 if let Some(p) = policy {
-                    let firmness = match p.firmness {
-                        Firmness::Strict => "strict: never bends",
-                        Firmness::Flexible => "flexible: staff may make a one-time exception",
-                    };
-                    writeln!(self.out, "policy ({firmness}): {}", p.text)?;
+                    writeln!(
+                        self.out,
+                        "policy ({}: {}): {}",
+                        p.firmness.name(),
+                        p.firmness.meaning(),
+                        p.text
+                    )?;
                 }
                 Ok(Some(0))
             }
