@@ -5,7 +5,7 @@
 //! stored only as a salted Argon2 hash (`kiosk-triage hash-pin` makes one).
 
 use crate::flow::check::parse_ron;
-use crate::flow::diag::{Diagnostic, Severity};
+use crate::flow::diag::{Code, Diagnostic, Severity};
 use crate::flow::source::SourceFile;
 use serde::Deserialize;
 use std::path::{Path, PathBuf};
@@ -100,7 +100,7 @@ impl KioskConfig {
             let known: Vec<&str> = set.branches.iter().map(|b| b.id.as_str()).collect();
             let mut d = Diagnostic::new(
                 Severity::Error,
-                "unknown-branch",
+                Code::UnknownBranch,
                 &file.name,
                 value_pos(file, b),
                 format!("`branch` names `{b}`, which the flows do not have"),
@@ -113,7 +113,7 @@ impl KioskConfig {
                 let known: Vec<&str> = set.languages.iter().map(String::as_str).collect();
                 let mut d = Diagnostic::new(
                     Severity::Error,
-                    "unknown-language",
+                    Code::UnknownLanguage,
                     &file.name,
                     value_pos(file, l),
                     format!("`languages` names `{l}`, which the flows are not written in"),
@@ -136,7 +136,7 @@ impl KioskConfig {
                 out.push(
                     Diagnostic::new(
                         Severity::Error,
-                        "out-of-range",
+                        Code::OutOfRange,
                         &file.name,
                         at,
                         format!("`{field}` is {value}, outside {low}..={high} {unit}"),
@@ -151,7 +151,7 @@ impl KioskConfig {
             out.push(
                 Diagnostic::new(
                     Severity::Error,
-                    "bad-kiosk-name",
+                    crate::flow::diag::Code::BadKioskName,
                     &file.name,
                     value_pos(file, name),
                     format!("`kiosk_name` `{name}` is not 1 to 40 letters, digits, `-` or `_`"),
@@ -165,7 +165,7 @@ impl KioskConfig {
             out.push(
                 Diagnostic::new(
                     Severity::Error,
-                    "bad-pin-hash",
+                    Code::BadPinHash,
                     &file.name,
                     value_pos(file, h),
                     format!("`staff_pin_hash` {why}"),
@@ -475,6 +475,15 @@ pub enum ConfigError {
     Invalid(Box<(Diagnostic, String)>),
 }
 
+impl std::error::Error for ConfigError {
+    fn source(&self) -> Option<&(dyn std::error::Error + 'static)> {
+        match self {
+            ConfigError::Io(_, e) => Some(e),
+            ConfigError::Invalid(_) => None,
+        }
+    }
+}
+
 impl std::fmt::Display for ConfigError {
     fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
         match self {
@@ -488,13 +497,10 @@ impl std::fmt::Display for ConfigError {
 }
 
 /// Hashes a staff PIN for `kiosk.ron` (salted Argon2id).
-pub fn hash_pin(pin: &str) -> Result<String, String> {
+pub fn hash_pin(pin: &str) -> Result<String, argon2::password_hash::Error> {
     use argon2::password_hash::{PasswordHasher, SaltString, rand_core::OsRng};
     let salt = SaltString::generate(&mut OsRng);
-    argon2::Argon2::default()
-        .hash_password(pin.as_bytes(), &salt)
-        .map(|h| h.to_string())
-        .map_err(|e| e.to_string())
+    argon2::Argon2::default().hash_password(pin.as_bytes(), &salt).map(|h| h.to_string())
 }
 
 /// Whether `pin` matches a hash made by [`hash_pin`]. A malformed hash
@@ -522,7 +528,7 @@ mod tests {
     #[test]
     fn misspelt_field_is_an_error_with_a_hint() {
         let e = KioskConfig::parse("kiosk.ron", "(idle_warning_secnds: 30)").unwrap_err();
-        assert_eq!(e.code, "unknown-field");
+        assert_eq!(e.code, Code::UnknownField);
         assert_eq!(e.hint.as_deref(), Some("did you mean `idle_warning_seconds`?"));
     }
 

@@ -12,10 +12,16 @@ fn main() -> ExitCode {
     // control and invisible characters (stderr too: see `lib.rs`). The lock
     // on stdout is let go before a window starts.
     let ran = run_command(&cli, &mut kiosk_triage::cli::term::Clean::new(stdout.lock()), &mut stdin.lock());
-    if let Some(code) = ran {
-        return ExitCode::from(code);
+    match ran {
+        Some(Ok(code)) => ExitCode::from(code),
+        // `kiosk-triage codes | head`: the reader has what it wanted.
+        Some(Err(e)) if e.kind() == std::io::ErrorKind::BrokenPipe => ExitCode::SUCCESS,
+        Some(Err(e)) => {
+            eprintln!("error: cannot write the output: {e}");
+            ExitCode::from(2)
+        }
+        None => start_kiosk(&cli),
     }
-    start_kiosk(&cli)
 }
 
 #[cfg(feature = "gui")]

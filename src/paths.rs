@@ -12,6 +12,10 @@ use crate::session::Visit;
 /// The longest path followed, in screens.
 pub const MAX_DEPTH: usize = 64;
 
+/// At most this many paths per flow and branch, wherever paths are walked
+/// to the end: measuring handoff codes, `codes`, `test --walk`.
+pub const PATH_LIMIT: usize = 100_000;
+
 /// How a walked path ends.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub enum End {

@@ -50,6 +50,18 @@ pub struct Screen {
     pub body: Body,
 }
 
+impl Screen {
+    /// The "Printing · step 3" line above a step or question, from the
+    /// `step_of` word in `lang` at `branch`: the one place it is worded, for
+    /// the kiosk and `walk`.
+    pub fn label(&self, set: &FlowSet, lang: &str, branch: &crate::flow::Branch) -> String {
+        set.word("step_of", lang, branch)
+            .plain()
+            .replace("{flow}", &self.flow_title)
+            .replace("{n}", &self.step.to_string())
+    }
+}
+
 /// The content of a screen.
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub enum Body {
@@ -306,9 +318,7 @@ impl Session {
         };
         let branch = &self.set.branches[self.branch];
         match self.set.flows.get(v.flow).and_then(|f| f.nodes.get(v.node)).map(|n| &n.kind) {
-            Some(NodeKind::Question { choices, .. }) => {
-                choices.iter().enumerate().filter(|(_, c)| branch.shows(c)).map(|(i, _)| i).collect()
-            }
+            Some(NodeKind::Question { choices, .. }) => branch.visible_choices(choices),
             _ => Vec::new(),
         }
     }

@@ -12,7 +12,8 @@
 //! No clock and no UI: the kiosk calls these and shows what they say.
 
 use crate::flow::FlowSet;
-use crate::flow::check::{Options, Sources, check};
+use crate::flow::Sources;
+use crate::flow::check::{Options, check};
 use crate::flow::load::{Assets, Loaded, load, load_builtin};
 use crate::flow::{Diagnostic, Severity};
 use crate::handoff::archive::Archive;
@@ -89,13 +90,7 @@ fn accept_sources(sources: Sources, assets: Assets, branch: Option<&str>) -> Res
 }
 
 fn finish(mut loaded: Loaded, branch: Option<&str>) -> Result<Loaded, Vec<String>> {
-    if let Some(set) = &loaded.report.set {
-        let (_, problems) = crate::handoff::long_codes(set, &loaded.sources, branch);
-        if !problems.is_empty() {
-            loaded.report.diagnostics.extend(problems);
-            loaded.report.set = None;
-        }
-    }
+    crate::handoff::refuse_long_codes(&mut loaded, branch);
     if loaded.report.set.is_some() {
         return Ok(loaded);
     }

@@ -150,7 +150,7 @@ Please go to the front desk.
 [handoff: the flow hands off]
 staff note: Charged but nothing printed. Ask: which printer, job name, number of pages, amount charged, about what time. Check the printer (paper, jam, toner) and the print log.
 urgency: urgent
-policy (flexible: staff may make a one-time exception): Machine errors: reprint free of charge, or refund when a reprint is not possible.
+policy (flexible: you may make a one-time exception; say that it is one): Machine errors: reprint free of charge, or refund when a reprint is not possible.
 ";
     // The code line depends on the exact flow version; check it decodes and
     // compare the rest exactly.
@@ -186,7 +186,11 @@ fn walk_bad_answers_exit_1_and_bad_flow_exits_2() {
     assert_eq!(run(&["walk", "login", "--answers", "9"], "").status.code(), Some(1));
     let o = run(&["walk", "nope"], "");
     assert_eq!(o.status.code(), Some(2));
-    assert!(stdout(&o).contains("there is no flow `nope`"));
+    // "error:" lines go to stderr in every command, never into the output.
+    assert!(stderr(&o).contains("error: there is no flow `nope`"), "{}", stderr(&o));
+    assert!(!stdout(&o).contains("error"), "{}", stdout(&o));
+    let o = run(&["walk", "login", "--answers", "9"], "");
+    assert!(stderr(&o).starts_with("error: "), "{}", stderr(&o));
 }
 
 #[test]
@@ -361,4 +365,66 @@ fn decode_accepts_a_code_starting_with_a_hyphen() {
     let o = run(&["decode", &format!("-{}", code)], "");
     assert_eq!(o.status.code(), Some(0), "{}{}", stdout(&o), stderr(&o));
     assert!(stdout(&o).contains("Code "), "{}", stdout(&o));
+}
+
+/// A flow set whose handoff codes can pass 12 characters is refused by the
+/// kiosk and by `check`; every other command that needs clean flows refuses
+/// it the same way (exit 2, the `code-too-long` error on stderr), rather
+/// than drawing, walking or listing flows no kiosk would run.
+#[test]
+fn commands_refuse_flows_whose_codes_are_too_long() {
+    let tmp = tempfile::tempdir().unwrap();
+    let flows = tmp.path().join("flows");
+    for (name, text) in kiosk_triage::flow::synth::goto_chain(40) {
+        let path = flows.join(&name);
+        std::fs::create_dir_all(path.parent().unwrap()).unwrap();
+        std::fs::write(path, text).unwrap();
+    }
+    let dir = flows.to_str().unwrap();
+    let o = run(&["check", "--flows", dir], "");
+    assert_eq!(o.status.code(), Some(1), "{}", stdout(&o));
+    assert!(stdout(&o).contains("error[code-too-long]"), "{}", stdout(&o));
+    for args in [
+        &["graph", "g0", "--format", "dot", "--flows", dir][..],
+        &["walk", "g0", "--answers", "2", "--flows", dir],
+        &["codes", "--flows", dir],
+        &["test", "--flows", dir],
+    ] {
+        let o = run(args, "");
+        let err = String::from_utf8_lossy(&o.stderr);
+        assert_eq!(o.status.code(), Some(2), "{args:?}: {}{err}", stdout(&o));
+        assert!(err.contains("error[code-too-long]"), "{args:?}: {err}");
+    }
+}
+
+/// A write that fails is an error once, in `main`: a full disk (here
+/// `/dev/full`) is said on stderr and exits 2, where the output used to be
+/// dropped with exit 0; a reader that stops early (`| head`) ends the command
+/// quietly.
+#[cfg(target_os = "linux")]
+#[test]
+fn write_errors_are_said_once_and_a_closed_pipe_is_quiet() {
+    let full = std::fs::OpenOptions::new().write(true).open("/dev/full").unwrap();
+    let o = Command::new(env!("CARGO_BIN_EXE_kiosk-triage"))
+        .args(["codes"])
+        .current_dir(env!("CARGO_MANIFEST_DIR"))
+        .stdout(full)
+        .stderr(Stdio::piped())
+        .output()
+        .unwrap();
+    let err = String::from_utf8_lossy(&o.stderr);
+    assert_eq!(o.status.code(), Some(2), "{err}");
+    assert!(err.contains("error: cannot write the output"), "{err}");
+
+    let mut child = Command::new(env!("CARGO_BIN_EXE_kiosk-triage"))
+        .args(["codes"])
+        .current_dir(env!("CARGO_MANIFEST_DIR"))
+        .stdout(Stdio::piped())
+        .stderr(Stdio::piped())
+        .spawn()
+        .unwrap();
+    drop(child.stdout.take());
+    let o = child.wait_with_output().unwrap();
+    assert_eq!(o.status.code(), Some(0));
+    assert_eq!(String::from_utf8_lossy(&o.stderr), "");
 }

@@ -18,6 +18,7 @@
 
 #![allow(clippy::unwrap_used)] // tests fail loudly, that is what they are for
 
+use kiosk_triage::flow::diag::Code;
 use kiosk_triage::flow::load::read_dir;
 use kiosk_triage::flow::{Options, Report, Severity, Sources, check};
 use std::path::{Path, PathBuf};
@@ -304,7 +305,7 @@ fn a_long_chain_of_starting_gotos_is_checked_in_time() {
     use kiosk_triage::flow::synth::{Shape, flow_text, start_goto_chain};
     let found = in_time("300 flows that start with a goto", || check_and_measure(start_goto_chain(300)));
     let first = found.iter().find(|d| d.file == "s0.ron").expect("a diagnostic for the chain's first flow");
-    assert_eq!((first.code, first.line, first.column), ("path-too-long", 2, 9), "{first:?}");
+    assert_eq!((first.code, first.line, first.column), (Code::PathTooLong, 2, 9), "{first:?}");
     assert!(first.message.contains("more than 256 screens"), "{}", first.message);
     assert!(!found.iter().any(|d| d.file == "s299.ron" || d.file == "s100.ron"), "{found:?}");
 
@@ -470,7 +471,7 @@ fn kiosk_ron_with_a_byte_order_mark_is_read() {
     assert_eq!(config.idle_warning_seconds, 60);
     // Positions on the first line do not count the mark.
     let e = KioskConfig::parse("kiosk.ron", "\u{feff}(brunch: \"central\")").unwrap_err();
-    assert_eq!((e.code, e.line, e.column), ("unknown-field", 1, 2), "{e:?}");
+    assert_eq!((e.code, e.line, e.column), (Code::UnknownField, 1, 2), "{e:?}");
 }
 
 /// A picture symlinked out of `assets/` was shown to patrons. It is refused
@@ -510,4 +511,29 @@ fn a_picture_linked_out_of_the_assets_folder_is_not_shown() {
     );
     // A warning: the flows still run, without the picture.
     assert!(loaded.report.set.is_some());
+}
+
+/// Every code `check` can report is explained for IT staff in section 16 of
+/// docs/flow-format.md, in a table row of its own.
+#[test]
+fn every_code_is_documented() {
+    let doc =
+        std::fs::read_to_string(Path::new(env!("CARGO_MANIFEST_DIR")).join("docs/flow-format.md")).unwrap();
+    let start = doc.find("## 16. Every diagnostic").expect("section 16");
+    let end = doc[start..].find("\n## 17.").map_or(doc.len(), |e| start + e);
+    let section = &doc[start..end];
+    let missing: Vec<&str> =
+        Code::ALL.iter().map(|c| c.as_str()).filter(|c| !section.contains(&format!("| `{c}` |"))).collect();
+    assert!(missing.is_empty(), "codes not in docs/flow-format.md section 16: {missing:?}");
+}
+
+/// Codes are written in JSON as the same kebab-case names as ever.
+#[test]
+fn codes_serialize_as_their_names() {
+    for code in Code::ALL {
+        assert_eq!(serde_json::to_string(code).unwrap(), format!("\"{}\"", code.as_str()));
+        assert_eq!(code.to_string(), code.as_str());
+    }
+    assert_eq!(serde_json::to_string(&Code::NotAFile).unwrap(), "\"not-a-file\"");
+    assert_eq!(serde_json::to_string(&Code::UndefinedPlaceholder).unwrap(), "\"undefined-placeholder\"");
 }

@@ -132,7 +132,7 @@ fn report(args: &[&str]) -> (u8, String) {
     argv.extend_from_slice(args);
     let cli = Cli::try_parse_from(argv).unwrap();
     let mut out = Vec::new();
-    let code = run_command(&cli, &mut out, &mut std::io::empty()).unwrap();
+    let code = run_command(&cli, &mut out, &mut std::io::empty()).unwrap().unwrap();
     (code, String::from_utf8(out).unwrap())
 }
 

@@ -1,10 +1,10 @@
 //! `kiosk-triage check`: lint a flow set and report every problem at once.
 
 use super::{FlowsArgs, Format};
-use crate::flow::diag::{Diagnostic, Severity};
+use crate::flow::diag::{Code, Diagnostic, Severity};
 use crate::flow::load::Loaded;
 use crate::flow::source::Pos;
-use crate::handoff::long_codes;
+use crate::handoff::refuse_long_codes;
 use std::io::Write;
 use std::path::PathBuf;
 
@@ -29,18 +29,17 @@ pub struct Args {
 }
 
 /// Runs `check`: 0 clean or warnings only, 1 errors, 2 IO.
-pub fn run(args: &Args, out: &mut dyn Write) -> u8 {
+pub fn run(args: &Args, out: &mut dyn Write) -> std::io::Result<u8> {
     // A mistyped folder is an error, never a check of the built-in flows.
-    let loaded = match super::load_flows(&args.flows, args.branch.as_deref()) {
+    let loaded = match super::read_flows(&args.flows, args.branch.as_deref()) {
         Ok(l) => l,
         Err(e) => {
             match args.format {
                 Format::Text => eprintln!("error: {e}"),
-                Format::Json => {
-                    let _ = writeln!(out, "{}", serde_json::json!({ "error": e }));
-                }
+                // A pipeline reading JSON gets JSON, with the error in it.
+                Format::Json => writeln!(out, "{}", serde_json::json!({ "error": e.to_string() }))?,
             }
-            return 2;
+            return Ok(2);
         }
     };
     let mut loaded = loaded;
@@ -48,12 +47,12 @@ pub fn run(args: &Args, out: &mut dyn Write) -> u8 {
     if args.config.is_some() || config_path.is_file() {
         check_config(&mut loaded, &config_path);
     }
-    let lengths = code_lengths(&mut loaded, args.branch.as_deref());
-    let _ = match args.format {
-        Format::Text => write_report(&loaded, &lengths, out),
-        Format::Json => write_json(&loaded, &lengths, out),
-    };
-    u8::from(loaded.report.errors() > 0)
+    let lengths = refuse_long_codes(&mut loaded, args.branch.as_deref());
+    match args.format {
+        Format::Text => write_report(&loaded, &lengths, out)?,
+        Format::Json => write_json(&loaded, &lengths, out)?,
+    }
+    Ok(u8::from(loaded.report.errors() > 0))
 }
 
 /// Checks `kiosk.ron` too: its syntax and fields, and that the branch and
@@ -65,7 +64,7 @@ fn check_config(loaded: &mut Loaded, path: &std::path::Path) {
         Ok((text, None)) => text,
         Ok((_, Some(pos))) => {
             loaded.report.diagnostics.push(
-                Diagnostic::new(Severity::Error, "encoding", &name, pos, "the file is not valid UTF-8")
+                Diagnostic::new(Severity::Error, Code::Encoding, &name, pos, "the file is not valid UTF-8")
                     .hint("save the file as UTF-8 in your editor"),
             );
             loaded.report.set = None;
@@ -74,7 +73,7 @@ fn check_config(loaded: &mut Loaded, path: &std::path::Path) {
         Err(Refusal::Io(e)) => {
             loaded.report.diagnostics.push(Diagnostic::new(
                 Severity::Error,
-                "missing-file",
+                Code::MissingFile,
                 &name,
                 Pos::START,
                 format!("cannot read the kiosk configuration: {e}"),
@@ -103,19 +102,6 @@ fn check_config(loaded: &mut Loaded, path: &std::path::Path) {
     }
     loaded.report.diagnostics.extend(found);
     loaded.extra.push(file);
-}
-
-/// The longest handoff code each flow can give, with an error for each flow
-/// whose codes could pass [`crate::handoff::MAX_CODE_LEN`] (which also drops
-/// the set: a kiosk refuses such flows too).
-fn code_lengths(loaded: &mut Loaded, only: Option<&str>) -> Vec<(String, usize, bool)> {
-    let Some(set) = loaded.report.set.clone() else { return Vec::new() };
-    let (lengths, problems) = long_codes(&set, &loaded.sources, only);
-    if !problems.is_empty() {
-        loaded.report.diagnostics.extend(problems);
-        loaded.report.set = None;
-    }
-    lengths
 }
 
 fn write_lengths(lengths: &[(String, usize, bool)], out: &mut dyn Write) -> std::io::Result<()> {

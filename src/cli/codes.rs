@@ -5,9 +5,9 @@ use super::FlowsArgs;
 use crate::handoff::base32::group;
 use crate::handoff::codec::Reached;
 use crate::handoff::{MAX_CODE_LEN, worst_case_code};
-use crate::paths::{End, walk_through_gotos};
+use crate::paths::{End, PATH_LIMIT, walk_through_gotos};
 use std::collections::BTreeMap;
-use std::io::Write;
+use std::io::{self, Write};
 
 /// Arguments of `codes`.
 #[derive(Debug, clap::Args)]
@@ -19,26 +19,26 @@ pub struct Args {
     branch: Option<String>,
 }
 
-/// At most this many paths per flow and branch.
-const LIMIT: usize = 100_000;
-
 /// Runs `codes`: 0 every code fits the limit, 1 some path's code is longer,
 /// 2 usage, IO or broken flows.
-pub fn run(args: &Args, out: &mut dyn Write) -> u8 {
+pub fn run(args: &Args, out: &mut dyn Write) -> io::Result<u8> {
     let set = match super::load_clean(&args.flows, args.branch.as_deref()) {
         Ok(set) => set,
-        Err(code) => return code,
+        Err(code) => return Ok(code),
     };
+    // The walk calls back for each path: the first write error stops the
+    // output and is returned once the walk is done.
+    let mut written: io::Result<()> = Ok(());
     let mut lengths: BTreeMap<usize, usize> = BTreeMap::new();
     let mut too_long = 0;
-    let _ = writeln!(out, "Each code is the longest this path can give (any time spent, any language).");
+    writeln!(out, "Each code is the longest this path can give (any time spent, any language).")?;
     for (bi, branch) in set.branches.iter().enumerate() {
         if args.branch.as_ref().is_some_and(|b| *b != branch.id) {
             continue;
         }
         for (fi, flow) in set.visible_flows(branch) {
-            walk_through_gotos(&set, fi, branch, LIMIT, &mut |path, end| {
-                if end != End::Handoff {
+            walk_through_gotos(&set, fi, branch, PATH_LIMIT, &mut |path, end| {
+                if end != End::Handoff || written.is_err() {
                     return;
                 }
                 let Some(code) = worst_case_code(&set, bi, path, Reached::FlowEnded) else { return };
@@ -46,7 +46,7 @@ pub fn run(args: &Args, out: &mut dyn Write) -> u8 {
                 too_long += usize::from(code.len() > MAX_CODE_LEN);
                 let ids: Vec<&str> =
                     path.iter().map(|v| set.flows[v.flow].nodes[v.node].id.as_str()).collect();
-                let _ = writeln!(
+                written = writeln!(
                     out,
                     "{:<14} {:<10} {:<10} {}",
                     group(&code),
@@ -57,16 +57,17 @@ pub fn run(args: &Args, out: &mut dyn Write) -> u8 {
             });
         }
     }
+    written?;
     let total: usize = lengths.values().sum();
-    let _ = writeln!(out, "\n{total} handoff paths; code length (check character included):");
+    writeln!(out, "\n{total} handoff paths; code length (check character included):")?;
     let mut running = 0;
     for (len, n) in &lengths {
         running += n;
-        let _ = writeln!(
+        writeln!(
             out,
             "  {len:>2} characters: {n:>4} paths ({:.0}% have at most {len})",
             100.0 * running as f64 / total.max(1) as f64
-        );
+        )?;
     }
     if total > 0 {
         // What the codes could be at best: one value per distinct summary a
@@ -75,16 +76,16 @@ pub fn run(args: &Args, out: &mut dyn Write) -> u8 {
         let summaries = total as f64 * set.languages.len() as f64 * 8.0 * 256.0;
         let chars: usize = lengths.iter().map(|(len, n)| len * n).sum();
         let data_bits = 5.0 * (chars as f64 / total as f64 - 1.0);
-        let _ = writeln!(
+        writeln!(
             out,
             "information minimum: log2({total} paths × {} languages × 8 time buckets × 256 versions) = {:.1} bits; \
              the codes carry {data_bits:.1} data bits on average, plus 5 for the check character",
             set.languages.len(),
             summaries.log2()
-        );
+        )?;
     }
     if too_long > 0 {
-        let _ = writeln!(out, "error: {too_long} paths give codes longer than {MAX_CODE_LEN} characters");
+        eprintln!("error: {too_long} paths give codes longer than {MAX_CODE_LEN} characters");
     }
-    u8::from(too_long > 0)
+    Ok(u8::from(too_long > 0))
 }

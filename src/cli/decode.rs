@@ -61,12 +61,12 @@ pub fn known_sets(loaded: &Loaded, data: Option<&Path>) -> (Vec<Arc<FlowSet>>, O
 }
 
 /// Runs `decode`: 0 decoded, 1 the code is wrong or unknown, 2 usage or IO.
-pub fn run(args: &Args, out: &mut dyn Write) -> u8 {
+pub fn run(args: &Args, out: &mut dyn Write) -> std::io::Result<u8> {
     let loaded = match super::load_flows(&args.flows, None) {
         Ok(l) => l,
         Err(e) => {
             eprintln!("error: {e}");
-            return 2;
+            return Ok(2);
         }
     };
     let (sets, archive) = known_sets(&loaded, args.data.as_deref());
@@ -79,24 +79,21 @@ pub fn run(args: &Args, out: &mut dyn Write) -> u8 {
     }
     match decoded {
         Ok(summary) => {
-            let _ = match args.format {
-                super::Format::Text => write!(out, "{}", render(&summary)),
-                super::Format::Json => serde_json::to_writer_pretty(&mut *out, &summary)
-                    .map_err(std::io::Error::other)
-                    .and_then(|()| writeln!(out)),
-            };
-            0
+            match args.format {
+                super::Format::Text => write!(out, "{}", render(&summary))?,
+                super::Format::Json => {
+                    serde_json::to_writer_pretty(&mut *out, &summary).map_err(std::io::Error::other)?;
+                    writeln!(out)?;
+                }
+            }
+            Ok(0)
         }
         Err(e) => {
             match args.format {
-                super::Format::Text => {
-                    let _ = writeln!(out, "error: {e}");
-                }
-                super::Format::Json => {
-                    let _ = writeln!(out, "{}", serde_json::json!({ "error": e.to_string() }));
-                }
+                super::Format::Text => eprintln!("error: {e}"),
+                super::Format::Json => writeln!(out, "{}", serde_json::json!({ "error": e.to_string() }))?,
             }
-            1
+            Ok(1)
         }
     }
 }

@@ -2,7 +2,7 @@
 
 use super::FlowsArgs;
 use crate::graph::{Notation, render};
-use std::io::Write;
+use std::io::{self, Write};
 
 /// Output notation.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, clap::ValueEnum)]
@@ -32,22 +32,22 @@ pub struct Args {
 }
 
 /// Runs `graph`: 0 written, 2 usage, IO or broken flows.
-pub fn run(args: &Args, out: &mut dyn Write) -> u8 {
+pub fn run(args: &Args, out: &mut dyn Write) -> io::Result<u8> {
     let set = match super::load_clean(&args.flows, args.branch.as_deref()) {
         Ok(set) => set,
-        Err(code) => return code,
+        Err(code) => return Ok(code),
     };
     let Some(fi) = set.flow_index(&args.flow) else {
         let ids: Vec<&str> = set.flows.iter().map(|f| f.id.as_str()).collect();
         eprintln!("error: there is no flow `{}`; flows: {}", args.flow, ids.join(", "));
-        return 2;
+        return Ok(2);
     };
     let branch = match &args.branch {
         Some(id) => match set.branch(id) {
             Some(b) => Some(b),
             None => {
                 eprintln!("error: there is no branch `{id}`");
-                return 2;
+                return Ok(2);
             }
         },
         None => None,
@@ -57,6 +57,6 @@ pub fn run(args: &Args, out: &mut dyn Write) -> u8 {
         GraphFormat::Dot => Notation::Dot,
         GraphFormat::Mermaid => Notation::Mermaid,
     };
-    let _ = write!(out, "{}", render(&set, fi, branch, &lang, notation));
-    0
+    write!(out, "{}", render(&set, fi, branch, &lang, notation))?;
+    Ok(0)
 }

@@ -1,7 +1,10 @@
 //! The command line: argument parsing and the IT and staff commands.
 //!
-//! Each command returns an exit code (0 ok, 1 problems found, 2 usage or IO)
-//! and writes to the writer it is given, so tests can run commands without a
+//! Each command writes to the writer it is given and returns
+//! `io::Result<u8>`: the exit code (0 ok, 1 problems found, 2 usage or IO),
+//! or the write that failed, with `?` on every write, as ripgrep's commands
+//! do. `main` handles a failed write once (a closed pipe ends quietly).
+//! "error:" lines always go to stderr. Tests run commands without a
 //! process. Wording for people lives here; the core returns typed values.
 
 pub mod check;
@@ -116,23 +119,67 @@ impl FlowsArgs {
     }
 }
 
-/// Loads the flows for any command, the one rule for all of them: a
-/// `--flows` folder that was given must exist and be a folder (else an error
-/// for IT staff, and the command exits 2); without `--flows`, `flows` is
-/// read, or the built-in default flows when there is no `flows` (the result
-/// then carries a note saying so). The error is worded for people.
-pub fn load_flows(args: &FlowsArgs, branch: Option<&str>) -> Result<crate::flow::load::Loaded, String> {
-    if let Some(dir) = &args.flows {
-        let what = if dir.exists() { "is not a folder" } else { "does not exist" };
-        if !dir.is_dir() {
-            return Err(format!(
-                "the flows folder `{}` given with `--flows` {what}\n  = hint: check the path; without `--flows`, \
+/// Reads and checks the flows for any command, the one rule for all of
+/// them: a `--flows` folder that was given must exist and be a folder (else
+/// an error for IT staff, and the command exits 2); without `--flows`,
+/// `flows` is read, or the built-in default flows when there is no `flows`
+/// (the result then carries a note saying so). Handoff-code lengths are not
+/// measured yet: `check` measures them after `kiosk.ron`; everything else
+/// uses [`load_flows`].
+pub fn read_flows(args: &FlowsArgs, branch: Option<&str>) -> Result<crate::flow::load::Loaded, FlowsError> {
+    if let Some(dir) = &args.flows
+        && !dir.is_dir()
+    {
+        return Err(FlowsError::NotAFolder { path: dir.clone(), exists: dir.exists() });
+    }
+    crate::flow::load::load(&args.dir(), &args.assets_dir(), branch).map_err(FlowsError::Read)
+}
+
+/// [`read_flows`], then the handoff-code lengths, as the kiosk accepts
+/// flows ([`crate::startup::accept`]): flows whose codes could pass 12
+/// characters have no `report.set`, with the errors in the report.
+pub fn load_flows(args: &FlowsArgs, branch: Option<&str>) -> Result<crate::flow::load::Loaded, FlowsError> {
+    let mut loaded = read_flows(args, branch)?;
+    crate::handoff::refuse_long_codes(&mut loaded, branch);
+    Ok(loaded)
+}
+
+/// Why a command has no flows to look at.
+#[derive(Debug)]
+pub enum FlowsError {
+    /// `--flows` names something that is not a folder.
+    NotAFolder {
+        /// The path given.
+        path: PathBuf,
+        /// Whether it exists at all.
+        exists: bool,
+    },
+    /// The folder could not be read.
+    Read(crate::flow::load::ReadError),
+}
+
+impl std::fmt::Display for FlowsError {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        match self {
+            FlowsError::NotAFolder { path, exists } => write!(
+                f,
+                "the flows folder `{}` given with `--flows` {}\n  = hint: check the path; without `--flows`, \
                  the `flows` folder in the current folder is used (or the built-in default flows when there is none)",
-                dir.display()
-            ));
+                path.display(),
+                if *exists { "is not a folder" } else { "does not exist" }
+            ),
+            FlowsError::Read(e) => e.fmt(f),
         }
     }
-    crate::flow::load::load(&args.dir(), &args.assets_dir(), branch).map_err(|e| e.to_string())
+}
+
+impl std::error::Error for FlowsError {
+    fn source(&self) -> Option<&(dyn std::error::Error + 'static)> {
+        match self {
+            FlowsError::NotAFolder { .. } => None,
+            FlowsError::Read(e) => Some(e),
+        }
+    }
 }
 
 /// Loads the flows for a command that needs them clean. On failure the
@@ -155,6 +202,8 @@ pub fn load_clean(
         }
         None => {
             let mut report = Vec::new();
+            // Into memory first (writing to a Vec cannot fail), then through
+            // the escaping `eprint!` to stderr, so stdout stays clean.
             let _ = check::write_text(&loaded, &mut report);
             eprint!("{}", String::from_utf8_lossy(&report));
             eprintln!("error: the flows have errors; fix them first (`kiosk-triage check`)");
@@ -169,8 +218,13 @@ pub fn default_assets(flows: &Path) -> PathBuf {
 }
 
 /// Runs a command other than the kiosk and the desk window; `None` means
-/// "start a window".
-pub fn run_command(cli: &Cli, out: &mut dyn Write, input: &mut dyn std::io::BufRead) -> Option<u8> {
+/// "start a window". An `Err` is a failed write to `out` (a closed pipe, a
+/// full disk): `main` words it, once for every command.
+pub fn run_command(
+    cli: &Cli,
+    out: &mut dyn Write,
+    input: &mut dyn std::io::BufRead,
+) -> Option<std::io::Result<u8>> {
     let code = match cli.command.as_ref()? {
         Command::Check(args) => check::run(args, out),
         Command::Walk(args) => walk::run(args, out, input),
@@ -186,26 +240,26 @@ pub fn run_command(cli: &Cli, out: &mut dyn Write, input: &mut dyn std::io::BufR
     Some(code)
 }
 
-fn hash_pin(out: &mut dyn Write, input: &mut dyn std::io::BufRead) -> u8 {
+fn hash_pin(out: &mut dyn Write, input: &mut dyn std::io::BufRead) -> std::io::Result<u8> {
     let mut pin = String::new();
     // Errors go to stderr, so `hash-pin >> kiosk.ron` never writes one there.
     if input.read_line(&mut pin).is_err() {
         eprintln!("error: could not read a PIN from standard input");
-        return 2;
+        return Ok(2);
     }
     let pin = pin.trim();
     if pin.len() < 4 || !pin.chars().all(|c| c.is_ascii_digit()) {
         eprintln!("error: a staff PIN is 4 or more digits");
-        return 2;
+        return Ok(2);
     }
     match crate::config::hash_pin(pin) {
         Ok(h) => {
-            let _ = writeln!(out, "staff_pin_hash: \"{h}\",");
-            0
+            writeln!(out, "staff_pin_hash: \"{h}\",")?;
+            Ok(0)
         }
         Err(e) => {
             eprintln!("error: {e}");
-            2
+            Ok(2)
         }
     }
 }

@@ -52,33 +52,31 @@ fn parse_date(s: &str) -> Result<Date, String> {
 
 /// Runs `report`: 0 done (even with unreadable rows, which it lists), 2
 /// usage or IO (a path that does not exist, output that cannot be written).
-pub fn run(args: &Args, out: &mut dyn Write) -> u8 {
+pub fn run(args: &Args, out: &mut dyn Write) -> std::io::Result<u8> {
     if let (Some(f), Some(t)) = (args.from, args.to)
         && f > t
     {
         eprintln!("error: --from {f} is after --to {t}");
-        return 2;
+        return Ok(2);
     }
     let filter = aggregate::Filter { from: args.from, to: args.to, branch: args.branch.clone() };
     let report = match aggregate::scan(&args.paths, filter) {
         Ok(r) => r,
         Err(e) => {
             eprintln!("error: {e}");
-            return 2;
+            return Ok(2);
         }
     };
-    let written = match args.format {
+    // A failed write goes to `main`, which says it once (a closed pipe ends
+    // quietly).
+    match args.format {
         ReportFormat::Text => out.write_all(text(&report).as_bytes()),
         ReportFormat::Csv => out.write_all(csv(&report).as_bytes()),
         ReportFormat::Json => serde_json::to_writer_pretty(&mut *out, &report)
             .map_err(std::io::Error::other)
             .and_then(|()| writeln!(out)),
         ReportFormat::Html => out.write_all(html(&report).as_bytes()),
-    };
-    if let Err(e) = written {
-        eprintln!("error: could not write the report: {e}");
-        return 2;
-    }
+    }?;
     if report.bad_rows > 0 && args.format != ReportFormat::Text {
         eprintln!(
             "warning: {} row(s) could not be read; the first: {}",
@@ -86,7 +84,7 @@ pub fn run(args: &Args, out: &mut dyn Write) -> u8 {
             report.bad.join("; ")
         );
     }
-    0
+    Ok(0)
 }
 
 /// A share as a percentage with one decimal, "-" of nothing.

@@ -2,16 +2,14 @@
 //! every path of every flow at every branch.
 
 use super::FlowsArgs;
+use crate::flow::load::ReadError;
 use crate::flow::model::FlowSet;
 use crate::flow::source::SourceFile;
-use crate::paths::{End, walk};
+use crate::paths::{End, PATH_LIMIT, walk};
 use crate::scenario::{ScenarioFile, replay};
-use std::io::Write;
+use std::io::{self, Write};
 use std::path::Path;
 use std::sync::Arc;
-
-/// At most this many paths per flow and branch in `--walk`.
-pub const PATH_LIMIT: usize = 100_000;
 
 /// Arguments of `test`.
 #[derive(Debug, clap::Args)]
@@ -24,34 +22,34 @@ pub struct Args {
 }
 
 /// Runs `test`: 0 all passed, 1 failures, 2 usage, IO or broken flows.
-pub fn run(args: &Args, out: &mut dyn Write) -> u8 {
+pub fn run(args: &Args, out: &mut dyn Write) -> io::Result<u8> {
     let dir = args.flows.dir();
     let set = match super::load_clean(&args.flows, None) {
         Ok(set) => set,
-        Err(code) => return code,
+        Err(code) => return Ok(code),
     };
     let files = match read_scenarios(&dir.join("tests")) {
         Ok(f) => f,
         Err(e) => {
             eprintln!("error: {e}");
-            return 2;
+            return Ok(2);
         }
     };
-    let (passed, failed) = report_scenarios(&set, &files, out);
-    let _ = writeln!(out, "{passed} passed, {failed} failed");
+    let (passed, failed) = report_scenarios(&set, &files, out)?;
+    writeln!(out, "{passed} passed, {failed} failed")?;
     if args.walk {
-        report_walk(&set, out);
+        report_walk(&set, out)?;
     }
-    u8::from(failed > 0)
+    Ok(u8::from(failed > 0))
 }
 
 /// Reads every `.ron` file in a scenarios folder (none is fine).
-pub fn read_scenarios(dir: &Path) -> Result<Vec<ScenarioFile>, String> {
+pub fn read_scenarios(dir: &Path) -> Result<Vec<ScenarioFile>, ReadError> {
     if !dir.is_dir() {
         return Ok(Vec::new());
     }
     let mut paths: Vec<_> = std::fs::read_dir(dir)
-        .map_err(|e| format!("cannot read `{}`: {e}", dir.display()))?
+        .map_err(|error| ReadError { path: dir.to_path_buf(), error })?
         .filter_map(Result::ok)
         .map(|e| e.path())
         .filter(|p| p.extension().is_some_and(|e| e == "ron"))
@@ -60,7 +58,7 @@ pub fn read_scenarios(dir: &Path) -> Result<Vec<ScenarioFile>, String> {
     paths
         .into_iter()
         .map(|p| {
-            let bytes = std::fs::read(&p).map_err(|e| format!("cannot read `{}`: {e}", p.display()))?;
+            let bytes = std::fs::read(&p).map_err(|error| ReadError { path: p.clone(), error })?;
             let text = String::from_utf8_lossy(&bytes).into_owned();
             Ok(ScenarioFile::parse(SourceFile::new(p.display().to_string(), text)))
         })
@@ -69,12 +67,16 @@ pub fn read_scenarios(dir: &Path) -> Result<Vec<ScenarioFile>, String> {
 
 /// Replays every scenario and writes one line each (and what differed);
 /// returns (passed, failed). A file that cannot be read counts as failed.
-pub fn report_scenarios(set: &Arc<FlowSet>, files: &[ScenarioFile], out: &mut dyn Write) -> (usize, usize) {
+pub fn report_scenarios(
+    set: &Arc<FlowSet>,
+    files: &[ScenarioFile],
+    out: &mut dyn Write,
+) -> io::Result<(usize, usize)> {
     let (mut passed, mut failed) = (0, 0);
     for file in files {
         match &file.scenarios {
             Err(d) => {
-                let _ = writeln!(out, "{}", d.render(Some(&file.source)));
+                writeln!(out, "{}", d.render(Some(&file.source)))?;
                 failed += 1;
             }
             Ok(list) => {
@@ -82,32 +84,30 @@ pub fn report_scenarios(set: &Arc<FlowSet>, files: &[ScenarioFile], out: &mut dy
                     match replay(set, sc) {
                         Ok(()) => {
                             passed += 1;
-                            let _ =
-                                writeln!(out, "ok    {} ({}, {}, {})", sc.name, sc.flow, sc.branch, sc.lang);
+                            writeln!(out, "ok    {} ({}, {}, {})", sc.name, sc.flow, sc.branch, sc.lang)?;
                         }
                         Err(why) => {
                             failed += 1;
                             let pos = file.position(i);
-                            let _ =
-                                writeln!(out, "FAIL  {} ({}, {}, {})", sc.name, sc.flow, sc.branch, sc.lang);
-                            let _ = writeln!(out, "      --> {}:{}:{}", file.source.name, pos.line, pos.col);
-                            let _ = writeln!(out, "      {why}");
+                            writeln!(out, "FAIL  {} ({}, {}, {})", sc.name, sc.flow, sc.branch, sc.lang)?;
+                            writeln!(out, "      --> {}:{}:{}", file.source.name, pos.line, pos.col)?;
+                            writeln!(out, "      {why}")?;
                         }
                     }
                 }
             }
         }
     }
-    (passed, failed)
+    Ok((passed, failed))
 }
 
 /// Coverage of every flow at every branch.
-fn report_walk(set: &FlowSet, out: &mut dyn Write) {
-    let _ = writeln!(
+fn report_walk(set: &FlowSet, out: &mut dyn Write) -> io::Result<()> {
+    writeln!(
         out,
         "\nevery path, each loop walked once, at most {} screens deep and {PATH_LIMIT} paths per flow:",
         crate::paths::MAX_DEPTH
-    );
+    )?;
     for (fi, flow) in set.flows.iter().enumerate() {
         let mut covered = vec![false; flow.nodes.len()];
         let mut paths = 0usize;
@@ -131,7 +131,7 @@ fn report_walk(set: &FlowSet, out: &mut dyn Write) {
             cut_any |= cut;
         }
         let hit = covered.iter().filter(|c| **c).count();
-        let _ = writeln!(
+        writeln!(
             out,
             "{:<10} {:>5} paths at {} branches, {}/{} nodes ({:.0}%), longest {} screens{}",
             flow.id,
@@ -142,12 +142,13 @@ fn report_walk(set: &FlowSet, out: &mut dyn Write) {
             100.0 * hit as f64 / flow.nodes.len().max(1) as f64,
             longest.len(),
             if cut_any { " (path limit reached)" } else { "" }
-        );
+        )?;
         let missed: Vec<&str> =
             flow.nodes.iter().zip(&covered).filter(|(_, c)| !**c).map(|(n, _)| n.id.as_str()).collect();
         if !missed.is_empty() {
-            let _ = writeln!(out, "           no path reaches: {}", missed.join(", "));
+            writeln!(out, "           no path reaches: {}", missed.join(", "))?;
         }
-        let _ = writeln!(out, "           longest: {}", longest.join(" → "));
+        writeln!(out, "           longest: {}", longest.join(" → "))?;
     }
+    Ok(())
 }

@@ -2,8 +2,10 @@
 //! trying a flow over SSH and for scripts.
 
 use super::FlowsArgs;
+use crate::flow::model::{Branch, FlowSet};
+use crate::flow::raw::Urgency;
 use crate::session::{Body, Session};
-use std::io::{BufRead, Write};
+use std::io::{self, BufRead, Write};
 use std::time::Duration;
 
 /// Arguments of `walk`.
@@ -27,146 +29,164 @@ pub struct Args {
 
 /// Runs `walk`: 0 an ending was reached, 1 a bad or missing answer, 2 usage,
 /// IO or broken flows.
-pub fn run(args: &Args, out: &mut dyn Write, input: &mut dyn BufRead) -> u8 {
+pub fn run(args: &Args, out: &mut dyn Write, input: &mut dyn BufRead) -> io::Result<u8> {
     let set = match super::load_clean(&args.flows, args.branch.as_deref()) {
         Ok(set) => set,
-        Err(code) => return code,
+        Err(code) => return Ok(code),
     };
     let branch = args.branch.clone().unwrap_or_else(|| set.branches[0].id.clone());
     let lang = args.lang.clone().unwrap_or_else(|| set.default_language().to_string());
     if !set.languages.contains(&lang) {
-        let _ = writeln!(
-            out,
-            "error: the flows have no language `{lang}`; they have {}",
-            set.languages.join(", ")
-        );
-        return 2;
+        eprintln!("error: the flows have no language `{lang}`; they have {}", set.languages.join(", "));
+        return Ok(2);
     }
-    // Time stands still in a terminal walk: each action is one second later.
-    let mut clock = Duration::ZERO;
-    let mut session = match Session::start(set.clone(), &branch, &lang, &args.flow, clock) {
+    let session = match Session::start(set.clone(), &branch, &lang, &args.flow, Duration::ZERO) {
         Ok(s) => s,
         Err(e) => {
             let ids: Vec<&str> = set.flows.iter().map(|f| f.id.as_str()).collect();
-            let _ = writeln!(out, "error: {e}; flows: {}", ids.join(", "));
-            return 2;
+            eprintln!("error: {e}; flows: {}", ids.join(", "));
+            return Ok(2);
         }
     };
-    let mut answers = args.answers.clone().map(|a| a.into_iter());
-    let interactive = answers.is_none();
+    let answers = args.answers.clone().map(Vec::into_iter);
+    // Time stands still in a terminal walk: each action is one second later.
+    let mut walk = Walk { set: &set, branch: &branch, session, clock: Duration::ZERO, answers, input, out };
     loop {
-        clock += Duration::from_secs(1);
-        let screen = session.screen();
-        let here = set
-            .word("step_of", session.language(), set.branch(&branch).unwrap_or(&set.branches[0]))
-            .plain()
-            .replace("{flow}", &screen.flow_title)
-            .replace("{n}", &screen.step.to_string());
-        let _ = writeln!(out, "── {here} ──");
+        if let Some(code) = walk.screen()? {
+            return Ok(code);
+        }
+    }
+}
+
+/// A walk in progress.
+struct Walk<'w> {
+    set: &'w FlowSet,
+    branch: &'w str,
+    session: Session,
+    clock: Duration,
+    /// The choices still to take, or None to read them from `input`.
+    answers: Option<std::vec::IntoIter<usize>>,
+    input: &'w mut dyn BufRead,
+    out: &'w mut dyn Write,
+}
+
+impl Walk<'_> {
+    fn branch(&self) -> &Branch {
+        self.set.branch(self.branch).unwrap_or(&self.set.branches[0])
+    }
+
+    /// Shows one screen and acts on it; `Some(exit code)` when the walk ends.
+    fn screen(&mut self) -> io::Result<Option<u8>> {
+        self.clock += Duration::from_secs(1);
+        let screen = self.session.screen();
+        writeln!(self.out, "── {} ──", screen.label(self.set, self.session.language(), self.branch()))?;
         match &screen.body {
-            Body::Step { text, .. } => {
-                let _ = writeln!(out, "{text}");
-                if interactive {
-                    let _ = writeln!(out, "  [Enter] next   b back   s staff   q quit");
-                    match read(input) {
-                        Input::Quit => return 0,
-                        Input::Back => {
-                            session.back(clock);
-                        }
-                        Input::Staff => session.ask_staff(clock),
-                        _ => {
-                            let _ = session.next(clock);
-                        }
-                    }
-                } else {
-                    let _ = writeln!(out, "> next");
-                    let _ = session.next(clock);
-                }
-            }
-            Body::Question { text, choices, .. } => {
-                let _ = writeln!(out, "{text}");
-                for (i, c) in choices.iter().enumerate() {
-                    let _ = writeln!(out, "  {}. {c}", i + 1);
-                }
-                let n = match answers.as_mut() {
-                    Some(a) => match a.next() {
-                        Some(n) => n,
-                        None => {
-                            let _ = writeln!(out, "error: the answers ran out before an ending");
-                            return 1;
-                        }
-                    },
-                    None => {
-                        let _ = writeln!(out, "  choose 1-{}, b back, s staff, q quit", choices.len());
-                        match read(input) {
-                            Input::Number(n) => n,
-                            Input::Back => {
-                                session.back(clock);
-                                continue;
-                            }
-                            Input::Staff => {
-                                session.ask_staff(clock);
-                                continue;
-                            }
-                            Input::Quit => return 0,
-                            Input::Other => {
-                                let _ = writeln!(out, "  (type a number from 1 to {})", choices.len());
-                                continue;
-                            }
-                        }
-                    }
-                };
-                let label = n.checked_sub(1).and_then(|i| choices.get(i)).map(|c| c.plain());
-                match session.choose(n, clock) {
-                    Ok(()) => {
-                        let _ = writeln!(out, "> {n}. {}", label.unwrap_or_default());
-                    }
-                    Err(e) if interactive => {
-                        let _ = writeln!(out, "  {e}");
-                    }
-                    Err(e) => {
-                        let _ = writeln!(out, "error: {e}");
-                        return 1;
-                    }
-                }
-            }
+            Body::Step { text, .. } => self.step(text),
+            Body::Question { text, choices, .. } => self.question(text, choices),
             Body::Solved { text } => {
-                let _ = writeln!(out, "{text}");
-                let _ = writeln!(out, "[solved]");
-                return 0;
+                writeln!(self.out, "{text}")?;
+                writeln!(self.out, "[solved]")?;
+                Ok(Some(0))
             }
             Body::Handoff { reason, note, policy, asked, urgency } => {
-                let _ = writeln!(out, "{reason}");
-                let _ = writeln!(
-                    out,
+                writeln!(self.out, "{reason}")?;
+                writeln!(
+                    self.out,
                     "{}",
-                    set.word(
-                        "handoff_where",
-                        session.language(),
-                        set.branch(&branch).unwrap_or(&set.branches[0])
-                    )
-                );
+                    self.set.word("handoff_where", self.session.language(), self.branch())
+                )?;
                 let who = if *asked { "patron asked for staff" } else { "the flow hands off" };
-                let _ = writeln!(out, "[handoff: {who}]");
-                if let Some(code) = crate::handoff::code_for_session(&session, false, clock) {
-                    let _ = writeln!(out, "code: {}", crate::handoff::base32::group(&code));
+                writeln!(self.out, "[handoff: {who}]")?;
+                if let Some(code) = crate::handoff::code_for_session(&self.session, false, self.clock) {
+                    writeln!(self.out, "code: {}", crate::handoff::base32::group(&code))?;
                 }
-                let _ = writeln!(out, "staff note: {note}");
-                if *urgency == crate::flow::raw::Urgency::Urgent {
-                    let _ = writeln!(out, "urgency: urgent");
+                writeln!(self.out, "staff note: {note}")?;
+                if *urgency == Urgency::Urgent {
+                    writeln!(self.out, "urgency: {}", urgency.name())?;
                 }
                 if let Some(p) = policy {
-                    let firmness = match p.firmness {
-                        crate::flow::raw::Firmness::Strict => "strict: never bends",
-                        crate::flow::raw::Firmness::Flexible => {
-                            "flexible: staff may make a one-time exception"
-                        }
-                    };
-                    let _ = writeln!(out, "policy ({firmness}): {}", p.text);
+                    writeln!(
+                        self.out,
+                        "policy ({}: {}): {}",
+                        p.firmness.name(),
+                        p.firmness.meaning(),
+                        p.text
+                    )?;
                 }
-                return 0;
+                Ok(Some(0))
             }
         }
+    }
+
+    fn step(&mut self, text: &impl std::fmt::Display) -> io::Result<Option<u8>> {
+        writeln!(self.out, "{text}")?;
+        if self.answers.is_some() {
+            writeln!(self.out, "> next")?;
+            let _ = self.session.next(self.clock);
+            return Ok(None);
+        }
+        writeln!(self.out, "  [Enter] next   b back   s staff   q quit")?;
+        match read(self.input) {
+            Input::Quit => return Ok(Some(0)),
+            Input::Back => {
+                self.session.back(self.clock);
+            }
+            Input::Staff => self.session.ask_staff(self.clock),
+            // At a step, a moving-on error cannot happen; nothing to say.
+            _ => {
+                let _ = self.session.next(self.clock);
+            }
+        }
+        Ok(None)
+    }
+
+    fn question(
+        &mut self,
+        text: &impl std::fmt::Display,
+        choices: &[crate::flow::text::Rich],
+    ) -> io::Result<Option<u8>> {
+        writeln!(self.out, "{text}")?;
+        for (i, c) in choices.iter().enumerate() {
+            writeln!(self.out, "  {}. {c}", i + 1)?;
+        }
+        let n = match self.answers.as_mut() {
+            Some(a) => match a.next() {
+                Some(n) => n,
+                None => {
+                    eprintln!("error: the answers ran out before an ending");
+                    return Ok(Some(1));
+                }
+            },
+            None => {
+                writeln!(self.out, "  choose 1-{}, b back, s staff, q quit", choices.len())?;
+                match read(self.input) {
+                    Input::Number(n) => n,
+                    Input::Back => {
+                        self.session.back(self.clock);
+                        return Ok(None);
+                    }
+                    Input::Staff => {
+                        self.session.ask_staff(self.clock);
+                        return Ok(None);
+                    }
+                    Input::Quit => return Ok(Some(0)),
+                    Input::Other => {
+                        writeln!(self.out, "  (type a number from 1 to {})", choices.len())?;
+                        return Ok(None);
+                    }
+                }
+            }
+        };
+        let label = n.checked_sub(1).and_then(|i| choices.get(i)).map(|c| c.plain());
+        match self.session.choose(n, self.clock) {
+            Ok(()) => writeln!(self.out, "> {n}. {}", label.unwrap_or_default())?,
+            Err(e) if self.answers.is_none() => writeln!(self.out, "  {e}")?,
+            Err(e) => {
+                eprintln!("error: {e}");
+                return Ok(Some(1));
+            }
+        }
+        Ok(None)
     }
 }
 

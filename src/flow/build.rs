@@ -2,10 +2,10 @@
 //! home order is settled, and the set gets its fingerprint. Only `check`
 //! calls this, and only when there were no errors.
 
-use super::check::Sources;
 use super::model::{Branch, Choice, Flow, FlowSet, Handoff, Node, NodeKind, Policy, Text};
 use super::raw::{RawBranch, RawFlow, RawFlowSet, RawNode};
 use super::source::SourceFile;
+use super::sources::Sources;
 use super::words::Words;
 use std::collections::{BTreeMap, HashMap, HashSet};
 
@@ -27,19 +27,7 @@ pub(super) fn build(
         flags: BTreeMap::new(),
         vars: BTreeMap::new(),
     });
-    // Home order: `order` first, then the rest by id.
-    let mut order: Vec<usize> = Vec::new();
-    for id in &manifest.order {
-        if let Some(&k) = flow_ids.get(id.as_str())
-            && !order.contains(&k)
-        {
-            order.push(k);
-        }
-    }
-    let listed: HashSet<usize> = order.iter().copied().collect();
-    let mut rest: Vec<usize> = (0..raws.len()).filter(|k| !listed.contains(k)).collect();
-    rest.sort_by(|a, b| raws[*a].1.id.cmp(&raws[*b].1.id));
-    order.extend(rest);
+    let order = home_order(&manifest, &raws, flow_ids);
     let position: HashMap<usize, usize> = order.iter().enumerate().map(|(new, old)| (*old, new)).collect();
     let flow_at = |id: &str| flow_ids.get(id).and_then(|k| position.get(k)).copied().unwrap_or(0);
 
@@ -48,70 +36,10 @@ pub(super) fn build(
     let mut flows = Vec::with_capacity(raws.len());
     for &k in &order {
         let Some(f) = raws.get_mut(k).and_then(Option::take) else { continue };
-        let index = &indexes[k];
-        let at = |id: &str| index.get(id).copied().unwrap_or(0);
-        let start = at(&f.start);
-        let nodes = f
-            .nodes
-            .into_iter()
-            .map(|n| match n {
-                RawNode::Step { id, text, picture, next } => {
-                    Node { id, kind: NodeKind::Step { text: Text(text), picture, next: at(&next) } }
-                }
-                RawNode::Question { id, text, picture, choices } => Node {
-                    id,
-                    kind: NodeKind::Question {
-                        text: Text(text),
-                        picture,
-                        choices: choices
-                            .into_iter()
-                            .map(|ch| Choice { label: Text(ch.label), to: at(&ch.to), when: ch.when })
-                            .collect(),
-                    },
-                },
-                RawNode::Solved { id, text } => Node { id, kind: NodeKind::Solved { text: Text(text) } },
-                RawNode::Handoff { id, reason, note, policy, urgency } => Node {
-                    id,
-                    kind: NodeKind::Handoff(Handoff {
-                        reason: Text(reason),
-                        note,
-                        policy: policy.map(|p| Policy { firmness: p.firmness, text: p.text }),
-                        urgency,
-                    }),
-                },
-                RawNode::Goto { id, flow } => Node { id, kind: NodeKind::Goto { flow: flow_at(&flow) } },
-            })
-            .collect();
-        flows.push(Flow {
-            id: f.id,
-            title: Text(f.title),
-            subtitle: f.subtitle.map(Text),
-            icon: f.icon,
-            start,
-            nodes,
-        });
+        flows.push(flow(f, &indexes[k], &flow_at));
     }
-    let mut model_branches: Vec<Branch> = branches
-        .into_iter()
-        .map(|(_, b)| {
-            let mut overrides = HashMap::new();
-            for o in b.overrides {
-                if let Some(&k) = flow_ids.get(o.flow.as_str())
-                    && let Some(&n) = indexes[k].get(o.node.as_str())
-                {
-                    overrides.insert((flow_at(&o.flow), n), Text(o.text));
-                }
-            }
-            Branch {
-                hidden: b.hide_flows.iter().map(|f| flow_at(f)).collect(),
-                id: b.id,
-                name: b.name,
-                vars: b.vars,
-                flags: b.flags.into_iter().collect(),
-                overrides,
-            }
-        })
-        .collect();
+    let mut model_branches: Vec<Branch> =
+        branches.into_iter().map(|(_, b)| branch(b, indexes, flow_ids, &flow_at)).collect();
     if model_branches.is_empty() {
         model_branches.push(Branch {
             id: "default".into(),
@@ -128,6 +56,91 @@ pub(super) fn build(
         words,
         fingerprint: fingerprint(sources),
         origin: sources.origin.clone(),
+    }
+}
+
+/// Home order: `order` first, then the rest by id. Indexes into `raws`.
+fn home_order(
+    manifest: &RawFlowSet,
+    raws: &[(usize, RawFlow)],
+    flow_ids: &HashMap<String, usize>,
+) -> Vec<usize> {
+    let mut order: Vec<usize> = Vec::new();
+    for id in &manifest.order {
+        if let Some(&k) = flow_ids.get(id.as_str())
+            && !order.contains(&k)
+        {
+            order.push(k);
+        }
+    }
+    let listed: HashSet<usize> = order.iter().copied().collect();
+    let mut rest: Vec<usize> = (0..raws.len()).filter(|k| !listed.contains(k)).collect();
+    rest.sort_by(|a, b| raws[*a].1.id.cmp(&raws[*b].1.id));
+    order.extend(rest);
+    order
+}
+
+/// One flow: node ids become indexes (`index`), flow ids home positions
+/// (`flow_at`).
+fn flow(f: RawFlow, index: &HashMap<String, usize>, flow_at: &dyn Fn(&str) -> usize) -> Flow {
+    let at = |id: &str| index.get(id).copied().unwrap_or(0);
+    let start = at(&f.start);
+    let nodes = f
+        .nodes
+        .into_iter()
+        .map(|n| match n {
+            RawNode::Step { id, text, picture, next } => {
+                Node { id, kind: NodeKind::Step { text: Text(text), picture, next: at(&next) } }
+            }
+            RawNode::Question { id, text, picture, choices } => Node {
+                id,
+                kind: NodeKind::Question {
+                    text: Text(text),
+                    picture,
+                    choices: choices
+                        .into_iter()
+                        .map(|ch| Choice { label: Text(ch.label), to: at(&ch.to), when: ch.when })
+                        .collect(),
+                },
+            },
+            RawNode::Solved { id, text } => Node { id, kind: NodeKind::Solved { text: Text(text) } },
+            RawNode::Handoff { id, reason, note, policy, urgency } => Node {
+                id,
+                kind: NodeKind::Handoff(Handoff {
+                    reason: Text(reason),
+                    note,
+                    policy: policy.map(|p| Policy { firmness: p.firmness, text: p.text }),
+                    urgency,
+                }),
+            },
+            RawNode::Goto { id, flow } => Node { id, kind: NodeKind::Goto { flow: flow_at(&flow) } },
+        })
+        .collect();
+    Flow { id: f.id, title: Text(f.title), subtitle: f.subtitle.map(Text), icon: f.icon, start, nodes }
+}
+
+/// One branch, its hidden flows and overrides by index.
+fn branch(
+    b: RawBranch,
+    indexes: &[HashMap<String, usize>],
+    flow_ids: &HashMap<String, usize>,
+    flow_at: &dyn Fn(&str) -> usize,
+) -> Branch {
+    let mut overrides = HashMap::new();
+    for o in b.overrides {
+        if let Some(&k) = flow_ids.get(o.flow.as_str())
+            && let Some(&n) = indexes[k].get(o.node.as_str())
+        {
+            overrides.insert((flow_at(&o.flow), n), Text(o.text));
+        }
+    }
+    Branch {
+        hidden: b.hide_flows.iter().map(|f| flow_at(f)).collect(),
+        id: b.id,
+        name: b.name,
+        vars: b.vars,
+        flags: b.flags.into_iter().collect(),
+        overrides,
     }
 }
 

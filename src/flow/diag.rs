@@ -20,6 +20,109 @@ pub enum Severity {
     Error,
 }
 
+/// Declares [`Code`] from one list, so its variants, [`Code::ALL`] and the
+/// names in JSON cannot drift apart.
+macro_rules! codes {
+    ($($variant:ident = $name:literal),* $(,)?) => {
+        /// A diagnostic's stable short name. Serialized (and printed) as
+        /// today's kebab-case strings; every one is listed in
+        /// docs/flow-format.md, section 16.
+        #[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Hash)]
+        #[allow(missing_docs)]
+        pub enum Code {
+            $($variant),*
+        }
+
+        impl Code {
+            /// Every code, in the order declared.
+            pub const ALL: &[Code] = &[$(Code::$variant),*];
+
+            /// The stable name, such as `unknown-target`.
+            pub fn as_str(self) -> &'static str {
+                match self {
+                    $(Code::$variant => $name),*
+                }
+            }
+        }
+    };
+}
+
+codes! {
+    // Reading the files.
+    Syntax = "syntax",
+    Type = "type",
+    Encoding = "encoding",
+    EmptyFile = "empty-file",
+    UnknownField = "unknown-field",
+    MissingField = "missing-field",
+    DuplicateField = "duplicate-field",
+    UnknownKind = "unknown-kind",
+    TooDeep = "too-deep",
+    MissingFile = "missing-file",
+    FileTooBig = "file-too-big",
+    TooManyFiles = "too-many-files",
+    TooMuchText = "too-much-text",
+    NotAFile = "not-a-file",
+    OutsideFolder = "outside-folder",
+    Unreadable = "unreadable",
+    NoLanguages = "no-languages",
+    // Flows and nodes.
+    DuplicateId = "duplicate-id",
+    EmptyId = "empty-id",
+    MissingStart = "missing-start",
+    UnknownTarget = "unknown-target",
+    UnknownFlow = "unknown-flow",
+    GotoLoop = "goto-loop",
+    NoWayOut = "no-way-out",
+    Unreachable = "unreachable",
+    DeadEnd = "dead-end",
+    TooManyChoices = "too-many-choices",
+    UndeclaredFlag = "undeclared-flag",
+    HiddenFlow = "hidden-flow",
+    MissingPicture = "missing-picture",
+    PictureRefused = "picture-refused",
+    // Patron text, languages and placeholders.
+    MissingTranslation = "missing-translation",
+    UnknownLanguage = "unknown-language",
+    EmptyText = "empty-text",
+    TooLong = "too-long",
+    Placeholder = "placeholder",
+    UndeclaredPlaceholder = "undeclared-placeholder",
+    UndefinedPlaceholder = "undefined-placeholder",
+    // Branches, words, handoff codes.
+    UnknownVariable = "unknown-variable",
+    BadOverride = "bad-override",
+    UnknownBranch = "unknown-branch",
+    UnknownWord = "unknown-word",
+    NoBranches = "no-branches",
+    BadId = "bad-id",
+    InvisibleCharacter = "invisible-character",
+    CodeTooLong = "code-too-long",
+    PathTooLong = "path-too-long",
+    // `kiosk.ron`.
+    OutOfRange = "out-of-range",
+    BadPinHash = "bad-pin-hash",
+    BadKioskName = "bad-kiosk-name",
+}
+
+impl std::fmt::Display for Code {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.write_str(self.as_str())
+    }
+}
+
+impl Serialize for Code {
+    fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        serializer.serialize_str(self.as_str())
+    }
+}
+
+impl PartialEq<&str> for Code {
+    fn eq(&self, other: &&str) -> bool {
+        self.as_str() == *other
+    }
+}
+
 /// One problem found in one file.
 #[derive(Clone, Debug, PartialEq, Eq, Serialize)]
 pub struct Diagnostic {
@@ -32,7 +135,7 @@ pub struct Diagnostic {
     /// Error or warning.
     pub severity: Severity,
     /// A stable short name, such as `unknown-target`.
-    pub code: &'static str,
+    pub code: Code,
     /// What is wrong, in one line.
     pub message: String,
     /// What to do about it, where something useful can be said.
@@ -45,13 +148,7 @@ pub struct Diagnostic {
 
 impl Diagnostic {
     /// A new diagnostic at `pos` in `file`.
-    pub fn new(
-        severity: Severity,
-        code: &'static str,
-        file: &str,
-        pos: Pos,
-        message: impl Into<String>,
-    ) -> Self {
+    pub fn new(severity: Severity, code: Code, file: &str, pos: Pos, message: impl Into<String>) -> Self {
         Diagnostic {
             file: file.to_string(),
             line: pos.line,

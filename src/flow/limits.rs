@@ -14,7 +14,7 @@
 //! | UTF-8 only (UTF-16 is refused, a UTF-8 BOM is accepted) | `encoding` |
 //! | [`MAX_PICTURE_BYTES`] per picture or icon, and no link out of `assets/` | `picture-refused` (a warning: the kiosk shows no picture) |
 
-use super::diag::{Diagnostic, Severity};
+use super::diag::{Code, Diagnostic, Severity};
 use super::source::Pos;
 use std::io::Read;
 use std::path::{Path, PathBuf};
@@ -163,7 +163,7 @@ impl Refusal {
         let at = |code, message: String| Diagnostic::new(Severity::Error, code, shown, Pos::START, message);
         match self {
             Refusal::TooBig(n) => at(
-                "file-too-big",
+                Code::FileTooBig,
                 match n {
                     Some(n) => format!("the file is {}; at most {} is read", size(*n), size(max)),
                     None => format!("the file is larger than {}, the most that is read", size(max)),
@@ -171,17 +171,17 @@ impl Refusal {
             )
             .hint("a flow file is a few kilobytes: is this the right file? split a huge flow into several"),
             Refusal::NotAFile(kind) => {
-                at("not-a-file", format!("this is {kind}, not a file; it was not read"))
+                at(Code::NotAFile, format!("this is {kind}, not a file; it was not read"))
                     .hint("flow files are plain text files; remove this or rename it without `.ron`")
             }
             Refusal::Outside(target) => at(
-                "outside-folder",
+                Code::OutsideFolder,
                 format!("this links to `{}`, outside {folder}; it was not read", target.display()),
             )
             .hint(format!("copy the file into {folder}, or link only to files inside it")),
-            Refusal::Utf16 => at("encoding", "the file is UTF-16 text, not UTF-8".into())
+            Refusal::Utf16 => at(Code::Encoding, "the file is UTF-16 text, not UTF-8".into())
                 .hint("save it as UTF-8 in your editor (in Notepad: Save As, Encoding: UTF-8)"),
-            Refusal::Io(e) => at("unreadable", format!("the file cannot be read: {e}"))
+            Refusal::Io(e) => at(Code::Unreadable, format!("the file cannot be read: {e}"))
                 .hint("check that the kiosk's user may read it"),
         }
     }

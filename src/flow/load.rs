@@ -4,10 +4,11 @@
 //! `parse` works on text already in memory, so tests and benchmarks never
 //! need files, and a kiosk with no flows folder still has flows to show.
 
-use super::check::{Options, Report, Sources, check};
-use super::diag::{Diagnostic, Severity};
+use super::check::{Options, Report, check};
+use super::diag::{Code, Diagnostic, Severity};
 use super::limits;
 use super::source::{Pos, SourceFile};
+use super::sources::Sources;
 use std::path::{Path, PathBuf};
 
 /// Where pictures and icons come from.
@@ -134,25 +135,9 @@ pub fn builtin_sources() -> Sources {
         ..Sources::default()
     };
     for (name, text) in BUILTIN_FLOWS {
-        sources.add(format!("<built-in>/{name}"), name, SourceFile::new(format!("<built-in>/{name}"), *text));
+        sources.add(name, SourceFile::new(format!("<built-in>/{name}"), *text));
     }
     sources
-}
-
-impl Sources {
-    /// Files a folder, by where it sits relative to the flows folder.
-    fn add(&mut self, _shown: String, relative: &str, file: SourceFile) {
-        let rel = relative.replace('\\', "/");
-        if rel == "flowset.ron" {
-            self.flowset = Some(file);
-        } else if rel.starts_with("branches/") {
-            self.branches.push(file);
-        } else if rel.starts_with("words/") {
-            self.words.push(file);
-        } else if !rel.contains('/') {
-            self.flows.push(file);
-        }
-    }
 }
 
 /// Why a folder could not be read at all (as opposed to what is wrong
@@ -171,6 +156,12 @@ impl std::fmt::Display for ReadError {
     }
 }
 
+impl std::error::Error for ReadError {
+    fn source(&self) -> Option<&(dyn std::error::Error + 'static)> {
+        Some(&self.error)
+    }
+}
+
 /// Reads every `.ron` file of a flows folder: `flowset.ron`, the flow files,
 /// `branches/` and `words/`. Files that are not UTF-8 are kept (with the bad
 /// bytes replaced) and reported, so the rest still gets checked. Files
@@ -181,7 +172,7 @@ impl std::fmt::Display for ReadError {
 /// The folder itself may be a link (`flows -> releases/v42`, the atomic
 /// deploy): files must stay inside where it leads.
 pub fn read_dir(dir: &Path) -> Result<(Sources, Vec<Diagnostic>), ReadError> {
-    use super::limits::{MAX_FILE_BYTES, MAX_FILES, MAX_TOTAL_BYTES, Refusal, read_text, resolve_inside};
+    use super::limits::{MAX_FILE_BYTES, MAX_FILES, resolve_inside};
     let mut sources = Sources {
         origin: dir.display().to_string(),
         flowset_name: dir.join("flowset.ron").display().to_string(),
@@ -213,7 +204,7 @@ pub fn read_dir(dir: &Path) -> Result<(Sources, Vec<Diagnostic>), ReadError> {
             problems.push(
                 Diagnostic::new(
                     Severity::Error,
-                    "too-many-files",
+                    Code::TooManyFiles,
                     &shown_folder,
                     Pos::START,
                     format!(
@@ -226,60 +217,75 @@ pub fn read_dir(dir: &Path) -> Result<(Sources, Vec<Diagnostic>), ReadError> {
             paths.truncate(MAX_FILES);
         }
         for path in paths {
-            let shown = path.display().to_string();
             let name = path.file_name().and_then(|n| n.to_str()).unwrap_or_default();
             let relative = if sub.is_empty() { name.to_string() } else { format!("{sub}/{name}") };
-            if total > MAX_TOTAL_BYTES {
-                sources.unread.push(relative);
-                continue;
-            }
-            let text = match read_text(&path, Some(&root), MAX_FILE_BYTES) {
-                Ok((text, bad_byte)) => {
-                    if let Some(pos) = bad_byte {
-                        problems.push(
-                            Diagnostic::new(
-                                Severity::Error,
-                                "encoding",
-                                &shown,
-                                pos,
-                                "the file is not valid UTF-8",
-                            )
-                            .hint("save the file as UTF-8 in your editor"),
-                        );
-                    }
-                    text
-                }
-                // Gone since the folder was listed, or a link to nothing: as
-                // if it were not there.
-                Err(Refusal::Io(e)) if e.kind() == std::io::ErrorKind::NotFound => continue,
-                Err(refusal) => {
-                    problems.push(refusal.diagnostic(&shown, "the flows folder", MAX_FILE_BYTES));
-                    sources.unread.push(relative);
-                    continue;
-                }
-            };
-            total += text.len() as u64;
-            if total > MAX_TOTAL_BYTES {
-                problems.push(
-                    Diagnostic::new(
-                        Severity::Error,
-                        "too-much-text",
-                        &shown,
-                        Pos::START,
-                        format!(
-                            "the flow set passes {} MiB of text here; this file and the ones after it were not read",
-                            MAX_TOTAL_BYTES >> 20
-                        ),
-                    )
-                    .hint("a flow set is a few hundred kilobytes: move files that are not flows out of the folder"),
-                );
-                sources.unread.push(relative);
-                continue;
-            }
-            sources.add(shown.clone(), &relative, SourceFile::new(shown, text));
+            read_one(&path, relative, &root, &mut total, &mut sources, &mut problems);
         }
     }
     Ok((sources, problems))
+}
+
+/// Reads one file of a flows folder into `sources`, or says why not in
+/// `problems` (and lists it in `Sources::unread`). `total` is the text read
+/// so far.
+fn read_one(
+    path: &Path,
+    relative: String,
+    root: &Path,
+    total: &mut u64,
+    sources: &mut Sources,
+    problems: &mut Vec<Diagnostic>,
+) {
+    use super::limits::{MAX_FILE_BYTES, MAX_TOTAL_BYTES, Refusal, read_text};
+    let shown = path.display().to_string();
+    if *total > MAX_TOTAL_BYTES {
+        sources.unread.push(relative);
+        return;
+    }
+    let text = match read_text(path, Some(root), MAX_FILE_BYTES) {
+        Ok((text, bad_byte)) => {
+            if let Some(pos) = bad_byte {
+                problems.push(
+                    Diagnostic::new(
+                        Severity::Error,
+                        Code::Encoding,
+                        &shown,
+                        pos,
+                        "the file is not valid UTF-8",
+                    )
+                    .hint("save the file as UTF-8 in your editor"),
+                );
+            }
+            text
+        }
+        // Gone since the folder was listed, or a link to nothing: as if it
+        // were not there.
+        Err(Refusal::Io(e)) if e.kind() == std::io::ErrorKind::NotFound => return,
+        Err(refusal) => {
+            problems.push(refusal.diagnostic(&shown, "the flows folder", MAX_FILE_BYTES));
+            sources.unread.push(relative);
+            return;
+        }
+    };
+    *total += text.len() as u64;
+    if *total > MAX_TOTAL_BYTES {
+        problems.push(
+            Diagnostic::new(
+                Severity::Error,
+                Code::TooMuchText,
+                &shown,
+                Pos::START,
+                format!(
+                    "the flow set passes {} MiB of text here; this file and the ones after it were not read",
+                    MAX_TOTAL_BYTES >> 20
+                ),
+            )
+            .hint("a flow set is a few hundred kilobytes: move files that are not flows out of the folder"),
+        );
+        sources.unread.push(relative);
+        return;
+    }
+    sources.add(&relative, SourceFile::new(shown, text));
 }
 
 /// A checked flow set and how it was found.
@@ -353,7 +359,7 @@ fn refused_pictures(sources: &Sources, mut refused: Vec<(String, limits::Refusal
                 out.push(
                     Diagnostic::new(
                         Severity::Warning,
-                        "picture-refused",
+                        Code::PictureRefused,
                         &file.name,
                         l.pos,
                         format!("picture `{name}` {reason}; the kiosk does not show it"),
@@ -383,7 +389,7 @@ pub fn parse(files: &[(&str, &str)], asset_exists: &dyn Fn(&str) -> bool, branch
     let mut sources =
         Sources { origin: "memory".into(), flowset_name: "flowset.ron".into(), ..Sources::default() };
     for (name, text) in files {
-        sources.add((*name).to_string(), name, SourceFile::new(*name, *text));
+        sources.add(name, SourceFile::new(*name, *text));
     }
     check(&sources, &Options { branch: branch.map(str::to_string), asset_exists })
 }
@@ -392,17 +398,5 @@ impl Loaded {
     /// The source file a diagnostic points into.
     pub fn source(&self, name: &str) -> Option<&SourceFile> {
         self.sources.find_file(name).or_else(|| self.extra.iter().find(|f| f.name == name))
-    }
-}
-
-impl Sources {
-    /// A file by the name diagnostics use.
-    pub fn find_file(&self, name: &str) -> Option<&SourceFile> {
-        self.flowset
-            .iter()
-            .chain(&self.flows)
-            .chain(&self.branches)
-            .chain(&self.words)
-            .find(|f| f.name == name)
     }
 }

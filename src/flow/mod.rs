@@ -14,10 +14,12 @@ pub mod model;
 mod parse;
 pub mod raw;
 pub mod source;
+pub mod sources;
 pub mod synth;
 pub mod text;
 pub mod words;
 
-pub use check::{Options, Report, Sources, check};
+pub use check::{Options, Report, check};
 pub use diag::{Diagnostic, Severity};
 pub use model::{Branch, Flow, FlowIdx, FlowSet, NodeIdx, NodeKind, Text};
+pub use sources::Sources;

@@ -173,6 +173,13 @@ impl Branch {
     pub fn shows(&self, choice: &Choice) -> bool {
         choice.when.as_ref().is_none_or(|f| self.flags.contains(f))
     }
+
+    /// The choices shown at this branch, as indexes into `choices`, in order:
+    /// what a patron numbers 1, 2, 3 on screen. The session, and the handoff
+    /// code in both directions, number choices by this one list.
+    pub fn visible_choices(&self, choices: &[Choice]) -> Vec<usize> {
+        choices.iter().enumerate().filter(|(_, c)| self.shows(c)).map(|(i, _)| i).collect()
+    }
 }
 
 impl FlowSet {

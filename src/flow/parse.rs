@@ -3,7 +3,7 @@
 //! the blank before it, and a hint where the usual cause is known (a text left
 //! open on the line before, a bracket missing).
 
-use super::diag::{Diagnostic, Severity, suggest};
+use super::diag::{Code, Diagnostic, Severity, suggest};
 use super::source::{Pos, SourceFile};
 
 /// Parses RON with the options flow files use: `Some(..)` may be left out,
@@ -11,7 +11,7 @@ use super::source::{Pos, SourceFile};
 pub fn parse_ron<T: serde::de::DeserializeOwned>(file: &SourceFile) -> Result<T, Box<Diagnostic>> {
     if is_blank(&file.text) {
         return Err(Box::new(
-            Diagnostic::new(Severity::Error, "empty-file", &file.name, Pos::START, "the file is empty")
+            Diagnostic::new(Severity::Error, Code::EmptyFile, &file.name, Pos::START, "the file is empty")
                 .hint("see docs/flow-format.md for what goes in it, or delete the file"),
         ));
     }
@@ -53,7 +53,7 @@ fn ends_early(file: &SourceFile, error: Pos) -> Option<Diagnostic> {
     Some(
         Diagnostic::new(
             Severity::Error,
-            "syntax",
+            Code::Syntax,
             &file.name,
             pos,
             format!("the file ends before this `{bracket}` is closed"),
@@ -202,19 +202,19 @@ fn open_string_line(text: &str, line: usize) -> Option<usize> {
 fn ron_diagnostic(file: &str, pos: Pos, error: &ron::Error, text: &str) -> Diagnostic {
     use ron::Error as E;
     let open_string = open_string_line(text, pos.line);
-    let (code, message, hint): (&str, String, Option<String>) = match error {
+    let (code, message, hint): (Code, String, Option<String>) = match error {
         E::NoSuchStructField { expected, found, outer } => (
-            "unknown-field",
+            Code::UnknownField,
             format!("unknown field `{found}`{}", in_outer(outer)),
             suggest(found, expected, "fields allowed"),
         ),
         E::MissingStructField { field, outer } => (
-            "missing-field",
+            Code::MissingField,
             format!("missing field `{field}`{}", in_outer(outer)),
             Some(format!("add `{field}: ...` before the closing bracket")),
         ),
         E::DuplicateStructField { field, outer } => (
-            "duplicate-field",
+            Code::DuplicateField,
             format!("field `{field}` is given twice{}", in_outer(outer)),
             Some("keep one of them".into()),
         ),
@@ -224,10 +224,10 @@ fn ron_diagnostic(file: &str, pos: Pos, error: &ron::Error, text: &str) -> Diagn
                 Some(o) => format!("`{found}` is not a valid `{}`", o.to_lowercase()),
                 None => format!("unknown value `{found}`"),
             };
-            ("unknown-kind", message, suggest(found, expected, "allowed here"))
+            (Code::UnknownKind, message, suggest(found, expected, "allowed here"))
         }
         E::ExceededRecursionLimit => (
-            "too-deep",
+            Code::TooDeep,
             "brackets are nested too deeply".into(),
             Some("a flow file needs only a few levels; look for unclosed brackets".into()),
         ),
@@ -242,24 +242,26 @@ fn ron_diagnostic(file: &str, pos: Pos, error: &ron::Error, text: &str) -> Diagn
         {
             let line = open_string.unwrap_or(pos.line);
             (
-                "syntax",
+                Code::Syntax,
                 format!("a text on line {line} is not closed"),
                 Some("end it with a double quote `\"` on the same line".into()),
             )
         }
         E::ExpectedString => (
-            "syntax",
+            Code::Syntax,
             "expected text in double quotes".into(),
             Some("text goes in double quotes: \"like this\"".into()),
         ),
         E::ExpectedComma => (
-            "syntax",
+            Code::Syntax,
             "expected a comma".into(),
             Some("is a comma missing at the end of the line before?".into()),
         ),
-        E::Eof => ("syntax", "the file ends too early".into(), Some("a closing bracket is missing".into())),
+        E::Eof => {
+            (Code::Syntax, "the file ends too early".into(), Some("a closing bracket is missing".into()))
+        }
         E::Utf8Error(_) => (
-            "encoding",
+            Code::Encoding,
             "the file is not valid UTF-8".into(),
             Some("save the file as UTF-8 in your editor".into()),
         ),
@@ -271,73 +273,64 @@ fn ron_diagnostic(file: &str, pos: Pos, error: &ron::Error, text: &str) -> Diagn
                 format!("`{field}` takes a fixed word, not a text in quotes")
             };
             let written = if field.is_empty() { word.clone() } else { format!("{field}: {word}") };
-            ("type", message, Some(format!("write it without quotes: `{written}`")))
+            (Code::Type, message, Some(format!("write it without quotes: `{written}`")))
         }
         E::ExpectedIdentifier => (
-            "syntax",
+            Code::Syntax,
             "expected a field name or a kind here".into(),
             Some("check the brackets just before: one may be extra or missing".into()),
         ),
         E::ExpectedDifferentStructName { expected, found } => (
-            "type",
+            Code::Type,
             format!("expected `{expected}(...)`, found `{found}(...)`"),
             suggest(found, &[expected], "the name here is").or(Some(format!("write `{expected}(`"))),
         ),
         E::ExpectedNamedStructLike(name) => (
-            "type",
+            Code::Type,
             format!("expected `{name}(...)` here"),
             Some("is a closing `]` or `)` missing before this?".into()),
         ),
         E::Message(m) if m.contains("untagged enum VarValue") => (
-            "type",
+            Code::Type,
             "a branch value must be text in quotes, or text per language".into(),
             Some("write `\"printer\": \"PRINT-1\"` or `\"desk\": {\"en\": \"...\", \"es\": \"...\"}`".into()),
         ),
-        E::ExpectedArray => ("type", "expected a list in `[...]`".into(), None),
+        E::ExpectedArray => (Code::Type, "expected a list in `[...]`".into(), None),
         E::ExpectedMap => (
-            "type",
+            Code::Type,
             "expected a map in `{...}`".into(),
             Some("text goes in a map by language: {\"en\": \"...\"}".into()),
         ),
-        E::ExpectedArrayEnd => {
-            ("syntax", "expected `]` to close the list".into(), Some("is a comma or a `]` missing?".into()))
-        }
-        E::ExpectedMapEnd => {
-            ("syntax", "expected `}` to close the map".into(), Some("is a comma or a `}` missing?".into()))
-        }
+        E::ExpectedArrayEnd => (
+            Code::Syntax,
+            "expected `]` to close the list".into(),
+            Some("is a comma or a `]` missing?".into()),
+        ),
+        E::ExpectedMapEnd => (
+            Code::Syntax,
+            "expected `}` to close the map".into(),
+            Some("is a comma or a `}` missing?".into()),
+        ),
         E::ExpectedStructLikeEnd => (
-            "syntax",
+            Code::Syntax,
             "expected `)` to close the brackets".into(),
             Some("is a comma or a `)` missing?".into()),
         ),
-        E::TrailingCharacters => {
-            ("syntax", "there is more after the end".into(), Some("is a bracket closed too early?".into()))
-        }
+        E::TrailingCharacters => (
+            Code::Syntax,
+            "there is more after the end".into(),
+            Some("is a bracket closed too early?".into()),
+        ),
         E::InvalidValueForType { .. } | E::ExpectedStructLike => {
-            ("type", lower_first(&error.to_string()).replace("struct ", ""), None)
+            (Code::Type, lower_first(&error.to_string()).replace("struct ", ""), None)
         }
-        other => ("syntax", lower_first(&other.to_string()).replace("struct ", ""), None),
+        other => (Code::Syntax, lower_first(&other.to_string()).replace("struct ", ""), None),
     };
-    let d = Diagnostic::new(Severity::Error, intern_code(code), file, pos, message);
+    let d = Diagnostic::new(Severity::Error, code, file, pos, message);
     match hint {
         Some(h) => d.hint(h),
         None => d,
     }
-}
-
-fn intern_code(code: &str) -> &'static str {
-    const CODES: &[&str] = &[
-        "empty-file",
-        "unknown-field",
-        "missing-field",
-        "duplicate-field",
-        "unknown-kind",
-        "too-deep",
-        "syntax",
-        "encoding",
-        "type",
-    ];
-    CODES.iter().find(|c| **c == code).copied().unwrap_or("syntax")
 }
 
 fn in_outer(outer: &Option<String>) -> String {

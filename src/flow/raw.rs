@@ -208,3 +208,41 @@ impl VarValue {
         }
     }
 }
+
+// The words staff read for a policy's firmness and a handoff's urgency,
+// said once here for every front end (`walk`, `decode` and the desk window).
+impl Firmness {
+    /// Its name for staff: `strict`, `flexible`.
+    pub fn name(self) -> &'static str {
+        match self {
+            Firmness::Strict => "strict",
+            Firmness::Flexible => "flexible",
+        }
+    }
+
+    /// What it means for staff at the desk.
+    pub fn meaning(self) -> &'static str {
+        match self {
+            Firmness::Strict => "never bends",
+            Firmness::Flexible => "you may make a one-time exception; say that it is one",
+        }
+    }
+}
+
+impl Urgency {
+    /// Its name for staff: `normal`, `urgent`.
+    pub fn name(self) -> &'static str {
+        match self {
+            Urgency::Normal => "normal",
+            Urgency::Urgent => "urgent",
+        }
+    }
+
+    /// What it means for staff at the desk.
+    pub fn meaning(self) -> &'static str {
+        match self {
+            Urgency::Normal => "when the patron reaches the desk",
+            Urgency::Urgent => "something is broken or the patron is losing money or time now",
+        }
+    }
+}

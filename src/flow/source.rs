@@ -113,204 +113,238 @@ enum Prev {
     Other,
 }
 
-/// Moves past the character at `i`, keeping line and column.
-fn step(chars: &[char], i: &mut usize, line: &mut usize, col: &mut usize) {
-    if chars.get(*i) == Some(&'\n') {
-        *line += 1;
-        *col = 1;
-    } else {
-        *col += 1;
+/// A place in the text being scanned, keeping line and column.
+struct Cursor<'c> {
+    chars: &'c [char],
+    i: usize,
+    line: usize,
+    col: usize,
+}
+
+impl Cursor<'_> {
+    /// The character `k` places ahead.
+    fn at(&self, k: usize) -> Option<char> {
+        self.chars.get(self.i + k).copied()
     }
-    *i += 1;
+
+    fn pos(&self) -> Pos {
+        Pos { line: self.line, col: self.col }
+    }
+
+    /// Moves past the current character.
+    fn step(&mut self) {
+        if self.at(0) == Some('\n') {
+            self.line += 1;
+            self.col = 1;
+        } else {
+            self.col += 1;
+        }
+        self.i += 1;
+    }
+
+    fn steps(&mut self, n: usize) {
+        for _ in 0..n {
+            self.step();
+        }
+    }
+
+    /// Past a `//` comment, to the line break.
+    fn line_comment(&mut self) {
+        while self.at(0).is_some_and(|c| c != '\n') {
+            self.step();
+        }
+    }
+
+    /// Past a `/* */` comment, which may nest.
+    fn block_comment(&mut self) {
+        let mut depth = 0usize;
+        while let Some(c) = self.at(0) {
+            if c == '/' && self.at(1) == Some('*') {
+                depth += 1;
+                self.steps(2);
+            } else if c == '*' && self.at(1) == Some('/') {
+                depth = depth.saturating_sub(1);
+                self.steps(2);
+                if depth == 0 {
+                    break;
+                }
+            } else {
+                self.step();
+            }
+        }
+    }
+
+    /// How many `#` a raw string starting here has (`r"`: 0), if one does.
+    fn raw_hashes(&self) -> Option<usize> {
+        if self.at(0) != Some('r') {
+            return None;
+        }
+        let mut j = 1;
+        while self.at(j) == Some('#') {
+            j += 1;
+        }
+        (self.at(j) == Some('"')).then_some(j - 1)
+    }
+
+    /// A raw string with `hashes` hashes: its value, and whether it closed.
+    fn raw_string(&mut self, hashes: usize) -> (String, bool) {
+        let mut value = String::new();
+        self.steps(hashes + 2);
+        while let Some(ch) = self.at(0) {
+            if ch == '"' && (1..=hashes).all(|k| self.at(k) == Some('#')) {
+                self.steps(hashes + 1);
+                return (value, true);
+            }
+            value.push(ch);
+            self.step();
+        }
+        (value, false)
+    }
+
+    /// A quoted string, unescaped: its value, and whether it closed.
+    fn quoted_string(&mut self) -> (String, bool) {
+        let mut value = String::new();
+        self.step();
+        while let Some(ch) = self.at(0) {
+            self.step();
+            match ch {
+                '"' => return (value, true),
+                '\\' => {
+                    if !self.escape(&mut value) {
+                        return (value, false);
+                    }
+                }
+                _ => value.push(ch),
+            }
+        }
+        (value, false)
+    }
+
+    /// The escape after a backslash, onto `value`; false at the end of the
+    /// text.
+    fn escape(&mut self, value: &mut String) -> bool {
+        let Some(esc) = self.at(0) else { return false };
+        self.step();
+        match esc {
+            'n' => value.push('\n'),
+            't' => value.push('\t'),
+            'r' => value.push('\r'),
+            '0' => value.push('\0'),
+            'u' if self.at(0) == Some('{') => {
+                let mut hex = String::new();
+                while let Some(h) = self.at(0) {
+                    self.step();
+                    if h == '}' {
+                        break;
+                    }
+                    if h != '{' {
+                        hex.push(h);
+                    }
+                }
+                if let Some(ch) = u32::from_str_radix(&hex, 16).ok().and_then(char::from_u32) {
+                    value.push(ch);
+                }
+            }
+            '\n' => {
+                // A line continuation: skip leading blanks.
+                while self.at(0).is_some_and(char::is_whitespace) {
+                    self.step();
+                }
+            }
+            other => value.push(other),
+        }
+        true
+    }
 }
 
 /// How many levels of brackets a literal's path records.
 const MAX_DEPTH: usize = 24;
 
-fn scan(text: &str) -> Vec<Literal> {
-    let chars: Vec<char> = text.chars().collect();
-    let mut out = Vec::new();
-    let (mut i, mut line, mut col) = (0usize, 1usize, 1usize);
-    let mut prev = Prev::Other;
-    let mut pending_key: Option<String> = None;
-    let mut path: Vec<(Option<String>, usize)> = Vec::new();
-    let mut overflow = 0usize;
-    while i < chars.len() {
-        let c = chars[i];
-        let start = Pos { line, col };
-        if c.is_whitespace() {
-            step(&chars, &mut i, &mut line, &mut col);
-            continue;
-        }
-        if c == '/' && chars.get(i + 1) == Some(&'/') {
-            while i < chars.len() && chars[i] != '\n' {
-                step(&chars, &mut i, &mut line, &mut col);
-            }
-            continue;
-        }
-        if c == '/' && chars.get(i + 1) == Some(&'*') {
-            let mut depth = 0usize;
-            while i < chars.len() {
-                if chars[i] == '/' && chars.get(i + 1) == Some(&'*') {
-                    depth += 1;
-                    step(&chars, &mut i, &mut line, &mut col);
-                    step(&chars, &mut i, &mut line, &mut col);
-                } else if chars[i] == '*' && chars.get(i + 1) == Some(&'/') {
-                    depth = depth.saturating_sub(1);
-                    step(&chars, &mut i, &mut line, &mut col);
-                    step(&chars, &mut i, &mut line, &mut col);
-                    if depth == 0 {
-                        break;
-                    }
-                } else {
-                    step(&chars, &mut i, &mut line, &mut col);
-                }
-            }
-            continue;
-        }
-        let raw_hashes = if c == 'r' {
-            let mut j = i + 1;
-            while chars.get(j) == Some(&'#') {
-                j += 1;
-            }
-            (chars.get(j) == Some(&'"')).then_some(j - i - 1)
-        } else {
-            None
-        };
-        if c == '"' || raw_hashes.is_some() {
-            let begin = i;
-            let mut value = String::new();
-            let closed;
-            if let Some(hashes) = raw_hashes {
-                for _ in 0..hashes + 2 {
-                    step(&chars, &mut i, &mut line, &mut col);
-                }
-                loop {
-                    let Some(&ch) = chars.get(i) else {
-                        closed = false;
-                        break;
-                    };
-                    if ch == '"' && (1..=hashes).all(|k| chars.get(i + k) == Some(&'#')) {
-                        for _ in 0..hashes + 1 {
-                            step(&chars, &mut i, &mut line, &mut col);
-                        }
-                        closed = true;
-                        break;
-                    }
-                    value.push(ch);
-                    step(&chars, &mut i, &mut line, &mut col);
-                }
-            } else {
-                step(&chars, &mut i, &mut line, &mut col);
-                loop {
-                    let Some(&ch) = chars.get(i) else {
-                        closed = false;
-                        break;
-                    };
-                    step(&chars, &mut i, &mut line, &mut col);
-                    match ch {
-                        '"' => {
-                            closed = true;
-                            break;
-                        }
-                        '\\' => {
-                            let Some(&esc) = chars.get(i) else {
-                                closed = false;
-                                break;
-                            };
-                            step(&chars, &mut i, &mut line, &mut col);
-                            match esc {
-                                'n' => value.push('\n'),
-                                't' => value.push('\t'),
-                                'r' => value.push('\r'),
-                                '0' => value.push('\0'),
-                                'u' if chars.get(i) == Some(&'{') => {
-                                    let mut hex = String::new();
-                                    while let Some(&h) = chars.get(i) {
-                                        step(&chars, &mut i, &mut line, &mut col);
-                                        if h == '}' {
-                                            break;
-                                        }
-                                        if h != '{' {
-                                            hex.push(h);
-                                        }
-                                    }
-                                    if let Some(ch) =
-                                        u32::from_str_radix(&hex, 16).ok().and_then(char::from_u32)
-                                    {
-                                        value.push(ch);
-                                    }
-                                }
-                                '\n' => {
-                                    // A line continuation: skip leading blanks.
-                                    while let Some(&w) = chars.get(i) {
-                                        if !w.is_whitespace() {
-                                            break;
-                                        }
-                                        step(&chars, &mut i, &mut line, &mut col);
-                                    }
-                                }
-                                other => value.push(other),
-                            }
-                        }
-                        _ => value.push(ch),
-                    }
-                }
-            }
-            let key = if prev == Prev::Colon { pending_key.take() } else { None };
-            prev = Prev::Str(value.clone());
-            out.push(Literal { key, value, pos: start, width: i - begin, path: path.clone() });
-            if !closed {
-                break;
-            }
-            continue;
-        }
-        if c.is_alphanumeric() || c == '_' {
-            let begin = i;
-            while i < chars.len() && (chars[i].is_alphanumeric() || chars[i] == '_') {
-                step(&chars, &mut i, &mut line, &mut col);
-            }
-            prev = Prev::Ident(chars[begin..i].iter().collect());
-            continue;
-        }
+/// Where the scan is in the brackets, and the key a value would belong to.
+struct Nesting {
+    prev: Prev,
+    pending_key: Option<String>,
+    path: Vec<(Option<String>, usize)>,
+    overflow: usize,
+}
+
+impl Nesting {
+    /// Punctuation and anything else that is not a literal or a word.
+    fn punct(&mut self, c: char) {
         match c {
             ':' => {
-                pending_key = match std::mem::replace(&mut prev, Prev::Colon) {
+                self.pending_key = match std::mem::replace(&mut self.prev, Prev::Colon) {
                     Prev::Ident(k) | Prev::Str(k) => Some(k),
                     _ => None,
                 };
+                return;
             }
             '(' | '[' | '{' => {
                 // Flow files nest a handful of levels; garbage may nest
                 // thousands. Beyond the cap, depth is counted, not recorded.
-                if path.len() < MAX_DEPTH {
-                    path.push((pending_key.take(), 0));
+                if self.path.len() < MAX_DEPTH {
+                    self.path.push((self.pending_key.take(), 0));
                 } else {
-                    pending_key = None;
-                    overflow += 1;
+                    self.pending_key = None;
+                    self.overflow += 1;
                 }
-                prev = Prev::Other;
             }
             ')' | ']' | '}' => {
-                if overflow > 0 {
-                    overflow -= 1;
+                if self.overflow > 0 {
+                    self.overflow -= 1;
                 } else {
-                    path.pop();
+                    self.path.pop();
                 }
-                prev = Prev::Other;
             }
             ',' => {
-                pending_key = None;
-                if overflow == 0
-                    && let Some(last) = path.last_mut()
+                self.pending_key = None;
+                if self.overflow == 0
+                    && let Some(last) = self.path.last_mut()
                 {
                     last.1 += 1;
                 }
-                prev = Prev::Other;
             }
-            _ => prev = Prev::Other,
+            _ => {}
         }
-        step(&chars, &mut i, &mut line, &mut col);
+        self.prev = Prev::Other;
+    }
+}
+
+fn scan(text: &str) -> Vec<Literal> {
+    let chars: Vec<char> = text.chars().collect();
+    let mut out = Vec::new();
+    let mut cur = Cursor { chars: &chars, i: 0, line: 1, col: 1 };
+    let mut n = Nesting { prev: Prev::Other, pending_key: None, path: Vec::new(), overflow: 0 };
+    while let Some(c) = cur.at(0) {
+        let start = cur.pos();
+        if c.is_whitespace() {
+            cur.step();
+        } else if c == '/' && cur.at(1) == Some('/') {
+            cur.line_comment();
+        } else if c == '/' && cur.at(1) == Some('*') {
+            cur.block_comment();
+        } else if c == '"' || cur.raw_hashes().is_some() {
+            let begin = cur.i;
+            let (value, closed) = match cur.raw_hashes() {
+                Some(hashes) => cur.raw_string(hashes),
+                None => cur.quoted_string(),
+            };
+            let key = if n.prev == Prev::Colon { n.pending_key.take() } else { None };
+            n.prev = Prev::Str(value.clone());
+            out.push(Literal { key, value, pos: start, width: cur.i - begin, path: n.path.clone() });
+            if !closed {
+                break;
+            }
+        } else if c.is_alphanumeric() || c == '_' {
+            let begin = cur.i;
+            while cur.at(0).is_some_and(|c| c.is_alphanumeric() || c == '_') {
+                cur.step();
+            }
+            n.prev = Prev::Ident(chars[begin..cur.i].iter().collect());
+        } else {
+            n.punct(c);
+            cur.step();
+        }
     }
     out
 }

@@ -21,7 +21,8 @@
 //!   could load and an [`ArchiveError`] for each file it could not, and the
 //!   callers log them.
 
-use crate::flow::check::{Options, Sources, check};
+use crate::flow::Sources;
+use crate::flow::check::{Options, check};
 use crate::flow::model::FlowSet;
 use crate::flow::source::SourceFile;
 use crate::handoff::base32;

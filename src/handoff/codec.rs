@@ -149,8 +149,7 @@ pub fn pack(set: &FlowSet, c: &Contents) -> Option<u128> {
             NodeKind::Step { .. } if stop_digits => d.push(usize::from(!last), 2),
             NodeKind::Step { .. } => {}
             NodeKind::Question { choices, .. } => {
-                let visible: Vec<usize> =
-                    choices.iter().enumerate().filter(|(_, ch)| branch.shows(ch)).map(|(i, _)| i).collect();
+                let visible = branch.visible_choices(choices);
                 let offset = usize::from(stop_digits);
                 let digit = match (last, v.choice) {
                     (true, _) if stop_digits => 0,
@@ -232,8 +231,7 @@ pub fn unpack(set: &FlowSet, value: u128) -> Result<Contents, Mismatch> {
                     n = *next;
                 }
                 NodeKind::Question { choices, .. } => {
-                    let visible: Vec<usize> =
-                        choices.iter().enumerate().filter(|(_, ch)| b.shows(ch)).map(|(i, _)| i).collect();
+                    let visible = b.visible_choices(choices);
                     let offset = usize::from(stop_digits);
                     let digit = take(visible.len() + offset);
                     if stop_digits && digit == 0 {

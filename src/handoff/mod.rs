@@ -128,8 +128,22 @@ pub fn flow_lengths(
     out
 }
 
-/// At most this many paths per flow and branch when measuring codes.
-pub const PATH_LIMIT: usize = 100_000;
+/// The code-length step of the one accept pipeline (load, check, code
+/// lengths) that the kiosk, `check` and every other command share: the
+/// errors of [`long_codes`] join the report and the set is dropped, so what
+/// a kiosk refuses no command accepts. Returns each flow's longest code.
+pub fn refuse_long_codes(
+    loaded: &mut crate::flow::load::Loaded,
+    only: Option<&str>,
+) -> Vec<(String, usize, bool)> {
+    let Some(set) = &loaded.report.set else { return Vec::new() };
+    let (lengths, problems) = long_codes(set, &loaded.sources, only);
+    if !problems.is_empty() {
+        loaded.report.diagnostics.extend(problems);
+        loaded.report.set = None;
+    }
+    lengths
+}
 
 /// The longest code each flow can give over the branches checked (`only`, or
 /// all), and an error diagnostic, located at the flow's id, for each flow whose
@@ -153,7 +167,7 @@ pub fn long_codes(
             if only.is_some_and(|b| b != branch.id) || branch.hidden.contains(&fi) {
                 continue;
             }
-            let l = flow_lengths(set, fi, bi, PATH_LIMIT);
+            let l = flow_lengths(set, fi, bi, crate::paths::PATH_LIMIT);
             longest = longest.max(l.longest);
             cut |= l.cut;
             too_deep |= l.too_deep;
@@ -173,7 +187,7 @@ pub fn long_codes(
             problems.push(
                 Diagnostic::new(
                     Severity::Error,
-                    "path-too-long",
+                    crate::flow::diag::Code::PathTooLong,
                     &name,
                     pos,
                     format!(
@@ -189,7 +203,7 @@ pub fn long_codes(
             problems.push(
                 Diagnostic::new(
                     Severity::Error,
-                    "code-too-long",
+                    crate::flow::diag::Code::CodeTooLong,
                     &name,
                     pos,
                     format!(

@@ -230,15 +230,11 @@ pub fn render(s: &Summary) -> String {
     }
     let _ = writeln!(out, "\nWhere it ended: {}", s.ending.told);
     if s.ending.urgency == Urgency::Urgent {
-        let _ = writeln!(out, "URGENT: something is broken or the patron is losing money or time now.");
+        let _ = writeln!(out, "URGENT: {}.", s.ending.urgency.meaning());
     }
     let _ = writeln!(out, "Staff note: {}", s.ending.note);
     if let Some((firmness, text)) = &s.ending.policy {
-        let how = match firmness {
-            Firmness::Strict => "STRICT, never bends",
-            Firmness::Flexible => "FLEXIBLE, you may make a one-time exception; say that it is one",
-        };
-        let _ = writeln!(out, "Policy ({how}): {text}");
+        let _ = writeln!(out, "Policy ({}, {}): {text}", firmness.name().to_uppercase(), firmness.meaning());
     }
     out
 }

@@ -1,0 +1,222 @@
+//! `check`: from source files to diagnostics and, when clean, a [`FlowSet`].
+//!
+//! Every problem is collected (nothing stops at the first), each with a
+//! location. The model is built only when there are no errors, which is what
+//! lets the model promise that every link resolves.
+//!
+//! One file per concern, in the order `check` runs them:
+//!
+//! | module | checks |
+//! |---|---|
+//! | `manifest` | `flowset.ron`: languages, declared flags and placeholders, `order`, that branches exist |
+//! | `flows` | each flow: ids, titles, every node and its links |
+//! | `reach` | unreachable nodes, nodes with no way out, goto chains that never reach a screen |
+//! | `branches` | each branch: its values, flags, hidden flows and overrides; what each branch must fill |
+//! | `words` | the kiosk's own words per language |
+//! | `text` | any patron or staff text: translations, emptiness, placeholders, invisible characters |
+//! | `limits` | what fits on a screen (`MAX_CHOICES`, `MAX_TEXT`, `MAX_LABEL`, `MAX_TITLE`) |
+//! | `locate` | turning "choice 3 of node 5" into `file:line:column` |
+
+mod branches;
+mod flows;
+mod limits;
+mod locate;
+mod manifest;
+mod reach;
+mod text;
+mod words;
+
+pub use self::limits::{MAX_CHOICES, MAX_LABEL, MAX_TEXT, MAX_TITLE};
+use super::build::build;
+use super::diag::{Code, Diagnostic, Severity, suggest};
+use super::model::FlowSet;
+pub use super::parse::parse_ron;
+use super::source::{Pos, SourceFile};
+use super::sources::Sources;
+use std::collections::{BTreeMap, HashMap, HashSet};
+
+/// What to check beyond the files themselves.
+pub struct Options<'a> {
+    /// Check only this branch (None: every branch).
+    pub branch: Option<String>,
+    /// Whether a picture or icon exists in `assets/`.
+    pub asset_exists: &'a dyn Fn(&str) -> bool,
+}
+
+/// What `check` found.
+#[derive(Debug, Default)]
+pub struct Report {
+    /// Every problem, in file order.
+    pub diagnostics: Vec<Diagnostic>,
+    /// The checked set, when there were no errors.
+    pub set: Option<FlowSet>,
+    /// Flows parsed.
+    pub flows: usize,
+    /// Nodes parsed.
+    pub nodes: usize,
+    /// Branches parsed.
+    pub branches: usize,
+}
+
+impl Report {
+    /// How many errors.
+    pub fn errors(&self) -> usize {
+        self.diagnostics.iter().filter(|d| d.severity == Severity::Error).count()
+    }
+
+    /// How many warnings.
+    pub fn warnings(&self) -> usize {
+        self.diagnostics.iter().filter(|d| d.severity == Severity::Warning).count()
+    }
+
+    /// The one summary line `check` ends with.
+    pub fn summary(&self) -> String {
+        let plural = |n: usize, word: &str| format!("{n} {word}{}", if n == 1 { "" } else { "s" });
+        format!(
+            "{}, {}, {}: {}, {}",
+            plural(self.flows, "flow"),
+            plural(self.nodes, "node"),
+            plural(self.branches, "branch").replace("branchs", "branches"),
+            plural(self.errors(), "error"),
+            plural(self.warnings(), "warning"),
+        )
+    }
+}
+
+/// What the checks share while they run: the diagnostics so far and what
+/// `flowset.ron` declared.
+struct Checker<'a> {
+    diags: Vec<Diagnostic>,
+    opts: &'a Options<'a>,
+    languages: Vec<String>,
+    declared_flags: BTreeMap<String, String>,
+    declared_vars: BTreeMap<String, String>,
+    /// Ids of flows and branches whose files did not parse: links to them
+    /// are not reported again, since the file's own error says it all.
+    broken: HashSet<String>,
+    /// Whether `flowset.ron` parsed; if not, nothing counts as undeclared
+    /// (that would only repeat its own error).
+    manifest_ok: bool,
+    /// Whether its `languages` are usable (not empty, no invisible
+    /// characters); if not, no text is reported for missing or unknown
+    /// languages, which would bury the one error in hundreds of warnings.
+    languages_ok: bool,
+    /// Every placeholder used in flow text, to check against each branch.
+    uses: Vec<text::Use>,
+}
+
+/// A name that refers to nothing, and what it could have meant: the hint
+/// is "did you mean `x`?", else the short list of `known`, else `otherwise`.
+struct Ref<'r> {
+    name: &'r str,
+    known: &'r [&'r str],
+    /// What `known` are, for the list: "flows", "nodes", "flags declared".
+    kind: &'r str,
+}
+
+impl<'r> Ref<'r> {
+    /// The hint when nothing close is known.
+    fn otherwise(self, hint: &'r str) -> RefOr<'r> {
+        RefOr(self, Some(hint))
+    }
+}
+
+/// A [`Ref`] with the hint to give when nothing close is known.
+struct RefOr<'r>(Ref<'r>, Option<&'r str>);
+
+impl<'r> From<Ref<'r>> for RefOr<'r> {
+    fn from(r: Ref<'r>) -> Self {
+        RefOr(r, None)
+    }
+}
+
+impl<'a> Checker<'a> {
+    fn new(opts: &'a Options<'a>) -> Self {
+        Checker {
+            diags: Vec::new(),
+            opts,
+            languages: vec!["en".into()],
+            declared_flags: BTreeMap::new(),
+            declared_vars: BTreeMap::new(),
+            manifest_ok: false,
+            languages_ok: true,
+            broken: HashSet::new(),
+            uses: Vec::new(),
+        }
+    }
+
+    fn push(
+        &mut self,
+        file: &SourceFile,
+        (pos, width): (Pos, usize),
+        sev: Severity,
+        code: Code,
+        msg: String,
+        hint: Option<String>,
+    ) {
+        let mut d = Diagnostic::new(sev, code, &file.name, pos, msg).width(width);
+        d.hint = hint;
+        self.diags.push(d);
+    }
+
+    /// The one way to report an unknown reference (a node, flow, flag,
+    /// placeholder, language, word or branch that does not exist), with a
+    /// did-you-mean hint.
+    fn unknown<'r>(
+        &mut self,
+        file: &SourceFile,
+        place: (Pos, usize),
+        sev: Severity,
+        code: Code,
+        msg: String,
+        target: impl Into<RefOr<'r>>,
+    ) {
+        let RefOr(r, otherwise) = target.into();
+        let hint = suggest(r.name, r.known, r.kind).or(otherwise.map(str::to_string));
+        self.push(file, place, sev, code, msg, hint);
+    }
+}
+
+/// Checks a whole flow set.
+pub fn check(sources: &Sources, opts: &Options) -> Report {
+    let mut c = Checker::new(opts);
+    let empty = SourceFile::new(sources.flowset_name.clone(), "");
+    let manifest_file = sources.flowset.as_ref().unwrap_or(&empty);
+    let manifest = manifest::read(&mut c, sources, manifest_file);
+
+    let raws = flows::parse(&mut c, sources);
+    let mut report = Report {
+        flows: raws.len(),
+        nodes: raws.iter().map(|(_, f)| f.nodes.len()).sum(),
+        ..Report::default()
+    };
+    let mut known = flows::Flows::new(&mut c, sources, &raws);
+    if let Some(m) = &manifest {
+        manifest::order(&mut c, manifest_file, m, &known);
+    }
+    known.check_each(&mut c, sources);
+    reach::goto_loops(&mut c, sources, &known);
+
+    let branches = branches::parse(&mut c, sources);
+    report.branches = branches.len();
+    branches::check_all(&mut c, sources, manifest_file, &branches, &known);
+    let words = words::check_all(&mut c, sources, manifest_file);
+    branches::fill(&mut c, sources, &branches, &words, &known);
+    manifest::no_branches(&mut c, sources, manifest_file);
+
+    c.diags.sort_by(|a, b| (a.file.as_str(), a.line, a.column).cmp(&(b.file.as_str(), b.line, b.column)));
+    c.diags.dedup();
+    report.diagnostics = c.diags;
+    if report.errors() == 0 {
+        // Owned lookups, so the raw flows can move into the model.
+        let flow_ids: HashMap<String, usize> =
+            known.ids.into_iter().map(|(k, v)| (k.to_string(), v)).collect();
+        let indexes: Vec<HashMap<String, usize>> = known
+            .indexes
+            .into_iter()
+            .map(|i| i.into_iter().map(|(k, v)| (k.to_string(), v)).collect())
+            .collect();
+        report.set = Some(build(sources, manifest, raws, &indexes, branches, words, &flow_ids));
+    }
+    report
+}
