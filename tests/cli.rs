@@ -428,3 +428,17 @@ fn write_errors_are_said_once_and_a_closed_pipe_is_quiet() {
     assert_eq!(o.status.code(), Some(0));
     assert_eq!(String::from_utf8_lossy(&o.stderr), "");
 }
+
+#[test]
+fn walk_and_decode_show_an_endings_labels_for_the_desk_statistics() {
+    let o = run(&["walk", "printing", "--answers", "2,1,3"], "");
+    assert_eq!(o.status.code(), Some(0));
+    let out = String::from_utf8(o.stdout).unwrap();
+    assert!(out.ends_with("statistics: Printing, READ 2\n"), "{out}");
+    let code = out.lines().find_map(|l| l.strip_prefix("code: ")).unwrap().to_string();
+    let tmp = tempfile::tempdir().unwrap();
+    let data = tmp.path().join("data");
+    let o = run(&["decode", &code, "--data", data.to_str().unwrap()], "");
+    let out = String::from_utf8(o.stdout).unwrap();
+    assert!(out.contains("For the statistics: Printing, READ 2"), "{out}");
+}

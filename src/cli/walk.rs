@@ -113,6 +113,15 @@ impl Walk<'_> {
                         p.text
                     )?;
                 }
+                // The ending's labels for the desk statistics, as `decode` says them.
+                let ending = self.session.trail().last().map(|v| &self.set.flows[v.flow].nodes[v.node].kind);
+                if let Some(crate::flow::model::NodeKind::Handoff(h)) = ending
+                    && !asked
+                    && let Some(line) =
+                        crate::handoff::summary::statistics_line(h.read, h.question_type.as_deref())
+                {
+                    writeln!(self.out, "{}", line.replacen("For the statistics:", "statistics:", 1))?;
+                }
                 Ok(Some(0))
             }
         }

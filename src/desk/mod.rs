@@ -99,6 +99,10 @@ impl Desk {
         }
         match decoded {
             Ok(summary) => {
+                // The READ level the flows suggest for this ending, to start from.
+                if let (Some(o), Some(level)) = (&mut self.outcomes, summary.ending.read) {
+                    o.read = level;
+                }
                 self.today.retain(|s| s.code != summary.code);
                 self.today.insert(0, summary.clone());
                 self.shown = Some(Ok(summary));
@@ -333,6 +337,11 @@ fn checklist(ui: &mut egui::Ui, s: &Summary) {
             ui.add_space(6.0);
             ui.label(RichText::new("Staff note").font(theme::bold(20.0)));
             ui.label(RichText::new(&s.ending.note).size(18.0));
+            if let Some(line) =
+                crate::handoff::summary::statistics_line(s.ending.read, s.ending.question_type.as_deref())
+            {
+                ui.label(RichText::new(line).size(16.0).color(p.muted));
+            }
             if let Some((firmness, text)) = &s.ending.policy {
                 ui.add_space(6.0);
                 let (badge, color, meaning) = match firmness {

@@ -104,13 +104,15 @@ fn flow(f: RawFlow, index: &HashMap<String, usize>, flow_at: &dyn Fn(&str) -> us
                 },
             },
             RawNode::Solved { id, text } => Node { id, kind: NodeKind::Solved { text: Text(text) } },
-            RawNode::Handoff { id, reason, note, policy, urgency } => Node {
+            RawNode::Handoff { id, reason, note, policy, urgency, read, question_type } => Node {
                 id,
                 kind: NodeKind::Handoff(Handoff {
                     reason: Text(reason),
                     note,
                     policy: policy.map(|p| Policy { firmness: p.firmness, text: p.text }),
                     urgency,
+                    read,
+                    question_type,
                 }),
             },
             RawNode::Goto { id, flow } => Node { id, kind: NodeKind::Goto { flow: flow_at(&flow) } },

@@ -103,6 +103,9 @@ codes! {
     OutOfRange = "out-of-range",
     BadPinHash = "bad-pin-hash",
     BadKioskName = "bad-kiosk-name",
+    // Statistics labels on handoff endings.
+    BadReadLevel = "bad-read-level",
+    BadQuestionType = "bad-question-type",
 }
 
 impl std::fmt::Display for Code {

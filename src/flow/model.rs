@@ -140,6 +140,10 @@ pub struct Handoff {
     pub policy: Option<Policy>,
     /// How soon.
     pub urgency: Urgency,
+    /// The READ scale level (1-6) for the desk's statistics, if set.
+    pub read: Option<u8>,
+    /// The library's label for this kind of question, if set.
+    pub question_type: Option<String>,
 }
 
 /// A rule staff apply, with how firm it is.

@@ -98,6 +98,14 @@ pub enum RawNode {
         /// How soon staff should come.
         #[serde(default)]
         urgency: Urgency,
+        /// The READ scale level (1-6) this kind of question usually takes at
+        /// the desk, for the statistics; desk staff see it prefilled.
+        #[serde(default)]
+        read: Option<u8>,
+        /// The library's own name for this kind of question in its desk
+        /// statistics (Desk Tracker, Gimlet, LibAnswers ...).
+        #[serde(default)]
+        question_type: Option<String>,
     },
     /// Continue in another flow, at its start.
     Goto {

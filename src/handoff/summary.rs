@@ -32,6 +32,12 @@ pub struct Ending {
     pub policy: Option<(Firmness, String)>,
     /// How soon.
     pub urgency: Urgency,
+    /// The READ level the flows suggest for this ending (desk staff may change it).
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub read: Option<u8>,
+    /// The library's label for this kind of question.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub question_type: Option<String>,
 }
 
 /// A decoded code.
@@ -161,6 +167,8 @@ pub fn summarize(set: &FlowSet, c: &Contents, value: u128) -> Summary {
                 note: h.note.clone(),
                 policy: h.policy.as_ref().map(|p| (p.firmness, p.text.clone())),
                 urgency: h.urgency,
+                read: h.read,
+                question_type: h.question_type.clone(),
             },
             _ => Ending {
                 node: node.id.clone(),
@@ -168,6 +176,8 @@ pub fn summarize(set: &FlowSet, c: &Contents, value: u128) -> Summary {
                 note: "The flow ended as solved.".into(),
                 policy: None,
                 urgency: Urgency::Normal,
+                read: None,
+                question_type: None,
             },
         },
         Some((_, node)) => Ending {
@@ -179,6 +189,8 @@ pub fn summarize(set: &FlowSet, c: &Contents, value: u128) -> Summary {
             ),
             policy: None,
             urgency: Urgency::Normal,
+            read: None,
+            question_type: None,
         },
         None => Ending {
             node: String::new(),
@@ -186,6 +198,8 @@ pub fn summarize(set: &FlowSet, c: &Contents, value: u128) -> Summary {
             note: "The patron asked for a person from the home screen, before choosing a task.".into(),
             policy: None,
             urgency: Urgency::Normal,
+            read: None,
+            question_type: None,
         },
     };
     let patron_lang = set.languages.get(c.lang).map_or("", String::as_str);
@@ -236,5 +250,15 @@ pub fn render(s: &Summary) -> String {
     if let Some((firmness, text)) = &s.ending.policy {
         let _ = writeln!(out, "Policy ({}, {}): {text}", firmness.name().to_uppercase(), firmness.meaning());
     }
+    if let Some(line) = statistics_line(s.ending.read, s.ending.question_type.as_deref()) {
+        let _ = writeln!(out, "{line}");
+    }
     out
+}
+
+/// "For the statistics: Printing, READ 2", when the flows label the ending.
+pub fn statistics_line(read: Option<u8>, question_type: Option<&str>) -> Option<String> {
+    let parts: Vec<String> =
+        question_type.map(str::to_string).into_iter().chain(read.map(|r| format!("READ {r}"))).collect();
+    (!parts.is_empty()).then(|| format!("For the statistics: {}", parts.join(", ")))
 }

@@ -229,9 +229,10 @@ impl Nodes<'_> {
             RawNode::Solved { id, text } => {
                 c.text(file, fi, at("text"), text, &format!("the ending `{id}`"), MAX_TEXT);
             }
-            RawNode::Handoff { id, reason, note, policy, .. } => {
+            RawNode::Handoff { id, reason, note, policy, read, question_type, .. } => {
                 c.text(file, fi, at("reason"), reason, &format!("the reason of `{id}`"), MAX_TEXT);
                 handoff(c, file, k, id, note, policy.as_ref().map(|p| p.text.as_str()));
+                statistics_labels(c, file, k, id, *read, question_type.as_deref());
             }
             RawNode::Goto { id, flow } => {
                 if !self.flows.ids.contains_key(flow.as_str()) && !c.broken.contains(flow) {
@@ -292,6 +293,48 @@ impl Nodes<'_> {
 }
 
 /// A handoff's staff note and policy: said, and nothing invisible in them.
+/// A handoff's labels for the desk statistics: a READ level from 1 to 6, a
+/// question type that is short, visible and not empty.
+fn statistics_labels(
+    c: &mut Checker,
+    file: &SourceFile,
+    k: usize,
+    id: &str,
+    read: Option<u8>,
+    question_type: Option<&str>,
+) {
+    let within = [("nodes", k)];
+    if let Some(level) = read
+        && !(1..=6).contains(&level)
+    {
+        c.push(
+            file,
+            locate(file, At::field(&within, "read")),
+            Severity::Error,
+            Code::BadReadLevel,
+            format!("`read` of `{id}` is {level}; the READ scale runs from 1 to 6"),
+            Some("1: directions or a quick answer, 2: minor help such as printing, 3: teaching a skill such as scanning ...".into()),
+        );
+    }
+    if let Some(q) = question_type {
+        let at = At::value(&within, "question_type");
+        hidden_in_text(c, file, at, q, &format!("the question type of `{id}`"));
+        if q.trim().is_empty() || q.chars().count() > MAX_QUESTION_TYPE {
+            c.push(
+                file,
+                locate(file, at),
+                Severity::Error,
+                Code::BadQuestionType,
+                format!("the question type of `{id}` must be 1 to {MAX_QUESTION_TYPE} characters"),
+                Some("use the short label your desk statistics already use, e.g. \"Printing\"".into()),
+            );
+        }
+    }
+}
+
+/// The longest question type label.
+const MAX_QUESTION_TYPE: usize = 40;
+
 fn handoff(c: &mut Checker, file: &SourceFile, k: usize, id: &str, note: &str, policy: Option<&str>) {
     let within = [("nodes", k)];
     let note_at = At::value(&within, "note");
