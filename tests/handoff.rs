@@ -122,6 +122,7 @@ Where it ended: Staff will fix the printer. Please do not open it yourself. If y
 URGENT: something is broken or the patron is losing money or time now.
 Staff note: Paper jam or printer error. Ask: which printer, job name, pages paid for but not printed. Clear the jam; reprint the lost pages free.
 Policy (FLEXIBLE, you may make a one-time exception; say that it is one): Reprint free of charge the pages lost to a machine error.
+For the statistics: Printing, READ 2
 ",
         group(&code)
     );
