@@ -41,6 +41,11 @@ const PRINTING: &str = r#"Flow(
     ],
 )"#;
 
+thread_local! {
+    /// The harness height for the next kiosk built on this thread.
+    static HEIGHT: std::cell::RefCell<f32> = const { std::cell::RefCell::new(800.0) };
+}
+
 /// A clock the test moves by hand.
 #[derive(Clone, Default)]
 struct MockClock(Arc<AtomicU64>);
@@ -100,7 +105,7 @@ fn kiosk_recording(
         clock: Arc::new(move || Duration::from_millis(ticks.load(Ordering::SeqCst))),
     };
     let harness = Harness::builder()
-        .with_size(egui::vec2(1280.0, 800.0))
+        .with_size(egui::vec2(1280.0, HEIGHT.with(|h| *h.borrow())))
         .build_ui_state(|ui, k: &mut Kiosk| k.ui(ui), Kiosk::new(setup));
     (harness, clock)
 }
@@ -588,5 +593,33 @@ fn each_patron_session_leaves_exactly_one_anonymous_row() {
             "Today on this kiosk: 4 sessions, 1 solved here, 1 sent to staff, 2 left unfinished. Most used: printing 4"
         )
         .is_some()
+    );
+}
+
+#[test]
+fn staff_mode_records_what_came_of_a_decoded_visit() {
+    let tmp = tempfile::tempdir().unwrap();
+    // Tall enough that the outcome buttons under the checklist need no scrolling.
+    HEIGHT.with(|h| *h.borrow_mut() = 1400.0);
+    let (mut h, _) = recording_kiosk(tmp.path());
+    frames(&mut h);
+    click(&mut h, "Print something");
+    click(&mut h, "Get help from staff");
+    let code = h.state().handoff_code().unwrap();
+    click(&mut h, "Done");
+    h.key_press_modifiers(Modifiers::CTRL | Modifiers::ALT, Key::S);
+    frames(&mut h);
+    h.get_by_role(egui::accesskit::Role::TextInput).focus();
+    frames(&mut h);
+    h.get_by_role(egui::accesskit::Role::TextInput).type_text(&code);
+    frames(&mut h);
+    click(&mut h, "Decode");
+    assert!(h.query_by_label_contains("Staff note:").is_some(), "the checklist shows");
+    click(&mut h, "Booked an appointment");
+    assert!(h.query_by_label_contains("Recorded: Booked an appointment").is_some());
+    let text = std::fs::read_to_string(tmp.path().join("stats/desk-2026-03-04-test-kiosk.csv")).unwrap();
+    assert!(
+        text.lines().nth(1).unwrap().starts_with(&format!("2026-03-04,{},booked,", code.replace('-', ""))),
+        "{text}"
     );
 }

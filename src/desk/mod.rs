@@ -27,8 +27,9 @@ pub struct Desk {
 }
 
 /// Recording what came of a desk visit: anonymous rows keyed by the code.
-struct Outcomes {
-    recorder: Recorder,
+/// The desk window and the kiosk's staff mode both use it.
+pub(crate) struct Outcomes {
+    recorder: Arc<Recorder>,
     local: LocalClock,
     /// The READ level (1-6) and minutes the next outcome is recorded with.
     read: u8,
@@ -70,8 +71,7 @@ impl Desk {
     /// `recorder` (anonymous rows: date, code, outcome, READ level, minutes),
     /// dated by `local`.
     pub fn with_outcomes(self, recorder: Recorder, local: LocalClock) -> Self {
-        let outcomes = Outcomes { recorder, local, read: 2, minutes: 5, done: Vec::new(), problem: None };
-        Desk { outcomes: Some(outcomes), ..self }
+        Desk { outcomes: Some(Outcomes::new(Arc::new(recorder), local)), ..self }
     }
 
     /// The same desk, also decoding against the versions kept in `archive`
@@ -100,8 +100,8 @@ impl Desk {
         match decoded {
             Ok(summary) => {
                 // The READ level the flows suggest for this ending, to start from.
-                if let (Some(o), Some(level)) = (&mut self.outcomes, summary.ending.read) {
-                    o.read = level;
+                if let Some(o) = &mut self.outcomes {
+                    o.suggest(summary.ending.read);
                 }
                 self.today.retain(|s| s.code != summary.code);
                 self.today.insert(0, summary.clone());
@@ -216,7 +216,7 @@ impl Desk {
 
 /// Below the checklist: what came of the visit, in one tap (the READ level
 /// and minutes keep their last values).
-fn outcome_panel(ui: &mut egui::Ui, o: &mut Outcomes, code: &str) {
+pub(crate) fn outcome_panel(ui: &mut egui::Ui, o: &mut Outcomes, code: &str) {
     let p = &LIGHT;
     egui::Frame::NONE
         .fill(p.card)
@@ -265,6 +265,18 @@ fn outcome_panel(ui: &mut egui::Ui, o: &mut Outcomes, code: &str) {
 }
 
 impl Outcomes {
+    /// Outcomes written through `recorder`, dated by `local`.
+    pub(crate) fn new(recorder: Arc<Recorder>, local: LocalClock) -> Self {
+        Outcomes { recorder, local, read: 2, minutes: 5, done: Vec::new(), problem: None }
+    }
+
+    /// Starts from the READ level the flows suggest for an ending.
+    pub(crate) fn suggest(&mut self, read: Option<u8>) {
+        if let Some(level) = read {
+            self.read = level;
+        }
+    }
+
     fn record(&mut self, code: &str, outcome: DeskOutcome, label: &str) {
         let Some(at) = (self.local)() else {
             self.problem = Some("The computer's date could not be read, so nothing was recorded.".into());

@@ -196,6 +196,9 @@ pub struct Kiosk {
     used_large_text: bool,
     used_contrast: bool,
     pub(super) staff_today: Option<String>,
+    /// Staff mode: the code last decoded, and recording what came of it.
+    pub(super) staff_decoded: Option<(String, Option<u8>)>,
+    pub(super) staff_outcomes: Option<crate::desk::Outcomes>,
 }
 
 /// How often a fullscreen kiosk that lost the screen tries to take it back.
@@ -258,6 +261,8 @@ impl Kiosk {
             used_large_text: false,
             used_contrast: false,
             staff_today: None,
+            staff_decoded: None,
+            staff_outcomes: None,
         }
     }
 
@@ -706,6 +711,11 @@ impl Kiosk {
     /// Staff mode opens: with today's figures for this kiosk, read once.
     fn enter_staff(&mut self) {
         self.view = View::Staff;
+        if self.staff_outcomes.is_none()
+            && let Some(sink) = &self.stats
+        {
+            self.staff_outcomes = Some(crate::desk::Outcomes::new(sink.shared_recorder(), sink.local()));
+        }
         self.staff_today = self.stats.as_ref().map(|sink| {
             sink.flush(Duration::from_secs(1));
             let mut text = match sink.today() {
@@ -821,6 +831,10 @@ impl Kiosk {
             }
             None => crate::handoff::summary::decode(&self.staff_code, &current),
         };
+        self.staff_decoded = result.as_ref().ok().map(|s| (s.code.clone(), s.ending.read));
+        if let (Some(o), Some((_, read))) = (&mut self.staff_outcomes, &self.staff_decoded) {
+            o.suggest(*read);
+        }
         self.staff_summary =
             Some(result.map(|s| crate::handoff::summary::render(&s)).map_err(|e| e.to_string()));
     }

@@ -60,8 +60,14 @@ pub fn show(k: &mut Kiosk, ui: &mut Ui, actions: &mut Vec<Action>) {
     });
     match &k.staff_summary {
         Some(Ok(text)) => {
-            egui::ScrollArea::vertical().id_salt("staff_summary").max_height(260.0).show(ui, |ui| {
+            // What is left of the screen, keeping room for the buttons below.
+            let room = (ui.available_height() - 110.0).max(200.0);
+            egui::ScrollArea::vertical().id_salt("staff_summary").max_height(room).show(ui, |ui| {
                 ui.add(egui::Label::new(egui::RichText::new(text).size(18.0).color(p.text)).wrap());
+                if let (Some(o), Some((code, _))) = (&mut k.staff_outcomes, &k.staff_decoded) {
+                    ui.add_space(8.0);
+                    crate::desk::outcome_panel(ui, o, code);
+                }
             });
         }
         Some(Err(e)) => {

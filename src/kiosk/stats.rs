@@ -55,6 +55,16 @@ impl StatsSink {
         &self.recorder
     }
 
+    /// The same recorder, shared (staff mode records desk outcomes with it).
+    pub fn shared_recorder(&self) -> Arc<Recorder> {
+        self.recorder.clone()
+    }
+
+    /// The local clock rows are dated by.
+    pub fn local(&self) -> LocalClock {
+        self.local.clone()
+    }
+
     /// Queues a row; the writer thread is started on first use.
     pub fn send(&mut self, row: SessionRecord) {
         let job = Job::Row(Box::new(row));
