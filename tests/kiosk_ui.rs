@@ -623,3 +623,19 @@ fn staff_mode_records_what_came_of_a_decoded_visit() {
         "{text}"
     );
 }
+
+#[test]
+fn an_unwritable_statistics_folder_never_disturbs_a_patron_and_staff_are_told() {
+    let tmp = tempfile::tempdir().unwrap();
+    // The data folder's `stats` is a file: nothing can be written there.
+    std::fs::write(tmp.path().join("stats"), "not a folder").unwrap();
+    let (mut h, _) = recording_kiosk(tmp.path());
+    frames(&mut h);
+    click(&mut h, "Print something");
+    click(&mut h, "↺ Start over");
+    assert!(shows(&h, "Hello! What do you need help with?"), "the patron carries on");
+    assert!(h.state().flush_stats(Duration::from_secs(10)));
+    h.key_press_modifiers(Modifiers::CTRL | Modifiers::ALT, Key::S);
+    frames(&mut h);
+    assert!(h.query_by_label_contains("Statistics are not being saved: could not write to").is_some());
+}
