@@ -590,3 +590,27 @@ fn each_patron_session_leaves_exactly_one_anonymous_row() {
         .is_some()
     );
 }
+
+#[test]
+fn one_second_left_is_said_in_the_singular() {
+    let (mut h, clock) = default_kiosk();
+    frames(&mut h);
+    click(&mut h, "Print something");
+    clock.advance(91);
+    frames(&mut h);
+    assert!(shows(&h, "29 seconds"), "the countdown runs in the plural");
+    clock.advance(28);
+    frames(&mut h);
+    assert!(shows(&h, "1 second"), "one second is singular");
+    assert!(!shows(&h, "1 seconds"));
+
+    click(&mut h, "I'm still here");
+    click(&mut h, "1. A library computer");
+    click(&mut h, "Next");
+    click(&mut h, "1. Yes");
+    assert!(shows(&h, "Back to the start in 20 seconds."));
+    clock.advance(19);
+    clock.0.fetch_add(500, Ordering::SeqCst);
+    frames(&mut h);
+    assert!(shows(&h, "Back to the start in 1 second."), "the solved screen too");
+}

@@ -12,6 +12,7 @@ use crate::config::{KioskConfig, StaffGate, verify_pin};
 use crate::flow::load::Assets;
 use crate::flow::model::{Branch, FlowSet};
 use crate::flow::text::Rich;
+use crate::flow::words::Word;
 use crate::handoff::archive::Archive;
 use crate::idle::{IdleRule, Phase};
 use crate::session::{Body, Outcome, Session};
@@ -267,13 +268,18 @@ impl Kiosk {
     }
 
     /// One of the kiosk's words in the current language.
-    pub(super) fn word(&self, key: &str) -> String {
-        self.set.word(key, &self.lang, self.branch()).plain()
+    pub(super) fn word(&self, word: Word) -> String {
+        self.set.word(word, &self.lang, self.branch()).plain()
     }
 
     /// A word with values filled (branch values stay highlighted).
-    pub(super) fn word_rich(&self, key: &str) -> Rich {
-        self.set.word(key, &self.lang, self.branch())
+    pub(super) fn word_rich(&self, word: Word) -> Rich {
+        self.set.word(word, &self.lang, self.branch())
+    }
+
+    /// A word that counts, with the count filled: "1 second", "2 seconds".
+    pub(super) fn word_counted(&self, word: Word, count: u64) -> String {
+        self.set.word_counted(word, count, &self.lang, self.branch()).plain()
     }
 
     /// The colours in use.
@@ -886,16 +892,16 @@ fn top_bar(k: &Kiosk, ui: &mut egui::Ui, actions: &mut Vec<Action>) {
                 ui.set_min_height(52.0);
                 // With no usable flows the branch name would be the demo one.
                 let title = if k.unavailable {
-                    k.word("kiosk_title")
+                    k.word(Word::KioskTitle)
                 } else {
-                    format!("{} · {}", k.branch().name, k.word("kiosk_title"))
+                    format!("{} · {}", k.branch().name, k.word(Word::KioskTitle))
                 };
                 // The buttons first, from the right; the title takes what is
                 // left and is cut with "…" rather than running under them.
                 ui.with_layout(egui::Layout::right_to_left(egui::Align::Center), |ui| {
                     for lang in k.languages.iter().rev() {
                         let name =
-                            k.set.words.get("language_name", lang, k.set.default_language()).to_string();
+                            k.set.words.get(Word::LanguageName, lang, k.set.default_language()).to_string();
                         let width = 40.0 + name.chars().count() as f32 * small * 0.62;
                         let kind = Kind::OnBar { selected: *lang == k.lang };
                         if named_button(ui, p, kind, &name, &name, None, egui::vec2(width, 52.0), small)
@@ -905,7 +911,7 @@ fn top_bar(k: &Kiosk, ui: &mut egui::Ui, actions: &mut Vec<Action>) {
                         }
                     }
                     ui.add_space(12.0);
-                    let contrast = k.word("contrast");
+                    let contrast = k.word(Word::Contrast);
                     let kind = Kind::OnBar { selected: k.contrast };
                     let width = 40.0 + contrast.chars().count() as f32 * small * 0.62;
                     if named_button(ui, p, kind, &contrast, &contrast, None, egui::vec2(width, 52.0), small)
@@ -914,12 +920,12 @@ fn top_bar(k: &Kiosk, ui: &mut egui::Ui, actions: &mut Vec<Action>) {
                         actions.push(Action::Contrast);
                     }
                     let kind = Kind::OnBar { selected: false };
-                    let larger = k.word("text_larger");
+                    let larger = k.word(Word::TextLarger);
                     if named_button(ui, p, kind, "A+", &larger, None, egui::vec2(64.0, 52.0), small).clicked()
                     {
                         actions.push(Action::TextSize(1));
                     }
-                    let smaller = k.word("text_smaller");
+                    let smaller = k.word(Word::TextSmaller);
                     if named_button(ui, p, kind, "A−", &smaller, None, egui::vec2(64.0, 52.0), small)
                         .clicked()
                     {
