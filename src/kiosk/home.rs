@@ -39,8 +39,8 @@ pub fn show(k: &Kiosk, ui: &mut Ui, actions: &mut Vec<Action>) {
     let tiles: Vec<(String, String, Option<String>, String)> = set
         .visible_flows(&branch)
         .map(|(_, f)| {
-            let title = set.render(&f.title, &k.lang, &branch).plain();
-            let sub = f.subtitle.as_ref().map(|s| set.render(s, &k.lang, &branch).plain());
+            let title = set.render(&f.title, &k.patron.lang, &branch).plain();
+            let sub = f.subtitle.as_ref().map(|s| set.render(s, &k.patron.lang, &branch).plain());
             (f.id.clone(), title, sub, f.icon.clone())
         })
         .collect();

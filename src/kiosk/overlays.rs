@@ -70,7 +70,7 @@ pub fn idle(k: &Kiosk, ui: &mut Ui, wipe_in: Duration, actions: &mut Vec<Action>
 
 /// The staff PIN pad. Staff-facing, so in the library's working language.
 pub fn pin_pad(k: &Kiosk, ui: &mut Ui, actions: &mut Vec<Action>) {
-    let Some(pad) = &k.pin else { return };
+    let Some(pad) = &k.pin.pad else { return };
     let p = k.palette();
     let ctx = ui.ctx().clone();
     let screen = ctx.content_rect();

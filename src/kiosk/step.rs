@@ -22,13 +22,13 @@ pub fn show(k: &Kiosk, s: &Session, ui: &mut Ui, actions: &mut Vec<Action>) {
 
     let where_ = k
         .set
-        .word(Word::StepOf, &k.lang, k.branch())
+        .word(Word::StepOf, &k.patron.lang, k.branch())
         .plain()
         .replace("{flow}", &screen.flow_title)
         .replace("{n}", &screen.step.to_string());
     widgets::text(ui, &where_, p.muted, sizes.small);
 
-    let offer = !k.offer_dismissed && s.should_offer_help(k.now, k.config.offer_help_after());
+    let offer = !k.patron.offer_dismissed && s.should_offer_help(k.now, k.config.offer_help_after());
     if offer {
         egui::Frame::NONE
             .fill(p.card)
