@@ -5,6 +5,7 @@
 //! them. With a branch, answers hidden there are drawn dashed and grey.
 
 use crate::flow::model::{Branch, FlowIdx, FlowSet, NodeKind};
+use crate::flow::words::Word;
 use std::fmt::Write as _;
 
 /// Which notation.
@@ -109,7 +110,7 @@ pub fn render(
     let mut edge_no = 0usize;
     for (i, node) in f.nodes.iter().enumerate() {
         let edges: Vec<(usize, String, bool)> = match &node.kind {
-            NodeKind::Step { next, .. } => vec![(*next, set.word("next", lang, b).plain(), true)],
+            NodeKind::Step { next, .. } => vec![(*next, set.word(Word::Next, lang, b).plain(), true)],
             NodeKind::Question { choices, .. } => choices
                 .iter()
                 .map(|c| {

@@ -9,6 +9,7 @@
 use crate::flow::model::{FlowIdx, FlowSet, NodeIdx, NodeKind, Policy};
 use crate::flow::raw::Urgency;
 use crate::flow::text::Rich;
+use crate::flow::words::Word;
 use std::sync::Arc;
 use std::time::Duration;
 
@@ -55,7 +56,7 @@ impl Screen {
     /// `step_of` word in `lang` at `branch`: the one place it is worded, for
     /// the kiosk and `walk`.
     pub fn label(&self, set: &FlowSet, lang: &str, branch: &crate::flow::Branch) -> String {
-        set.word("step_of", lang, branch)
+        set.word(Word::StepOf, lang, branch)
             .plain()
             .replace("{flow}", &self.flow_title)
             .replace("{n}", &self.step.to_string())
@@ -446,7 +447,7 @@ impl Session {
                 flow_title,
                 step: steps,
                 body: Body::Handoff {
-                    reason: set.word("asked_staff_reason", lang, branch),
+                    reason: set.word(Word::AskedStaffReason, lang, branch),
                     note: "The patron asked for staff before the flow ended.".into(),
                     policy: None,
                     urgency: Urgency::Normal,

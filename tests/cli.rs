@@ -151,6 +151,7 @@ Please go to the front desk.
 staff note: Charged but nothing printed. Ask: which printer, job name, number of pages, amount charged, about what time. Check the printer (paper, jam, toner) and the print log.
 urgency: urgent
 policy (flexible: you may make a one-time exception; say that it is one): Machine errors: reprint free of charge, or refund when a reprint is not possible.
+statistics: Printing, READ 2
 ";
     // The code line depends on the exact flow version; check it decodes and
     // compare the rest exactly.

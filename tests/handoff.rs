@@ -634,7 +634,10 @@ fn the_fingerprint_is_pinned() {
         parse(&refs, &|_| true, None).set.unwrap().fingerprint
     };
     let pinned = fingerprint(&files);
-    assert_eq!(pinned, 0x798a_5b6f_0d84_54d4, "fingerprint {pinned:#018x}");
+    // The files include the built-in words (`synth::common_files`), so this
+    // value moves when `flows/words/*.ron` change (it did for the `_one`
+    // singulars), not only when the computation does.
+    assert_eq!(pinned, 0x3759_badc_2890_9272, "fingerprint {pinned:#018x}");
     files.reverse();
     assert_eq!(fingerprint(&files), pinned, "the order files are read in does not matter");
     files[0].1.push(' ');

@@ -639,3 +639,27 @@ fn an_unwritable_statistics_folder_never_disturbs_a_patron_and_staff_are_told() 
     frames(&mut h);
     assert!(h.query_by_label_contains("Statistics are not being saved: could not write to").is_some());
 }
+
+#[test]
+fn one_second_left_is_said_in_the_singular() {
+    let (mut h, clock) = default_kiosk();
+    frames(&mut h);
+    click(&mut h, "Print something");
+    clock.advance(91);
+    frames(&mut h);
+    assert!(shows(&h, "29 seconds"), "the countdown runs in the plural");
+    clock.advance(28);
+    frames(&mut h);
+    assert!(shows(&h, "1 second"), "one second is singular");
+    assert!(!shows(&h, "1 seconds"));
+
+    click(&mut h, "I'm still here");
+    click(&mut h, "1. A library computer");
+    click(&mut h, "Next");
+    click(&mut h, "1. Yes");
+    assert!(shows(&h, "Back to the start in 20 seconds."));
+    clock.advance(19);
+    clock.0.fetch_add(500, Ordering::SeqCst);
+    frames(&mut h);
+    assert!(shows(&h, "Back to the start in 1 second."), "the solved screen too");
+}

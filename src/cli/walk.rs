@@ -4,6 +4,7 @@
 use super::FlowsArgs;
 use crate::flow::model::{Branch, FlowSet};
 use crate::flow::raw::Urgency;
+use crate::flow::words::Word;
 use crate::session::{Body, Session};
 use std::io::{self, BufRead, Write};
 use std::time::Duration;
@@ -93,7 +94,7 @@ impl Walk<'_> {
                 writeln!(
                     self.out,
                     "{}",
-                    self.set.word("handoff_where", self.session.language(), self.branch())
+                    self.set.word(Word::HandoffWhere, self.session.language(), self.branch())
                 )?;
                 let who = if *asked { "patron asked for staff" } else { "the flow hands off" };
                 writeln!(self.out, "[handoff: {who}]")?;

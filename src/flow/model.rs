@@ -6,7 +6,7 @@
 
 use super::raw::{Firmness, Urgency, VarValue};
 use super::text::{Rich, fill};
-use super::words::Words;
+use super::words::{Word, Words};
 use std::collections::{BTreeMap, BTreeSet, HashMap};
 
 /// Patron text in every language it was written in.
@@ -227,9 +227,25 @@ impl FlowSet {
     }
 
     /// One of the kiosk's own words, filled for a branch.
-    pub fn word(&self, key: &str, lang: &str, branch: &Branch) -> Rich {
+    pub fn word(&self, word: Word, lang: &str, branch: &Branch) -> Rich {
         let fallback = self.default_language();
-        fill(self.words.get(key, lang, fallback), |name| branch.vars.get(name).map(|v| v.get(lang, fallback)))
+        fill(self.words.get(word, lang, fallback), |name| {
+            branch.vars.get(name).map(|v| v.get(lang, fallback))
+        })
+    }
+
+    /// A word that counts (`{seconds}`), in its singular form for 1 where the
+    /// language has one, with the count and the branch's values filled.
+    pub fn word_counted(&self, word: Word, count: u64, lang: &str, branch: &Branch) -> Rich {
+        let fallback = self.default_language();
+        let n = count.to_string();
+        fill(self.words.get_counted(word, count, lang, fallback), |name| {
+            if word.params().contains(&name) {
+                Some(n.as_str())
+            } else {
+                branch.vars.get(name).map(|v| v.get(lang, fallback))
+            }
+        })
     }
 
     /// The flows a branch offers, in home order.

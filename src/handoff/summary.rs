@@ -6,6 +6,7 @@ use super::base32::{self, CodeError};
 use super::codec::{Contents, Mismatch, Reached, tag_of_value, time_words, unpack};
 use crate::flow::model::{FlowSet, NodeKind};
 use crate::flow::raw::{Firmness, Urgency};
+use crate::flow::words::Word;
 use serde::Serialize;
 use std::fmt::Write as _;
 use std::sync::Arc;
@@ -182,7 +183,7 @@ pub fn summarize(set: &FlowSet, c: &Contents, value: u128) -> Summary {
         },
         Some((_, node)) => Ending {
             node: node.id.clone(),
-            told: set.word("asked_staff_reason", &lang, branch).plain(),
+            told: set.word(Word::AskedStaffReason, &lang, branch).plain(),
             note: format!(
                 "The patron stopped at `{}` and asked for a person. Start from the last screen above.",
                 node.id
@@ -194,7 +195,7 @@ pub fn summarize(set: &FlowSet, c: &Contents, value: u128) -> Summary {
         },
         None => Ending {
             node: String::new(),
-            told: set.word("asked_staff_reason", &lang, branch).plain(),
+            told: set.word(Word::AskedStaffReason, &lang, branch).plain(),
             note: "The patron asked for a person from the home screen, before choosing a task.".into(),
             policy: None,
             urgency: Urgency::Normal,
@@ -208,7 +209,7 @@ pub fn summarize(set: &FlowSet, c: &Contents, value: u128) -> Summary {
         version: format!("{:016x}", set.fingerprint),
         flow: c.flow.map(|f| set.render(&set.flows[f].title, &lang, branch).plain()),
         branch: branch.name.clone(),
-        language: set.words.get("language_name", patron_lang, &lang).to_string(),
+        language: set.words.get(Word::LanguageName, patron_lang, &lang).to_string(),
         time: time_words(c.time),
         reached: match c.reached {
             Reached::FlowEnded => "the flow sent them to staff".into(),

@@ -1,17 +1,22 @@
-//! The kiosk application: which screen is showing, idle handling, the staff
-//! PIN, and turning clicks and keys into calls on the core.
+//! The kiosk application: idle handling, keys, the window, and turning clicks
+//! and keys into calls on the core. The patron's part is a [`Patron`] and the
+//! PIN pad a [`PinGate`], each with one job.
 //!
 //! Screens only draw and return [`Action`]s; this file applies them to the
 //! [`Session`], so flow state changes in one place. Time comes from a
 //! [`Clock`] that tests replace, so idle tests never sleep.
 
+use super::patron::Patron;
 use super::pictures::Pictures;
+pub use super::pin::{NO_PIN, PinPad};
+use super::pin::{Opened, PinGate};
 use super::theme::{self, HIGH_CONTRAST, LIGHT, Palette, SCALES, Sizes};
 use super::{ending, home, overlays, staff, step};
-use crate::config::{KioskConfig, StaffGate, verify_pin};
+use crate::config::{KioskConfig, StaffGate};
 use crate::flow::load::Assets;
 use crate::flow::model::{Branch, FlowSet};
 use crate::flow::text::Rich;
+use crate::flow::words::Word;
 use crate::handoff::archive::Archive;
 use crate::idle::{IdleRule, Phase};
 use crate::session::{Body, Outcome, Session};
@@ -137,19 +142,10 @@ pub enum View {
     Staff,
 }
 
-/// The PIN pad's state.
-#[derive(Default)]
-pub struct PinPad {
-    /// Digits typed so far (never shown, never kept after the pad closes).
-    pub entered: String,
-    /// What to tell the person at the pad.
-    pub message: Option<String>,
-    /// Staff mode cannot be opened, and why: the pad shows only this.
-    pub closed: Option<String>,
-}
-
 /// The kiosk.
 pub struct Kiosk {
+    pub(super) patron: Patron,
+    pub(super) pin: PinGate,
     pub(super) set: Arc<FlowSet>,
     pub(super) assets: Assets,
     pub(super) config: KioskConfig,
@@ -159,15 +155,6 @@ pub struct Kiosk {
     pub(super) languages: Vec<String>,
     pub(super) wanted_branch: String,
     pub(super) wanted_languages: Vec<String>,
-    pub(super) lang: String,
-    pub(super) scale: usize,
-    pub(super) contrast: bool,
-    pub(super) view: View,
-    pub(super) pin: Option<PinPad>,
-    pub(super) pin_failures: u32,
-    pub(super) pin_locked_until: Duration,
-    pub(super) offer_dismissed: bool,
-    pub(super) took_offer: bool,
     pub(super) staff_code: String,
     pub(super) staff_summary: Option<Result<String, String>>,
     pub(super) last_input: Duration,
@@ -193,8 +180,6 @@ pub struct Kiosk {
     pub(super) load_again: Option<bool>,
     pub(super) pending: Option<Fresh>,
     pub(super) stats: Option<super::stats::StatsSink>,
-    used_large_text: bool,
-    used_contrast: bool,
     pub(super) staff_today: Option<String>,
     /// Staff mode: the code last decoded, and recording what came of it.
     pub(super) staff_decoded: Option<(String, Option<u8>)>,
@@ -224,15 +209,8 @@ impl Kiosk {
             wanted_languages: setup.languages.clone(),
             branch: setup.branch,
             languages: setup.languages,
-            lang,
-            scale: theme::DEFAULT_SCALE,
-            contrast: false,
-            view: View::Home,
-            pin: None,
-            pin_failures: 0,
-            pin_locked_until: Duration::ZERO,
-            offer_dismissed: false,
-            took_offer: false,
+            patron: Patron::new(lang),
+            pin: PinGate::default(),
             staff_code: String::new(),
             staff_summary: None,
             last_input: now,
@@ -258,8 +236,6 @@ impl Kiosk {
             load_again: None,
             pending: None,
             stats: setup.stats,
-            used_large_text: false,
-            used_contrast: false,
             staff_today: None,
             staff_decoded: None,
             staff_outcomes: None,
@@ -272,28 +248,33 @@ impl Kiosk {
     }
 
     /// One of the kiosk's words in the current language.
-    pub(super) fn word(&self, key: &str) -> String {
-        self.set.word(key, &self.lang, self.branch()).plain()
+    pub(super) fn word(&self, word: Word) -> String {
+        self.set.word(word, &self.patron.lang, self.branch()).plain()
     }
 
     /// A word with values filled (branch values stay highlighted).
-    pub(super) fn word_rich(&self, key: &str) -> Rich {
-        self.set.word(key, &self.lang, self.branch())
+    pub(super) fn word_rich(&self, word: Word) -> Rich {
+        self.set.word(word, &self.patron.lang, self.branch())
+    }
+
+    /// A word that counts, with the count filled: "1 second", "2 seconds".
+    pub(super) fn word_counted(&self, word: Word, count: u64) -> String {
+        self.set.word_counted(word, count, &self.patron.lang, self.branch()).plain()
     }
 
     /// The colours in use.
     pub(super) fn palette(&self) -> &'static Palette {
-        if self.contrast { &HIGH_CONTRAST } else { &LIGHT }
+        if self.patron.contrast { &HIGH_CONTRAST } else { &LIGHT }
     }
 
     /// The sizes in use.
     pub(super) fn sizes(&self) -> Sizes {
-        Sizes::at(SCALES[self.scale.min(SCALES.len() - 1)])
+        Sizes::at(SCALES[self.patron.scale.min(SCALES.len() - 1)])
     }
 
     /// The current session, if a patron is in one.
     pub fn session(&self) -> Option<&Session> {
-        match &self.view {
+        match &self.patron.view {
             View::Flow(s) => Some(s),
             _ => None,
         }
@@ -313,21 +294,17 @@ impl Kiosk {
 
     /// Whether staff mode is showing.
     pub fn in_staff_mode(&self) -> bool {
-        matches!(self.view, View::Staff)
+        matches!(self.patron.view, View::Staff)
     }
 
     /// The language shown.
     pub fn language(&self) -> &str {
-        &self.lang
+        &self.patron.lang
     }
 
     /// Whether the kiosk is as a new patron finds it: nothing to wipe.
     fn pristine(&self) -> bool {
-        matches!(self.view, View::Home)
-            && self.pin.is_none()
-            && Some(&self.lang) == self.languages.first()
-            && self.scale == theme::DEFAULT_SCALE
-            && !self.contrast
+        self.pin.pad.is_none() && self.patron.pristine(self.languages.first())
     }
 
     fn idle_rule(&self) -> IdleRule {
@@ -349,14 +326,9 @@ impl Kiosk {
     /// any digits on the PIN pad are dropped.
     pub fn wipe(&mut self) {
         self.leave_session(crate::stats::Left::Idle);
-        self.view = View::Home;
-        self.pin = None;
-        self.lang =
-            self.languages.first().cloned().unwrap_or_else(|| self.set.default_language().to_string());
-        self.scale = theme::DEFAULT_SCALE;
-        self.contrast = false;
-        self.offer_dismissed = false;
-        self.took_offer = false;
+        let lang = self.languages.first().cloned().unwrap_or_else(|| self.set.default_language().to_string());
+        self.patron = Patron::new(lang);
+        self.pin.close();
         self.staff_code.clear();
         self.staff_summary = None;
     }
@@ -379,27 +351,27 @@ impl Kiosk {
         if self.applied.is_none() {
             theme::install_fonts(&ctx);
         }
-        if self.applied != Some((self.scale, self.contrast)) {
+        if self.applied != Some((self.patron.scale, self.patron.contrast)) {
             theme::apply(&ctx, self.palette(), &self.sizes());
-            self.applied = Some((self.scale, self.contrast));
+            self.applied = Some((self.patron.scale, self.patron.contrast));
         }
         self.window_rules(&ctx);
         self.poll_flows(&ctx);
         if had_input(&ctx) {
             self.last_input = self.now;
-            if let View::Flow(s) = &mut self.view {
+            if let View::Flow(s) = &mut self.patron.view {
                 s.touch(self.now);
             }
         }
         if self.idle_phase() == Phase::Expired {
             self.wipe();
         }
-        if let View::Flow(s) = &self.view
+        if let View::Flow(s) = &self.patron.view
             && s.outcome() == Some(&Outcome::Solved)
             && self.now.saturating_sub(self.last_input) >= self.config.solved_return()
         {
             self.leave_session(crate::stats::Left::Home);
-            self.view = View::Home;
+            self.patron.view = View::Home;
         }
 
         let mut actions = self.keys(&ctx);
@@ -410,7 +382,7 @@ impl Kiosk {
                     .fill(self.palette().background)
                     .inner_margin(egui::Margin::symmetric(40, 24)),
             )
-            .show(ui, |ui| match &self.view {
+            .show(ui, |ui| match &self.patron.view {
                 View::Home => home::show(self, ui, &mut actions),
                 // A session has an outcome exactly when it shows an ending;
                 // the screen itself is built once, by the screen that draws it.
@@ -421,7 +393,7 @@ impl Kiosk {
         if let Phase::Warning { wipe_in } = self.idle_phase() {
             overlays::idle(self, ui, wipe_in, &mut actions);
         }
-        if self.pin.is_some() {
+        if self.pin.pad.is_some() {
             overlays::pin_pad(self, ui, &mut actions);
         }
         for action in actions {
@@ -438,7 +410,7 @@ impl Kiosk {
             Phase::Warning { wipe_in } => wipe_in.min(Duration::from_millis(250)),
             Phase::Expired => Duration::ZERO,
         };
-        if let View::Flow(s) = &self.view {
+        if let View::Flow(s) = &self.patron.view {
             if s.outcome() == Some(&Outcome::Solved) {
                 let home_at = self.config.solved_return();
                 next = next.min(
@@ -446,14 +418,14 @@ impl Kiosk {
                         .saturating_sub(self.now.saturating_sub(self.last_input))
                         .min(Duration::from_secs(1)),
                 );
-            } else if !self.offer_dismissed {
+            } else if !self.patron.offer_dismissed {
                 let offer = self.config.offer_help_after().saturating_sub(s.elapsed(self.now));
                 if !offer.is_zero() {
                     next = next.min(offer);
                 }
             }
         }
-        if self.pin.is_some() && self.pin_locked_until > self.now {
+        if self.pin.counting_down(self.now) {
             next = next.min(Duration::from_millis(500));
         }
         if self.changed_at.is_some() {
@@ -526,7 +498,7 @@ impl Kiosk {
                 out.push(Action::OpenStaff);
                 return;
             }
-            if self.pin.is_some() {
+            if self.pin.pad.is_some() {
                 // In the order typed: several keys can arrive in one frame.
                 for e in &i.events {
                     if let egui::Event::Key { key, pressed: true, modifiers, .. } = e
@@ -566,7 +538,7 @@ impl Kiosk {
             if i.consume_key(Modifiers::NONE, Key::F1) {
                 out.push(Action::AskStaff);
             }
-            let View::Flow(s) = &self.view else { return };
+            let View::Flow(s) = &self.patron.view else { return };
             if i.consume_key(Modifiers::NONE, Key::Backspace) || i.consume_key(Modifiers::ALT, Key::ArrowLeft)
             {
                 out.push(Action::Back);
@@ -597,105 +569,99 @@ impl Kiosk {
         self.last_input = now;
         match action {
             Action::StartFlow(id) => {
-                if let Ok(s) = Session::start(self.set.clone(), &self.branch, &self.lang, &id, now) {
+                if let Ok(s) = Session::start(self.set.clone(), &self.branch, &self.patron.lang, &id, now) {
                     self.leave_session(crate::stats::Left::Home);
                     self.session_started();
-                    self.view = View::Flow(Box::new(s));
-                    self.offer_dismissed = false;
-                    self.took_offer = false;
+                    self.patron.view = View::Flow(Box::new(s));
+                    self.patron.offer_dismissed = false;
+                    self.patron.took_offer = false;
                 }
             }
             // With no usable flows a handoff screen would name the demo
             // branch's desk: home already says to ask staff.
             Action::StaffFromHome if self.unavailable => {}
             Action::StaffFromHome => {
-                if let Ok(s) = Session::staff_only(self.set.clone(), &self.branch, &self.lang, now) {
+                if let Ok(s) = Session::staff_only(self.set.clone(), &self.branch, &self.patron.lang, now) {
                     self.leave_session(crate::stats::Left::Home);
                     self.session_started();
-                    self.view = View::Flow(Box::new(s));
-                    self.took_offer = false;
+                    self.patron.view = View::Flow(Box::new(s));
+                    self.patron.took_offer = false;
                 }
             }
             Action::Choose(n) => {
-                if let View::Flow(s) = &mut self.view {
+                if let View::Flow(s) = &mut self.patron.view {
                     let _ = s.choose(n, now);
                 }
             }
             Action::Next => {
-                if let View::Flow(s) = &mut self.view {
+                if let View::Flow(s) = &mut self.patron.view {
                     let _ = s.next(now);
                 }
             }
             Action::Back => {
-                if let View::Flow(s) = &mut self.view
+                if let View::Flow(s) = &mut self.patron.view
                     && !s.back(now)
                 {
                     self.leave_session(crate::stats::Left::Home);
-                    self.view = View::Home;
+                    self.patron.view = View::Home;
                 }
             }
             Action::Home => {
                 if !self.in_staff_mode() {
                     self.leave_session(crate::stats::Left::Home);
-                    self.view = View::Home;
+                    self.patron.view = View::Home;
                 }
             }
-            Action::AskStaff => match &mut self.view {
+            Action::AskStaff => match &mut self.patron.view {
                 View::Flow(s) => {
                     // With the kiosk's offer on screen, any staff button
                     // takes it.
-                    if !self.offer_dismissed && s.should_offer_help(now, self.config.offer_help_after()) {
-                        self.took_offer = true;
+                    if !self.patron.offer_dismissed
+                        && s.should_offer_help(now, self.config.offer_help_after())
+                    {
+                        self.patron.took_offer = true;
                     }
                     s.ask_staff(now);
                 }
                 View::Home => self.apply(Action::StaffFromHome, ctx),
                 View::Staff => {}
             },
-            Action::DismissOffer => self.offer_dismissed = true,
+            Action::DismissOffer => self.patron.offer_dismissed = true,
             Action::AcceptOffer => {
-                if let View::Flow(s) = &mut self.view {
+                if let View::Flow(s) = &mut self.patron.view {
                     s.ask_staff(now);
-                    self.took_offer = true;
+                    self.patron.took_offer = true;
                 }
             }
             Action::Language(l) => {
                 if self.languages.contains(&l) {
-                    self.lang = l.clone();
-                    if let View::Flow(s) = &mut self.view {
+                    self.patron.lang = l.clone();
+                    if let View::Flow(s) = &mut self.patron.view {
                         s.set_language(&l);
                     }
                 }
             }
             Action::TextSize(d) => {
-                self.scale = (self.scale as i32 + d).clamp(0, SCALES.len() as i32 - 1) as usize;
-                self.used_large_text |= self.scale > theme::DEFAULT_SCALE;
+                self.patron.scale = (self.patron.scale as i32 + d).clamp(0, SCALES.len() as i32 - 1) as usize;
+                self.patron.used_large_text |= self.patron.scale > theme::DEFAULT_SCALE;
             }
             Action::Contrast => {
-                self.contrast = !self.contrast;
-                self.used_contrast |= self.contrast;
+                self.patron.contrast = !self.patron.contrast;
+                self.patron.used_contrast |= self.patron.contrast;
             }
             Action::StillHere => {}
             Action::OpenStaff => self.open_pin(),
-            Action::PinDigit(d) => {
-                // While a wrong PIN's wait runs, the pad takes nothing.
-                if let Some(pad) = &mut self.pin
-                    && pad.entered.len() < 12
-                    && self.now >= self.pin_locked_until
-                {
-                    pad.entered.push(d);
+            Action::PinDigit(d) => self.pin.digit(d, self.now),
+            Action::PinClear => self.pin.clear(),
+            Action::PinSubmit => {
+                if self.pin.submit(&self.gate, self.now) {
+                    self.enter_staff();
                 }
             }
-            Action::PinClear => {
-                if let Some(pad) = &mut self.pin {
-                    pad.entered.clear();
-                }
-            }
-            Action::PinSubmit => self.submit_pin(),
-            Action::PinCancel => self.pin = None,
+            Action::PinCancel => self.pin.close(),
             Action::Reload => self.reload_flows(ctx),
             Action::LeaveStaff => {
-                self.view = View::Home;
+                self.patron.view = View::Home;
                 self.staff_code.clear();
                 self.staff_summary = None;
             }
@@ -710,7 +676,7 @@ impl Kiosk {
 
     /// Staff mode opens: with today's figures for this kiosk, read once.
     fn enter_staff(&mut self) {
-        self.view = View::Staff;
+        self.patron.view = View::Staff;
         if self.staff_outcomes.is_none()
             && let Some(sink) = &self.stats
         {
@@ -742,21 +708,20 @@ impl Kiosk {
 
     /// A patron's session begins: what they used so far is what they use now.
     fn session_started(&mut self) {
-        self.used_large_text = self.scale > theme::DEFAULT_SCALE;
-        self.used_contrast = self.contrast;
+        self.patron.session_started();
     }
 
     /// The patron's session (if one shows) leaves the screen: one anonymous
     /// row for the statistics, written in the background.
     fn leave_session(&mut self, left: crate::stats::Left) {
-        let View::Flow(session) = &self.view else { return };
+        let View::Flow(session) = &self.patron.view else { return };
         let Some(sink) = &self.stats else { return };
         let Some(at) = sink.now() else { return };
         let cx = crate::stats::Context {
             at,
             left,
-            large_text: self.used_large_text,
-            high_contrast: self.used_contrast,
+            large_text: self.patron.used_large_text,
+            high_contrast: self.patron.used_contrast,
             code: self.handoff_code(),
         };
         let row = sink.recorder().session_row(session, self.now, &cx);
@@ -771,50 +736,8 @@ impl Kiosk {
     }
 
     fn open_pin(&mut self) {
-        let message = match &self.gate {
-            StaffGate::Pin(_) => None,
-            // Trying it out on a desktop: nothing to protect, and staff mode
-            // says plainly that no PIN is set.
-            StaffGate::NoPin if self.windowed => {
-                self.enter_staff();
-                return;
-            }
-            // A fullscreen kiosk with no PIN stays shut: one key chord must
-            // not let a patron leave it.
-            StaffGate::NoPin => Some(NO_PIN.to_string()),
-            StaffGate::Closed(why) => Some(why.clone()),
-        };
-        self.pin = Some(PinPad { closed: message, ..PinPad::default() });
-    }
-
-    fn submit_pin(&mut self) {
-        let Some(pad) = &mut self.pin else { return };
-        if self.now < self.pin_locked_until {
-            return;
-        }
-        if pad.entered.is_empty() {
-            pad.message = Some("Type the PIN first.".into());
-            return;
-        }
-        let entered = std::mem::take(&mut pad.entered);
-        let hash = match &self.gate {
-            StaffGate::Pin(h) => h,
-            // Closed: no PIN opens it, and typing is not a failed try.
-            StaffGate::NoPin | StaffGate::Closed(_) => return,
-        };
-        let ok = verify_pin(&entered, hash);
-        if ok {
-            self.pin = None;
-            self.pin_failures = 0;
+        if self.pin.open(&self.gate, self.windowed) == Opened::Staff {
             self.enter_staff();
-        } else {
-            // Each wrong PIN doubles the wait before the next try: 1, 2, 4 ...
-            // seconds, at most a minute.
-            self.pin_failures += 1;
-            let wait =
-                Duration::from_secs(1u64 << (self.pin_failures - 1).min(6)).min(Duration::from_secs(60));
-            self.pin_locked_until = self.now + wait;
-            pad.message = Some("Wrong PIN.".into());
         }
     }
 
@@ -841,21 +764,16 @@ impl Kiosk {
 
     /// The handoff code of the session on screen, grouped, if it ended.
     pub fn handoff_code(&self) -> Option<String> {
-        let View::Flow(s) = &self.view else { return None };
-        crate::handoff::code_for_session(s, self.took_offer, self.now)
+        let View::Flow(s) = &self.patron.view else { return None };
+        crate::handoff::code_for_session(s, self.patron.took_offer, self.now)
             .map(|c| crate::handoff::base32::group(&c))
     }
 
     /// Seconds left before the PIN pad takes another try.
     pub(super) fn pin_wait(&self) -> Option<u64> {
-        (self.now < self.pin_locked_until).then(|| (self.pin_locked_until - self.now).as_secs() + 1)
+        self.pin.wait(self.now)
     }
 }
-
-/// What the PIN pad says on a fullscreen kiosk with no staff PIN set.
-pub const NO_PIN: &str = "No staff PIN is set on this kiosk, so staff mode stays closed. \
-    To set one, run `kiosk-triage hash-pin`, type a PIN, put the line it prints in kiosk.ron, \
-    and restart the kiosk.";
 
 const DIGITS: [(Key, char); 10] = [
     (Key::Num0, '0'),
@@ -900,18 +818,18 @@ fn top_bar(k: &Kiosk, ui: &mut egui::Ui, actions: &mut Vec<Action>) {
                 ui.set_min_height(52.0);
                 // With no usable flows the branch name would be the demo one.
                 let title = if k.unavailable {
-                    k.word("kiosk_title")
+                    k.word(Word::KioskTitle)
                 } else {
-                    format!("{} · {}", k.branch().name, k.word("kiosk_title"))
+                    format!("{} · {}", k.branch().name, k.word(Word::KioskTitle))
                 };
                 // The buttons first, from the right; the title takes what is
                 // left and is cut with "…" rather than running under them.
                 ui.with_layout(egui::Layout::right_to_left(egui::Align::Center), |ui| {
                     for lang in k.languages.iter().rev() {
                         let name =
-                            k.set.words.get("language_name", lang, k.set.default_language()).to_string();
+                            k.set.words.get(Word::LanguageName, lang, k.set.default_language()).to_string();
                         let width = 40.0 + name.chars().count() as f32 * small * 0.62;
-                        let kind = Kind::OnBar { selected: *lang == k.lang };
+                        let kind = Kind::OnBar { selected: *lang == k.patron.lang };
                         if named_button(ui, p, kind, &name, &name, None, egui::vec2(width, 52.0), small)
                             .clicked()
                         {
@@ -919,8 +837,8 @@ fn top_bar(k: &Kiosk, ui: &mut egui::Ui, actions: &mut Vec<Action>) {
                         }
                     }
                     ui.add_space(12.0);
-                    let contrast = k.word("contrast");
-                    let kind = Kind::OnBar { selected: k.contrast };
+                    let contrast = k.word(Word::Contrast);
+                    let kind = Kind::OnBar { selected: k.patron.contrast };
                     let width = 40.0 + contrast.chars().count() as f32 * small * 0.62;
                     if named_button(ui, p, kind, &contrast, &contrast, None, egui::vec2(width, 52.0), small)
                         .clicked()
@@ -928,12 +846,12 @@ fn top_bar(k: &Kiosk, ui: &mut egui::Ui, actions: &mut Vec<Action>) {
                         actions.push(Action::Contrast);
                     }
                     let kind = Kind::OnBar { selected: false };
-                    let larger = k.word("text_larger");
+                    let larger = k.word(Word::TextLarger);
                     if named_button(ui, p, kind, "A+", &larger, None, egui::vec2(64.0, 52.0), small).clicked()
                     {
                         actions.push(Action::TextSize(1));
                     }
-                    let smaller = k.word("text_smaller");
+                    let smaller = k.word(Word::TextSmaller);
                     if named_button(ui, p, kind, "A−", &smaller, None, egui::vec2(64.0, 52.0), small)
                         .clicked()
                     {

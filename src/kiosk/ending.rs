@@ -4,6 +4,7 @@
 use super::app::{Action, Kiosk};
 use super::step::nav_bar;
 use super::widgets;
+use crate::flow::words::Word;
 use crate::session::{Body, Session};
 use eframe::egui::{self, Ui};
 
@@ -17,23 +18,21 @@ pub fn show(k: &Kiosk, s: &Session, ui: &mut Ui, actions: &mut Vec<Action>) {
     ui.add_space(16.0);
     match &screen.body {
         Body::Solved { text } => {
-            widgets::heading(ui, &k.word("solved_title"), p.text, sizes.heading);
+            widgets::heading(ui, &k.word(Word::SolvedTitle), p.text, sizes.heading);
             ui.add_space(8.0);
             ui.scope(|ui| {
                 ui.set_max_width(w);
                 widgets::rich_label(ui, p, text, sizes.body * 1.1);
                 ui.add_space(8.0);
-                widgets::text(ui, &k.word("solved_thanks"), p.text, sizes.body);
+                widgets::text(ui, &k.word(Word::SolvedThanks), p.text, sizes.body);
                 let left =
                     k.config.solved_return().saturating_sub(k.now.saturating_sub(k.last_input)).as_secs() + 1;
-                let going = k
-                    .word("going_home")
-                    .replace("{seconds}", &left.min(k.config.solved_return().as_secs()).to_string());
+                let going = k.word_counted(Word::GoingHome, left.min(k.config.solved_return().as_secs()));
                 widgets::text(ui, &going, p.muted, sizes.small);
             });
         }
         Body::Handoff { reason, .. } => {
-            widgets::heading(ui, &k.word("handoff_title"), p.text, sizes.heading);
+            widgets::heading(ui, &k.word(Word::HandoffTitle), p.text, sizes.heading);
             ui.add_space(8.0);
             let code = k.handoff_code();
             ui.horizontal_top(|ui| {
@@ -42,10 +41,10 @@ pub fn show(k: &Kiosk, s: &Session, ui: &mut Ui, actions: &mut Vec<Action>) {
                     ui.set_max_width(text_w);
                     widgets::rich_label(ui, p, reason, sizes.body * 1.1);
                     ui.add_space(8.0);
-                    widgets::rich_label(ui, p, &k.word_rich("handoff_where"), sizes.body * 1.1);
+                    widgets::rich_label(ui, p, &k.word_rich(Word::HandoffWhere), sizes.body * 1.1);
                     if let Some(code) = &code {
                         ui.add_space(16.0);
-                        widgets::text(ui, &k.word("show_code"), p.text, sizes.body);
+                        widgets::text(ui, &k.word(Word::ShowCode), p.text, sizes.body);
                         let big = egui::RichText::new(code)
                             .font(egui::FontId::monospace((sizes.heading * 1.6).min(96.0)))
                             .color(p.text)
@@ -58,7 +57,7 @@ pub fn show(k: &Kiosk, s: &Session, ui: &mut Ui, actions: &mut Vec<Action>) {
                             .show(ui, |ui| {
                                 ui.label(big);
                             });
-                        widgets::text(ui, &k.word("code_private"), p.muted, sizes.small);
+                        widgets::text(ui, &k.word(Word::CodePrivate), p.muted, sizes.small);
                     }
                 });
                 if let Some(code) = &code {

@@ -2,6 +2,7 @@
 
 use super::app::{Action, Kiosk};
 use super::widgets::{self, Kind};
+use crate::flow::words::Word;
 use eframe::egui::{self, Ui};
 
 /// Draws the home screen.
@@ -13,9 +14,9 @@ pub fn show(k: &Kiosk, ui: &mut Ui, actions: &mut Vec<Action>) {
         // flows at hand are the built-in demo ones, whose branch names and
         // desks are not this library's: say only that staff will help.
         ui.add_space(sizes.heading);
-        widgets::heading(ui, &k.word("handoff_title"), p.text, sizes.heading);
+        widgets::heading(ui, &k.word(Word::HandoffTitle), p.text, sizes.heading);
         ui.add_space(12.0);
-        widgets::text(ui, &k.word("something_else_sub"), p.text, sizes.body);
+        widgets::text(ui, &k.word(Word::SomethingElseSub), p.text, sizes.body);
         return;
     }
     egui::Panel::bottom("home_bottom")
@@ -23,14 +24,14 @@ pub fn show(k: &Kiosk, ui: &mut Ui, actions: &mut Vec<Action>) {
         .frame(egui::Frame::NONE.inner_margin(egui::Margin { top: 16, ..Default::default() }))
         .show(ui, |ui| {
             let w = ui.available_width();
-            let label = k.word("staff_help");
+            let label = k.word(Word::StaffHelp);
             if widgets::button(ui, p, Kind::Staff, &label, None, egui::vec2(w, sizes.button), sizes.body)
                 .clicked()
             {
                 actions.push(Action::StaffFromHome);
             }
         });
-    widgets::heading(ui, &k.word("greeting"), p.text, sizes.heading);
+    widgets::heading(ui, &k.word(Word::Greeting), p.text, sizes.heading);
     ui.add_space(8.0);
 
     let set = k.set.clone();
@@ -38,8 +39,8 @@ pub fn show(k: &Kiosk, ui: &mut Ui, actions: &mut Vec<Action>) {
     let tiles: Vec<(String, String, Option<String>, String)> = set
         .visible_flows(&branch)
         .map(|(_, f)| {
-            let title = set.render(&f.title, &k.lang, &branch).plain();
-            let sub = f.subtitle.as_ref().map(|s| set.render(s, &k.lang, &branch).plain());
+            let title = set.render(&f.title, &k.patron.lang, &branch).plain();
+            let sub = f.subtitle.as_ref().map(|s| set.render(s, &k.patron.lang, &branch).plain());
             (f.id.clone(), title, sub, f.icon.clone())
         })
         .collect();
@@ -77,8 +78,8 @@ pub fn show(k: &Kiosk, ui: &mut Ui, actions: &mut Vec<Action>) {
                 }
             }
             let tex = k.pictures.get(ui.ctx(), &k.assets, "icons/staff.png");
-            let else_title = k.word("something_else");
-            let else_sub = k.word("something_else_sub");
+            let else_title = k.word(Word::SomethingElse);
+            let else_sub = k.word(Word::SomethingElseSub);
             if widgets::tile(ui, p, tex.as_ref(), &else_title, Some(&else_sub), size, font, true).clicked() {
                 actions.push(Action::StaffFromHome);
             }

@@ -2,6 +2,7 @@
 
 use super::app::{Action, Kiosk};
 use super::widgets::{self, Kind};
+use crate::flow::words::Word;
 use eframe::egui::{self, Align2, Color32, FontId, Id, Order, Stroke, Ui};
 use std::time::Duration;
 
@@ -26,8 +27,8 @@ pub fn idle(k: &Kiosk, ui: &mut Ui, wipe_in: Duration, actions: &mut Vec<Action>
                     .layout(egui::Layout::top_down(egui::Align::Center)),
             );
             let ui = &mut child;
-            widgets::heading(ui, &k.word("idle_title"), p.text, sizes.heading);
-            widgets::text(ui, &k.word("idle_body"), p.text, sizes.body);
+            widgets::heading(ui, &k.word(Word::IdleTitle), p.text, sizes.heading);
+            widgets::text(ui, &k.word(Word::IdleBody), p.text, sizes.body);
             let seconds = wipe_in.as_secs() + u64::from(wipe_in.subsec_nanos() > 0);
             let (rect, _) = ui.allocate_exact_size(egui::vec2(150.0, 150.0), egui::Sense::hover());
             let total = k.config.idle_reset().as_secs_f32().max(1.0);
@@ -48,14 +49,14 @@ pub fn idle(k: &Kiosk, ui: &mut Ui, wipe_in: Duration, actions: &mut Vec<Action>
                 FontId::proportional(sizes.heading * 1.2),
                 p.staff,
             );
-            let label = k.word("idle_seconds").replace("{seconds}", &seconds.to_string());
+            let label = k.word_counted(Word::IdleSeconds, seconds);
             widgets::text(ui, &label, p.muted, sizes.small);
             let w = ui.available_width().min(520.0);
             let r = widgets::button(
                 ui,
                 p,
                 Kind::Primary,
-                &k.word("still_here"),
+                &k.word(Word::StillHere),
                 None,
                 egui::vec2(w, sizes.button * 1.15),
                 sizes.body * 1.1,
@@ -69,7 +70,7 @@ pub fn idle(k: &Kiosk, ui: &mut Ui, wipe_in: Duration, actions: &mut Vec<Action>
 
 /// The staff PIN pad. Staff-facing, so in the library's working language.
 pub fn pin_pad(k: &Kiosk, ui: &mut Ui, actions: &mut Vec<Action>) {
-    let Some(pad) = &k.pin else { return };
+    let Some(pad) = &k.pin.pad else { return };
     let p = k.palette();
     let ctx = ui.ctx().clone();
     let screen = ctx.content_rect();

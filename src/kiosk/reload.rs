@@ -41,7 +41,10 @@ impl Kiosk {
         }
         self.take_loaded();
         // New flows never replace the ones a patron is walking through.
-        if self.pending.is_some() && matches!(self.view, View::Home | View::Staff) && self.pin.is_none() {
+        if self.pending.is_some()
+            && matches!(self.patron.view, View::Home | View::Staff)
+            && self.pin.pad.is_none()
+        {
             self.swap_in_pending();
         }
     }
@@ -159,8 +162,8 @@ impl Kiosk {
         notices.extend(picked);
         self.branch = branch;
         self.languages = languages;
-        if !self.languages.contains(&self.lang) {
-            self.lang = self.languages[0].clone();
+        if !self.languages.contains(&self.patron.lang) {
+            self.patron.lang = self.languages[0].clone();
         }
         for line in &notices {
             eprintln!("kiosk-triage: {line}");

@@ -4,6 +4,7 @@
 
 use super::app::{Action, Kiosk};
 use super::widgets::{self, Kind};
+use crate::flow::words::Word;
 use crate::session::{Body, Session};
 use eframe::egui::{self, Ui};
 
@@ -21,13 +22,13 @@ pub fn show(k: &Kiosk, s: &Session, ui: &mut Ui, actions: &mut Vec<Action>) {
 
     let where_ = k
         .set
-        .word("step_of", &k.lang, k.branch())
+        .word(Word::StepOf, &k.patron.lang, k.branch())
         .plain()
         .replace("{flow}", &screen.flow_title)
         .replace("{n}", &screen.step.to_string());
     widgets::text(ui, &where_, p.muted, sizes.small);
 
-    let offer = !k.offer_dismissed && s.should_offer_help(k.now, k.config.offer_help_after());
+    let offer = !k.patron.offer_dismissed && s.should_offer_help(k.now, k.config.offer_help_after());
     if offer {
         egui::Frame::NONE
             .fill(p.card)
@@ -36,7 +37,7 @@ pub fn show(k: &Kiosk, s: &Session, ui: &mut Ui, actions: &mut Vec<Action>) {
             .inner_margin(16)
             .show(ui, |ui| {
                 ui.horizontal_wrapped(|ui| {
-                    widgets::text(ui, &k.word("offer_help"), p.text, sizes.body);
+                    widgets::text(ui, &k.word(Word::OfferHelp), p.text, sizes.body);
                 });
                 ui.horizontal(|ui| {
                     let h = sizes.button;
@@ -44,7 +45,7 @@ pub fn show(k: &Kiosk, s: &Session, ui: &mut Ui, actions: &mut Vec<Action>) {
                         ui,
                         p,
                         Kind::Staff,
-                        &k.word("staff_help"),
+                        &k.word(Word::StaffHelp),
                         None,
                         egui::vec2(360.0, h),
                         sizes.body,
@@ -53,7 +54,7 @@ pub fn show(k: &Kiosk, s: &Session, ui: &mut Ui, actions: &mut Vec<Action>) {
                     {
                         actions.push(Action::AcceptOffer);
                     }
-                    let dismiss = k.word("offer_help_dismiss");
+                    let dismiss = k.word(Word::OfferHelpDismiss);
                     if widgets::button(
                         ui,
                         p,
@@ -118,7 +119,7 @@ pub fn show(k: &Kiosk, s: &Session, ui: &mut Ui, actions: &mut Vec<Action>) {
                                     ui,
                                     p,
                                     Kind::Primary,
-                                    &k.word("next"),
+                                    &k.word(Word::Next),
                                     None,
                                     egui::vec2(w.min(420.0), sizes.button),
                                     sizes.body,
@@ -143,7 +144,7 @@ pub fn show(k: &Kiosk, s: &Session, ui: &mut Ui, actions: &mut Vec<Action>) {
                 .corner_radius(16)
                 .inner_margin(12)
                 .show(ui, |ui| {
-                    ui.add(egui::Image::new((tex.id(), size * scale * 0.95)).alt_text(k.word("picture")));
+                    ui.add(egui::Image::new((tex.id(), size * scale * 0.95)).alt_text(k.word(Word::Picture)));
                 });
         }
     });
@@ -175,7 +176,7 @@ pub fn nav_bar(k: &Kiosk, ui: &mut Ui, actions: &mut Vec<Action>, ending: bool) 
                     });
                     (g.size().x + 56.0).max((w - 2.0 * gap) * 0.25)
                 };
-                let back = format!("◀ {}", k.word("back"));
+                let back = format!("◀ {}", k.word(Word::Back));
                 let back_w = need(ui, &back);
                 if widgets::button(ui, p, Kind::Secondary, &back, None, egui::vec2(back_w, h), sizes.body)
                     .clicked()
@@ -185,7 +186,7 @@ pub fn nav_bar(k: &Kiosk, ui: &mut Ui, actions: &mut Vec<Action>, ending: bool) 
                 ui.add_space(gap - 16.0);
                 if ending {
                     let rest = ui.available_width();
-                    let done = k.word("done");
+                    let done = k.word(Word::Done);
                     if widgets::button(ui, p, Kind::Primary, &done, None, egui::vec2(rest, h), sizes.body)
                         .clicked()
                     {
@@ -193,7 +194,7 @@ pub fn nav_bar(k: &Kiosk, ui: &mut Ui, actions: &mut Vec<Action>, ending: bool) 
                     }
                     return;
                 }
-                let over = format!("↺ {}", k.word("start_over"));
+                let over = format!("↺ {}", k.word(Word::StartOver));
                 let over_w = need(ui, &over);
                 if widgets::button(ui, p, Kind::Secondary, &over, None, egui::vec2(over_w, h), sizes.body)
                     .clicked()
@@ -202,7 +203,7 @@ pub fn nav_bar(k: &Kiosk, ui: &mut Ui, actions: &mut Vec<Action>, ending: bool) 
                 }
                 ui.add_space(gap - 16.0);
                 let rest = ui.available_width();
-                let staff = k.word("staff_help");
+                let staff = k.word(Word::StaffHelp);
                 if widgets::button(ui, p, Kind::Staff, &staff, None, egui::vec2(rest, h), sizes.body)
                     .clicked()
                 {

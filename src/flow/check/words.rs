@@ -9,7 +9,7 @@ use crate::flow::parse::parse_ron;
 use crate::flow::source::{Pos, SourceFile};
 use crate::flow::sources::Sources;
 use crate::flow::text::{TemplateError, pieces, placeholders};
-use crate::flow::words::{KEYS, Words, runtime_params};
+use crate::flow::words::{Word, Words, runtime_params};
 use std::collections::{BTreeMap, BTreeSet};
 
 /// Every words file, then a words file for every language.
@@ -62,7 +62,9 @@ pub(super) fn check_all(c: &mut Checker, sources: &Sources, manifest_file: &Sour
 
 /// One words file, for language `lang`.
 fn check_words(c: &mut Checker, file: &SourceFile, lang: &str, map: &BTreeMap<String, String>) {
-    let keys: Vec<&str> = KEYS.iter().map(|(k, _)| *k).collect();
+    // Each word, and the optional singular of a word that counts.
+    let known = Word::known_keys();
+    let keys: Vec<&str> = known.iter().map(String::as_str).collect();
     for (key, value) in map {
         if !keys.contains(&key.as_str()) {
             c.unknown(
@@ -80,8 +82,9 @@ fn check_words(c: &mut Checker, file: &SourceFile, lang: &str, map: &BTreeMap<St
     let fallback = c.languages.first().cloned().unwrap_or_default();
     // Missing words go before the closing brace of the map.
     let end = file.text.rfind('}').map_or(Pos::START, |b| file.pos_of_byte(b));
-    for (key, meaning) in KEYS {
-        if !map.contains_key(*key) {
+    for word in Word::ALL {
+        let (key, meaning) = (word.key(), word.meaning());
+        if !map.contains_key(key) {
             let sev = if lang == fallback { Severity::Error } else { Severity::Warning };
             c.push(
                 file,
