@@ -175,7 +175,8 @@ pub struct Kiosk {
     pub(super) rearm: bool,
     pub(super) changed: Arc<AtomicBool>,
     pub(super) changed_at: Option<Duration>,
-    pub(super) last_poll: Duration,
+    /// Stops the thread that polls the flows folder (set when the kiosk goes).
+    pub(super) poller: Option<Arc<std::sync::atomic::AtomicBool>>,
     pub(super) loading: Option<std::sync::mpsc::Receiver<Result<Option<Fresh>, Vec<String>>>>,
     pub(super) load_again: Option<bool>,
     pub(super) pending: Option<Fresh>,
@@ -231,7 +232,7 @@ impl Kiosk {
             rearm: false,
             changed: Arc::new(AtomicBool::new(false)),
             changed_at: None,
-            last_poll: now,
+            poller: None,
             loading: None,
             load_again: None,
             pending: None,
@@ -430,9 +431,6 @@ impl Kiosk {
         }
         if self.changed_at.is_some() {
             next = next.min(SETTLE);
-        }
-        if self.reload.is_some() {
-            next = next.min(super::reload::POLL.saturating_sub(self.now.saturating_sub(self.last_poll)));
         }
         next.max(Duration::from_millis(50))
     }
@@ -866,6 +864,14 @@ fn top_bar(k: &Kiosk, ui: &mut egui::Ui, actions: &mut Vec<Action>) {
                 });
             });
         });
+}
+
+impl Drop for Kiosk {
+    fn drop(&mut self) {
+        if let Some(stop) = &self.poller {
+            stop.store(true, std::sync::atomic::Ordering::SeqCst);
+        }
+    }
 }
 
 impl eframe::App for Kiosk {

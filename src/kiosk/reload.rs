@@ -34,11 +34,6 @@ impl Kiosk {
             self.rearm = true;
             self.start_load(false, ctx);
         }
-        if self.reload.is_some() && self.now.saturating_sub(self.last_poll) >= POLL {
-            self.last_poll = self.now;
-            self.rearm = self.rearm || self.watcher.is_none();
-            self.start_load(false, ctx);
-        }
         self.take_loaded();
         // New flows never replace the ones a patron is walking through.
         if self.pending.is_some()
@@ -186,6 +181,7 @@ impl Kiosk {
             return;
         }
         let Some(dir) = self.watch_dir.clone() else { return };
+        self.start_poller(&dir, ctx);
         use notify::Watcher;
         let changed = self.changed.clone();
         let ctx = ctx.clone();
@@ -222,6 +218,32 @@ impl Kiosk {
             ));
         }
         self.watcher = Some(w);
+    }
+
+    /// A thread that looks at the folder every [`POLL`] (cheaply: names, sizes,
+    /// times) and reports a change as the watcher would. It wakes the screen
+    /// only when something changed, so an idle kiosk stays asleep.
+    fn start_poller(&mut self, dir: &std::path::Path, ctx: &egui::Context) {
+        if self.poller.is_some() {
+            return;
+        }
+        let stop = std::sync::Arc::new(std::sync::atomic::AtomicBool::new(false));
+        let (changed, ctx, dir, flag) = (self.changed.clone(), ctx.clone(), dir.to_path_buf(), stop.clone());
+        let spawned = std::thread::Builder::new().name("flows-poller".into()).spawn(move || {
+            let mut last = crate::startup::stamp(&dir);
+            while !flag.load(Ordering::SeqCst) {
+                std::thread::sleep(POLL);
+                let now = crate::startup::stamp(&dir);
+                if now != last {
+                    last = now;
+                    changed.store(true, Ordering::SeqCst);
+                    ctx.request_repaint();
+                }
+            }
+        });
+        if spawned.is_ok() {
+            self.poller = Some(stop);
+        }
     }
 
     fn note_once(&mut self, note: String) {
