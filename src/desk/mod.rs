@@ -214,54 +214,60 @@ impl Desk {
     }
 }
 
-/// Below the checklist: what came of the visit, in one tap (the READ level
-/// and minutes keep their last values).
-pub(crate) fn outcome_panel(ui: &mut egui::Ui, o: &mut Outcomes, code: &str) {
+/// A framed card on the desk's page.
+fn card(ui: &mut egui::Ui, add: impl FnOnce(&mut egui::Ui)) {
     let p = &LIGHT;
     egui::Frame::NONE
         .fill(p.card)
         .stroke(egui::Stroke::new(2.0, p.border))
         .corner_radius(10)
         .inner_margin(14)
-        .show(ui, |ui| {
-            if let Some((_, said)) = o.done.iter().find(|(c, _)| c == code) {
-                ui.label(RichText::new(format!("Recorded: {said}")).font(theme::bold(20.0)));
-                return;
-            }
-            ui.label(
-                RichText::new("What came of it? (anonymous, for the library's statistics)")
-                    .font(theme::bold(20.0)),
-            );
-            ui.horizontal_wrapped(|ui| {
-                ui.label(RichText::new("READ level").size(17.0));
-                for (level, name) in READ_LEVELS {
-                    ui.selectable_value(&mut o.read, level, RichText::new(name).size(16.0));
-                }
-            });
-            ui.horizontal_wrapped(|ui| {
-                ui.label(RichText::new("Minutes").size(17.0));
-                for m in MINUTES {
-                    ui.selectable_value(&mut o.minutes, m, RichText::new(m.to_string()).size(16.0));
-                }
-            });
-            ui.horizontal_wrapped(|ui| {
-                for (outcome, label) in [
-                    (DeskOutcome::Resolved, "Resolved"),
-                    (DeskOutcome::Referred, "Referred elsewhere"),
-                    (DeskOutcome::Booked, "Booked an appointment"),
-                    (DeskOutcome::CouldNotHelp, "Could not help"),
-                ] {
-                    let button =
-                        egui::Button::new(RichText::new(label).size(19.0)).min_size(egui::vec2(200.0, 48.0));
-                    if ui.add(button).clicked() {
-                        o.record(code, outcome, label);
-                    }
-                }
-            });
-            if let Some(problem) = &o.problem {
-                ui.label(RichText::new(problem).size(17.0).color(p.staff));
+        .show(ui, add);
+}
+
+/// Below the checklist: what came of the visit, in one tap (the READ level
+/// and minutes keep their last values).
+pub(crate) fn outcome_panel(ui: &mut egui::Ui, o: &mut Outcomes, code: &str) {
+    let p = &LIGHT;
+    card(ui, |ui| {
+        if let Some((_, said)) = o.done.iter().find(|(c, _)| c == code) {
+            ui.label(RichText::new(format!("Recorded: {said}")).font(theme::bold(20.0)));
+            return;
+        }
+        ui.label(
+            RichText::new("What came of it? (anonymous, for the library's statistics)")
+                .font(theme::bold(20.0)),
+        );
+        ui.horizontal_wrapped(|ui| {
+            ui.label(RichText::new("READ level").size(17.0));
+            for (level, name) in READ_LEVELS {
+                ui.selectable_value(&mut o.read, level, RichText::new(name).size(16.0));
             }
         });
+        ui.horizontal_wrapped(|ui| {
+            ui.label(RichText::new("Minutes").size(17.0));
+            for m in MINUTES {
+                ui.selectable_value(&mut o.minutes, m, RichText::new(m.to_string()).size(16.0));
+            }
+        });
+        ui.horizontal_wrapped(|ui| {
+            for (outcome, label) in [
+                (DeskOutcome::Resolved, "Resolved"),
+                (DeskOutcome::Referred, "Referred elsewhere"),
+                (DeskOutcome::Booked, "Booked an appointment"),
+                (DeskOutcome::CouldNotHelp, "Could not help"),
+            ] {
+                let button =
+                    egui::Button::new(RichText::new(label).size(19.0)).min_size(egui::vec2(200.0, 48.0));
+                if ui.add(button).clicked() {
+                    o.record(code, outcome, label);
+                }
+            }
+        });
+        if let Some(problem) = &o.problem {
+            ui.label(RichText::new(problem).size(17.0).color(p.staff));
+        }
+    });
 }
 
 impl Outcomes {
@@ -338,43 +344,38 @@ fn checklist(ui: &mut egui::Ui, s: &Summary) {
         }
         ui.add_space(8.0);
     }
-    egui::Frame::NONE
-        .fill(p.card)
-        .stroke(egui::Stroke::new(2.0, p.border))
-        .corner_radius(10)
-        .inner_margin(14)
-        .show(ui, |ui| {
-            ui.label(RichText::new("Where it ended").font(theme::bold(20.0)));
-            ui.label(RichText::new(&s.ending.told).size(18.0));
+    card(ui, |ui| {
+        ui.label(RichText::new("Where it ended").font(theme::bold(20.0)));
+        ui.label(RichText::new(&s.ending.told).size(18.0));
+        ui.add_space(6.0);
+        ui.label(RichText::new("Staff note").font(theme::bold(20.0)));
+        ui.label(RichText::new(&s.ending.note).size(18.0));
+        if let Some(line) =
+            crate::handoff::summary::statistics_line(s.ending.read, s.ending.question_type.as_deref())
+        {
+            ui.label(RichText::new(line).size(16.0).color(p.muted));
+        }
+        if let Some((firmness, text)) = &s.ending.policy {
             ui.add_space(6.0);
-            ui.label(RichText::new("Staff note").font(theme::bold(20.0)));
-            ui.label(RichText::new(&s.ending.note).size(18.0));
-            if let Some(line) =
-                crate::handoff::summary::statistics_line(s.ending.read, s.ending.question_type.as_deref())
-            {
-                ui.label(RichText::new(line).size(16.0).color(p.muted));
-            }
-            if let Some((firmness, text)) = &s.ending.policy {
-                ui.add_space(6.0);
-                let (badge, color, meaning) = match firmness {
-                    Firmness::Strict => ("STRICT", p.staff, "never bends (privacy, safety)"),
-                    Firmness::Flexible => {
-                        ("FLEXIBLE", p.primary, "you may make a one-time exception; say that it is one")
-                    }
-                };
-                ui.horizontal_wrapped(|ui| {
-                    egui::Frame::NONE
-                        .fill(color)
-                        .corner_radius(6)
-                        .inner_margin(egui::Margin::symmetric(8, 2))
-                        .show(ui, |ui| {
-                            ui.label(RichText::new(badge).font(theme::bold(16.0)).color(Color32::WHITE));
-                        });
-                    ui.label(RichText::new(meaning).size(16.0).color(p.muted));
-                });
-                ui.label(RichText::new(text).size(18.0));
-            }
-        });
+            let (badge, color, meaning) = match firmness {
+                Firmness::Strict => ("STRICT", p.staff, "never bends (privacy, safety)"),
+                Firmness::Flexible => {
+                    ("FLEXIBLE", p.primary, "you may make a one-time exception; say that it is one")
+                }
+            };
+            ui.horizontal_wrapped(|ui| {
+                egui::Frame::NONE
+                    .fill(color)
+                    .corner_radius(6)
+                    .inner_margin(egui::Margin::symmetric(8, 2))
+                    .show(ui, |ui| {
+                        ui.label(RichText::new(badge).font(theme::bold(16.0)).color(Color32::WHITE));
+                    });
+                ui.label(RichText::new(meaning).size(16.0).color(p.muted));
+            });
+            ui.label(RichText::new(text).size(18.0));
+        }
+    });
 }
 
 impl eframe::App for Desk {
