@@ -8,9 +8,10 @@
 #
 # Needs Xvfb, openbox, xdotool (the end-to-end script installs them) and a
 # release build. Prints one line per sample and a summary; exit 1 on a crash
-# or on memory growth: after warm-up (the first fifth), the median of the
-# second half of the samples may exceed the median of the first half by at
-# most 15% (and at least 8 MB). RSS swings with the text size and contrast a
+# or on memory growth: RSS never over 300 MB, and in runs of 10 minutes or
+# more, after warm-up (the first fifth), the median of the second half of
+# the samples may exceed the median of the first half by at most 15% (and at
+# least 8 MB). RSS swings with the text size and contrast a
 # patron picks (glyph atlas, textures), so single samples are not compared.
 set -euo pipefail
 cd "$(dirname "$0")/.."
@@ -100,10 +101,22 @@ half=$((n / 2))
 first=$(median "${samples[@]:0:half}")
 second=$(median "${samples[@]:half}")
 echo "soak: ${seconds}s, ${n} samples after warm-up: median rss ${first} kB then ${second} kB, max ${max_rss} kB"
-limit=$(( first * 115 / 100 ))
-(( limit < first + 8192 )) && limit=$((first + 8192))
-if (( second > limit )); then
-    echo "soak: memory grew from ${first} kB to ${second} kB" >&2
+# A short run is still warming up (each text size, contrast and screen first
+# seen grows the glyph atlas and textures), so it only holds a ceiling; the
+# trend is judged on runs of ten minutes or more.
+ceiling=${SOAK_MAX_RSS_KB:-307200}
+if (( max_rss > ceiling )); then
+    echo "soak: RSS reached ${max_rss} kB, over the ${ceiling} kB ceiling" >&2
     exit 1
+fi
+if (( seconds >= 600 )); then
+    limit=$(( first * 115 / 100 ))
+    (( limit < first + 8192 )) && limit=$((first + 8192))
+    if (( second > limit )); then
+        echo "soak: memory grew from ${first} kB to ${second} kB" >&2
+        exit 1
+    fi
+else
+    echo "soak: (a run under 600 s checks the ${ceiling} kB ceiling only, not the trend)"
 fi
 echo "soak: passed"
