@@ -3,7 +3,9 @@
 
 #![allow(clippy::unwrap_used, dead_code)] // not every test uses every fixture
 
+use std::io::Write;
 use std::path::{Path, PathBuf};
+use std::process::{Command, Output, Stdio};
 
 /// The library's own wording in the copy: the built-in flows never say it,
 /// so a kiosk that fell back to them would be seen at once.
@@ -42,4 +44,24 @@ pub fn library_copy(root: &Path) -> (PathBuf, PathBuf) {
     copy_tree(&repo.join("assets"), &assets);
     edit(&flows.join("wifi.ron"), &format!("\"en\": \"{BUILTIN}\""), &format!("\"en\": \"{OURS}\""));
     (flows, assets)
+}
+
+/// Runs the kiosk-triage binary from the repository with `args`, feeding it
+/// `stdin`.
+pub fn run(args: &[&str], stdin: &str) -> Output {
+    let mut child = Command::new(env!("CARGO_BIN_EXE_kiosk-triage"))
+        .args(args)
+        .current_dir(env!("CARGO_MANIFEST_DIR"))
+        .stdin(Stdio::piped())
+        .stdout(Stdio::piped())
+        .stderr(Stdio::piped())
+        .spawn()
+        .unwrap();
+    child.stdin.take().unwrap().write_all(stdin.as_bytes()).unwrap();
+    child.wait_with_output().unwrap()
+}
+
+/// A command's standard output as text.
+pub fn stdout(o: &Output) -> String {
+    String::from_utf8_lossy(&o.stdout).into_owned()
 }
