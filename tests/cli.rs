@@ -428,3 +428,19 @@ fn walk_and_decode_show_an_endings_labels_for_the_desk_statistics() {
     let out = String::from_utf8(o.stdout).unwrap();
     assert!(out.contains("For the statistics: Printing, READ 2"), "{out}");
 }
+
+#[test]
+fn kiosk_options_before_a_command_are_an_error_not_ignored() {
+    for args in [
+        &["--flows", "/nowhere", "check"][..],
+        &["--branch", "riverside", "walk", "printing", "--answers", "1"][..],
+        &["--config", "other.ron", "codes"][..],
+    ] {
+        let o = run(args, "");
+        assert_eq!(o.status.code(), Some(2), "{args:?}");
+        let err = String::from_utf8_lossy(&o.stderr).into_owned();
+        assert!(err.contains("put it after the command"), "{args:?}: {err}");
+    }
+    // After the command they work as always.
+    assert_eq!(run(&["check", "--branch", "riverside"], "").status.code(), Some(0));
+}

@@ -225,7 +225,27 @@ pub fn run_command(
     out: &mut dyn Write,
     input: &mut dyn std::io::BufRead,
 ) -> Option<std::io::Result<u8>> {
-    let code = match cli.command.as_ref()? {
+    let command = cli.command.as_ref()?;
+    // The kiosk's own options before a command would silently do nothing:
+    // say where they belong instead.
+    let misplaced: Vec<&str> = [
+        ("--flows", cli.flows.is_some()),
+        ("--branch", cli.branch.is_some()),
+        ("--windowed", cli.windowed),
+        ("--config", cli.config != Path::new("kiosk.ron")),
+    ]
+    .into_iter()
+    .filter_map(|(name, given)| given.then_some(name))
+    .collect();
+    if !misplaced.is_empty() {
+        eprintln!(
+            "error: {} before the command only set up the kiosk window; put it after the command, \
+             e.g. `kiosk-triage check --flows DIR` (see `kiosk-triage help <command>`)",
+            misplaced.join(", ")
+        );
+        return Some(Ok(2));
+    }
+    let code = match command {
         Command::Check(args) => check::run(args, out),
         Command::Walk(args) => walk::run(args, out, input),
         Command::Test(args) => test::run(args, out),
