@@ -315,6 +315,9 @@ fn without_a_pin_a_windowed_kiosk_opens_staff_mode_and_says_so_plainly() {
     frames(&mut h);
     assert!(h.state().in_staff_mode());
     assert!(h.query_by_label_contains("No staff PIN is set on this kiosk").is_some());
+    assert!(h.query_by_label("Español").is_none(), "staff mode has no patron top bar");
+    click(&mut h, "Back to the kiosk");
+    assert!(h.query_by_label("Español").is_some());
 }
 
 /// Types digits on the PIN pad and presses Enter.

@@ -376,7 +376,10 @@ impl Kiosk {
         }
 
         let mut actions = self.keys(&ctx);
-        top_bar(self, ui, &mut actions);
+        // Staff mode is for staff: no patron languages, text size or contrast.
+        if !self.in_staff_mode() {
+            top_bar(self, ui, &mut actions);
+        }
         egui::CentralPanel::default()
             .frame(
                 egui::Frame::NONE
