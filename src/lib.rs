@@ -36,6 +36,7 @@ pub mod handoff;
 pub mod idle;
 #[cfg(feature = "gui")]
 pub mod kiosk;
+pub mod l10n;
 pub mod lockout;
 pub mod paths;
 pub mod scenario;

@@ -11,6 +11,7 @@ pub mod check;
 pub mod codes;
 pub mod decode;
 pub mod graph;
+pub mod l10n;
 pub mod report;
 pub mod term;
 pub mod test;
@@ -63,6 +64,10 @@ pub enum Command {
     /// Sum up the kiosks' and desks' anonymous statistics: per flow, where
     /// patrons leave, when, languages, desk work (text, CSV, JSON or HTML).
     Report(report::Args),
+    /// Translate the patron texts with gettext PO files: `l10n export
+    /// --lang L` for translators, `l10n import L.po` to write their work
+    /// back into the flow files.
+    L10n(l10n::Args),
     /// Hash a staff PIN for `staff_pin_hash` in kiosk.ron (reads the PIN
     /// from standard input).
     HashPin,
@@ -253,6 +258,7 @@ pub fn run_command(
         Command::Codes(args) => codes::run(args, out),
         Command::Graph(args) => graph::run(args, out),
         Command::Report(args) => report::run(args, out),
+        Command::L10n(args) => l10n::run(args, out),
         // A window, like the kiosk: `main` starts it.
         Command::Desk(_) => return None,
         Command::HashPin => hash_pin(out, input),

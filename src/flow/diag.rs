@@ -89,6 +89,10 @@ codes! {
     Placeholder = "placeholder",
     UndeclaredPlaceholder = "undeclared-placeholder",
     UndefinedPlaceholder = "undefined-placeholder",
+    RightToLeft = "right-to-left",
+    // Translation files read by `l10n import`.
+    UnknownEntry = "unknown-entry",
+    StaleTranslation = "stale-translation",
     // Branches, words, handoff codes.
     UnknownVariable = "unknown-variable",
     BadOverride = "bad-override",
