@@ -165,16 +165,14 @@ fn stale(po: &SourceFile, p: &PoEntry) -> Diagnostic {
 
 /// Errors for a translation's placeholders and length.
 fn validate(po: &SourceFile, p: &PoEntry, e: &Entry, errors: &mut Vec<Diagnostic>) {
-    let err = |code: Code, msg: String, hint: String| {
-        Diagnostic::new(Severity::Error, code, &po.name, p.translation_at, msg).hint(hint)
+    let err = |code: Code, (at, width): (Pos, usize), msg: String, hint: String| {
+        Diagnostic::new(Severity::Error, code, &po.name, at, msg).width(width).hint(hint)
     };
+    let whole = text_place(po, p, None);
     if pieces(&p.translation).is_err() {
         let hint = "placeholders look like `{help_desk}`; write `{{` or `}}` for a brace".to_string();
-        errors.push(err(
-            Code::Placeholder,
-            format!("the translation of `{}` has a brace that is not a placeholder", e.id),
-            hint,
-        ));
+        let msg = format!("the translation of `{}` has a brace that is not a placeholder", e.id);
+        errors.push(err(Code::Placeholder, whole, msg, hint));
         return;
     }
     let source = placeholders(&e.source);
@@ -182,18 +180,37 @@ fn validate(po: &SourceFile, p: &PoEntry, e: &Entry, errors: &mut Vec<Diagnostic
     for name in source.iter().filter(|n| !translated.contains(n)) {
         let meaning = e.placeholders.iter().find(|(n, _)| n == name).map_or("", |(_, m)| m.as_str());
         let msg = format!("the translation of `{}` leaves out `{{{name}}}`", e.id);
-        errors.push(err(Code::Placeholder, msg, format!("keep `{{{name}}}` as it is ({meaning})")));
+        errors.push(err(Code::Placeholder, whole, msg, format!("keep `{{{name}}}` as it is ({meaning})")));
     }
     for name in translated.iter().filter(|n| !source.contains(n)) {
         let msg = format!("the translation of `{}` has `{{{name}}}`, which the source text does not", e.id);
         let hint = suggest(name, &source, "placeholders of the source text")
             .unwrap_or_else(|| "use only the placeholders of the source text, spelt as they are".into());
-        errors.push(err(Code::Placeholder, msg, hint));
+        errors.push(err(Code::Placeholder, text_place(po, p, Some(name)), msg, hint));
     }
     let count = p.translation.chars().count();
     if let Some(limit) = e.limit.filter(|l| count > *l) {
         let msg = format!("the translation of `{}` is {count} characters; at most {limit} fit", e.id);
-        errors.push(err(Code::TooLong, msg, format!("say it more briefly: this is {}", e.what)));
+        errors.push(err(Code::TooLong, whole, msg, format!("say it more briefly: this is {}", e.what)));
+    }
+}
+
+/// Where the `msgstr` text is on its line (the quotes included), or the
+/// placeholder `{name}` in it when that line shows it; else the opening
+/// quote.
+fn text_place(po: &SourceFile, p: &PoEntry, name: Option<&str>) -> (Pos, usize) {
+    let at = p.translation_at;
+    let Some(line) = po.line(at.line) else { return (at, 1) };
+    let rest: String = line.chars().skip(at.col - 1).collect();
+    match name {
+        Some(name) => {
+            let token = format!("{{{name}}}");
+            rest.find(&token).map_or((at, 1), |b| {
+                let col = at.col + rest[..b].chars().count();
+                (Pos { line: at.line, col }, token.chars().count())
+            })
+        }
+        None => (at, rest.trim_end().chars().count()),
     }
 }
 
