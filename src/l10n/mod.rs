@@ -69,36 +69,3 @@ pub struct Entry {
     /// Where the text is, for writing a translation back.
     pub place: Place,
 }
-
-/// Whether a language code names a language written right to left, which
-/// the kiosk cannot show yet (egui has no bidirectional text: egui issue
-/// #1016). A script subtag decides when there is one (`pa-Arab` is, `ku-Latn`
-/// is not); otherwise the language itself does.
-pub fn right_to_left(code: &str) -> bool {
-    const RTL_LANGUAGES: &[&str] =
-        &["ar", "arc", "ckb", "dv", "fa", "he", "iw", "ji", "ks", "ps", "prs", "sd", "syr", "ug", "ur", "yi"];
-    const RTL_SCRIPTS: &[&str] = &["arab", "hebr", "thaa", "syrc", "nkoo", "adlm", "rohg", "mand", "samr"];
-    let lower = code.trim().to_ascii_lowercase();
-    let mut parts = lower.split(['-', '_']);
-    let primary = parts.next().unwrap_or_default();
-    let script = parts.find(|p| p.len() == 4 && p.chars().all(|c| c.is_ascii_alphabetic()));
-    match script {
-        Some(s) => RTL_SCRIPTS.contains(&s),
-        None => RTL_LANGUAGES.contains(&primary),
-    }
-}
-
-#[cfg(test)]
-mod tests {
-    use super::right_to_left;
-
-    #[test]
-    fn right_to_left_codes_are_known_by_language_or_script() {
-        for code in ["ar", "fa", "he", "ur", "AR", "ar-EG", "fa_IR", "pa-Arab", "yi"] {
-            assert!(right_to_left(code), "{code}");
-        }
-        for code in ["en", "es", "zh", "vi", "ru", "pa", "pa-Guru", "ku-Latn", "ar-Latn", "hmn", "tl"] {
-            assert!(!right_to_left(code), "{code}");
-        }
-    }
-}

@@ -1,5 +1,6 @@
-//! `flowset.ron`: that it is there, its languages, the names it declares,
-//! its home `order`, and that the set has at least one branch.
+//! `flowset.ron`: that it is there, its languages (none the kiosk cannot
+//! show), the names it declares, its home `order`, and that the set has at
+//! least one branch.
 
 use super::flows::Flows;
 use super::locate::{At, listed, locate};
@@ -64,6 +65,21 @@ fn declare(c: &mut Checker, manifest_file: &SourceFile, m: &RawFlowSet) {
     c.languages_ok = !m.languages.is_empty()
         && m.languages.iter().all(|l| !l.trim().is_empty() && chars::find(l, chars::is_hidden).is_none());
     c.manifest_ok = true;
+    for lang in m.languages.iter().filter(|l| right_to_left(l)) {
+        c.push(
+            manifest_file,
+            listed(manifest_file, "languages", lang),
+            Severity::Error,
+            Code::RightToLeft,
+            format!("`{lang}` is written right to left, which the kiosk cannot show yet"),
+            Some(
+                "egui, which draws the kiosk, has no bidirectional text yet (egui issue #1016): words and \
+                 numbers in Latin letters would come out reversed and lines would read in the wrong order; \
+                 remove it from `languages` until the kiosk supports it"
+                    .into(),
+            ),
+        );
+    }
     c.declared_flags = m.flags.clone();
     c.declared_vars = m.vars.clone();
     declared_names(c, manifest_file, m);
@@ -115,5 +131,39 @@ pub(super) fn no_branches(c: &mut Checker, sources: &Sources, manifest_file: &So
             "the flow set has no branch".into(),
             Some("add `branches/<id>.ron` with the branch's name and its values for the placeholders".into()),
         );
+    }
+}
+
+/// Whether a language code names a language written right to left, which
+/// the kiosk cannot show yet (egui has no bidirectional text: egui issue
+/// #1016). A script subtag decides when there is one (`pa-Arab` is, `ku-Latn`
+/// is not); otherwise the language itself does. Texts are not reported as
+/// missing in such a language: its own error says it all.
+pub(super) fn right_to_left(code: &str) -> bool {
+    const RTL_LANGUAGES: &[&str] =
+        &["ar", "arc", "ckb", "dv", "fa", "he", "iw", "ji", "ks", "ps", "prs", "sd", "syr", "ug", "ur", "yi"];
+    const RTL_SCRIPTS: &[&str] = &["arab", "hebr", "thaa", "syrc", "nkoo", "adlm", "rohg", "mand", "samr"];
+    let lower = code.trim().to_ascii_lowercase();
+    let mut parts = lower.split(['-', '_']);
+    let primary = parts.next().unwrap_or_default();
+    let script = parts.find(|p| p.len() == 4 && p.chars().all(|c| c.is_ascii_alphabetic()));
+    match script {
+        Some(s) => RTL_SCRIPTS.contains(&s),
+        None => RTL_LANGUAGES.contains(&primary),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::right_to_left;
+
+    #[test]
+    fn right_to_left_codes_are_known_by_language_or_script() {
+        for code in ["ar", "fa", "he", "ur", "AR", "ar-EG", "fa_IR", "pa-Arab", "yi"] {
+            assert!(right_to_left(code), "{code}");
+        }
+        for code in ["en", "es", "zh", "vi", "ru", "pa", "pa-Guru", "ku-Latn", "ar-Latn", "hmn", "tl"] {
+            assert!(!right_to_left(code), "{code}");
+        }
     }
 }

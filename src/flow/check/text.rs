@@ -91,7 +91,7 @@ impl Checker<'_> {
         let checked_languages = if self.languages_ok { self.languages.len() } else { 0 };
         for i in 0..checked_languages {
             let lang = &self.languages[i];
-            if text.contains_key(lang) {
+            if text.contains_key(lang) || super::manifest::right_to_left(lang) {
                 continue;
             }
             let (sev, hint) = if i == 0 {

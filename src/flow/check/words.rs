@@ -39,6 +39,7 @@ pub(super) fn check_all(c: &mut Checker, sources: &Sources, manifest_file: &Sour
     }
     for (i, lang) in c.languages.clone().iter().enumerate() {
         if c.languages_ok
+            && !super::manifest::right_to_left(lang)
             && !word_langs.contains(lang)
             && !sources.words.iter().any(|w| w.name.ends_with(&format!("{lang}.ron")))
             && !sources.unread.iter().any(|u| *u == format!("words/{lang}.ron") || u == "words/")
