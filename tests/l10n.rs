@@ -272,14 +272,14 @@ fn new_language_fixture(root: &Path) -> PathBuf {
     flows
 }
 
-/// Fills every empty `msgstr` of a PO text with `VI: ` and the `msgid`.
-fn fill(po: &str) -> String {
+/// Fills every empty `msgstr` of a PO text with `prefix` and the `msgid`.
+fn fill(po: &str, prefix: &str) -> String {
     po.split("\n\n")
         .map(|entry| {
             let id = entry.lines().find_map(|l| l.strip_prefix("msgid \"")).map(|l| l.trim_end_matches('"'));
             match id {
                 Some(id) if entry.contains("msgctxt") => {
-                    entry.replace("msgstr \"\"", &format!("msgstr \"VI: {id}\""))
+                    entry.replace("msgstr \"\"", &format!("msgstr \"{prefix}{id}\""))
                 }
                 _ => entry.to_string(),
             }
@@ -299,7 +299,7 @@ fn a_new_language_is_added_by_export_translate_import() {
     );
     assert!(before.warnings() >= 6, "{:?}", before.diagnostics);
 
-    let po = fill(&export(&flows, "vi", tmp.path()));
+    let po = fill(&export(&flows, "vi", tmp.path()), "VI: ");
     std::fs::write(tmp.path().join("vi.po"), po).unwrap();
     let o = import(&flows, &tmp.path().join("vi.po"));
     assert_eq!(o.status.code(), Some(0), "{}", String::from_utf8_lossy(&o.stderr));
@@ -311,4 +311,33 @@ fn a_new_language_is_added_by_export_translate_import() {
     assert!(text.contains("Choice(label: {\"en\": \"Yes\", \"vi\": \"VI: Yes\"}, to: \"done\"),"), "{text}");
     let set = after.set.unwrap();
     assert_eq!(set.words.get(kiosk_triage::flow::words::Word::Back, "vi", "en"), "VI: Back");
+}
+
+/// Every map of every default flow and branch gets its new entry in its own
+/// layout (one line, one entry per line, with and without a trailing comma),
+/// and the words a new file: `check` finds nothing missing.
+#[test]
+fn a_third_language_for_the_default_flows_checks_clean() {
+    let (tmp, flows) = default_copy();
+    common::edit(
+        &flows.join("flowset.ron"),
+        "languages: [\"en\", \"es\"]",
+        "languages: [\"en\", \"es\", \"vi\"]",
+    );
+    let opts = Options { branch: None, asset_exists: &|_| true };
+    let missing = check(&sources(&flows), &opts).warnings();
+    assert!(missing > 300, "{missing} warnings");
+    // The English copied: no length or placeholder can be wrong, so only
+    // the writing is tested.
+    let po = fill(&export(&flows, "vi", tmp.path()), "");
+    std::fs::write(tmp.path().join("vi.po"), po).unwrap();
+    let o = import(&flows, &tmp.path().join("vi.po"));
+    assert_eq!(o.status.code(), Some(0), "{}", String::from_utf8_lossy(&o.stderr));
+    let after = check(&sources(&flows), &opts);
+    assert_eq!((after.errors(), after.warnings()), (0, 0), "{:?}", after.diagnostics.first());
+    // A second import of the same file changes nothing.
+    let before = snapshot(&flows);
+    let o = import(&flows, &tmp.path().join("vi.po"));
+    assert_eq!(o.status.code(), Some(0));
+    assert_eq!(snapshot(&flows), before);
 }
