@@ -305,4 +305,35 @@ mod tests {
             assert_eq!((errors[0].line, errors[0].column), (line, col), "{text:?}: {errors:?}");
         }
     }
+
+    proptest::proptest! {
+        /// Any mix of PO keywords, quotes, escapes, comments and line breaks
+        /// gives entries or located errors, never a panic.
+        #[test]
+        fn any_text_reads_without_panicking(
+            parts in proptest::collection::vec(
+                proptest::sample::select(vec![
+                    "msgid ", "msgstr ", "msgctxt ", "msgid_plural ", "msgstr[1] ", "#, fuzzy", "#~ ", "#. ",
+                    "\"", "\\", "\\n", "\n", "\r\n", " ", "x", "é", "{n}", "\u{feff}",
+                ]),
+                0..40,
+            )
+        ) {
+            let text: String = parts.concat();
+            let file = SourceFile::new("p.po", text.clone());
+            let lines = text.split('\n').count();
+            match parse(&file) {
+                Ok(po) => {
+                    for e in &po.entries {
+                        proptest::prop_assert!(e.at.line <= lines && e.translation_at.line <= lines);
+                    }
+                }
+                Err(errors) => {
+                    for d in &errors {
+                        proptest::prop_assert!(d.line >= 1 && d.line <= lines.max(1) && d.column >= 1);
+                    }
+                }
+            }
+        }
+    }
 }
