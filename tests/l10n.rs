@@ -341,3 +341,29 @@ fn a_third_language_for_the_default_flows_checks_clean() {
     assert_eq!(o.status.code(), Some(0));
     assert_eq!(snapshot(&flows), before);
 }
+
+#[test]
+fn export_refuses_a_language_it_cannot_translate_into() {
+    let (tmp, flows) = default_copy();
+    let out = tmp.path().to_str().unwrap();
+    for (lang, why) in [
+        ("vi", "error: `vi` is not one of the languages in `flowset.ron`"),
+        ("en", "error: `en` is the fallback language, whose texts are the ones to translate"),
+    ] {
+        let o =
+            run(&["l10n", "export", "--lang", lang, "--flows", flows.to_str().unwrap(), "--out", out], "");
+        assert_eq!(o.status.code(), Some(2));
+        assert!(
+            String::from_utf8_lossy(&o.stderr).starts_with(why),
+            "{}",
+            String::from_utf8_lossy(&o.stderr)
+        );
+    }
+    assert!(!tmp.path().join("vi.po").exists() && !tmp.path().join("en.po").exists());
+    // Flows with errors are not exported from: fix them first.
+    common::edit(&flows.join("printing.ron"), "to: \"pdf_staff\"", "to: \"pdf_staf\"");
+    let o = run(&["l10n", "export", "--lang", "es", "--flows", flows.to_str().unwrap(), "--out", out], "");
+    assert_eq!(o.status.code(), Some(2));
+    let err = String::from_utf8_lossy(&o.stderr);
+    assert!(err.ends_with("error: the flows have errors; fix them first (`kiosk-triage check`)\n"), "{err}");
+}
