@@ -34,6 +34,9 @@ pub fn write_po(entries: &[Entry], header: &Header) -> String {
     out.push_str("# `kiosk-triage l10n import FILE.po`. See docs/translating.md.\n");
     out.push_str("msgid \"\"\nmsgstr \"\"\n");
     let mut head = format!("Project-Id-Version: {}\n", header.project.replace(['\n', '\r'], " "));
+    // Filled in by the translator's tool; here so `msgfmt --check` is content.
+    head.push_str("PO-Revision-Date: YEAR-MO-DA HO:MI+ZONE\nLast-Translator: FULL NAME <EMAIL@ADDRESS>\n");
+    head.push_str("Language-Team: LANGUAGE <LL@li.org>\n");
     let _ = writeln!(head, "Language: {}", header.language.unwrap_or_default());
     head.push_str(
         "MIME-Version: 1.0\nContent-Type: text/plain; charset=UTF-8\nContent-Transfer-Encoding: 8bit\n",
