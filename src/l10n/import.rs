@@ -280,7 +280,8 @@ fn new_words_file(sources: &Sources, lang: &str, words: &[(&str, &str)]) -> Opti
     }
     let fallback = manifest(sources).ok()?.fallback;
     let model = sources.words.iter().find(|f| stem(&f.name) == fallback)?;
-    let name = format!("{}{lang}.ron", &model.name[..model.name.len() - format!("{fallback}.ron").len()]);
+    let folder = model.name.strip_suffix(&format!("{fallback}.ron"))?;
+    let name = format!("{folder}{lang}.ron");
     let nl = newline(&model.text);
     let mut text =
         format!("// The kiosk's own words in `{lang}`, added by `kiosk-triage l10n import`.{nl}{{{nl}");
