@@ -368,3 +368,41 @@ fn export_refuses_a_language_it_cannot_translate_into() {
     let err = String::from_utf8_lossy(&o.stderr);
     assert!(err.ends_with("error: the flows have errors; fix them first (`kiosk-triage check`)\n"), "{err}");
 }
+
+#[test]
+fn a_missing_word_is_added_to_the_words_file_in_its_layout() {
+    let (tmp, flows) = default_copy();
+    let words = flows.join("words/es.ron");
+    common::edit(&words, "    \"still_here\": \"Sigo aquí\",\n", "");
+    let po = set_msgstr(&export(&flows, "es", tmp.path()), "words/still_here", "Aquí sigo");
+    std::fs::write(tmp.path().join("es.po"), po).unwrap();
+    let o = import(&flows, &tmp.path().join("es.po"));
+    assert_eq!(o.status.code(), Some(0), "{}", String::from_utf8_lossy(&o.stderr));
+    let text = std::fs::read_to_string(&words).unwrap();
+    assert!(
+        text.ends_with(
+            "    \"idle_seconds_one\": \"{seconds} segundo\",\n    \"still_here\": \"Aquí sigo\",\n}\n"
+        ),
+        "{text}"
+    );
+}
+
+#[test]
+fn a_translation_of_a_changed_source_text_is_left_out_with_a_warning() {
+    let (tmp, flows) = default_copy();
+    let po = export(&flows, "es", tmp.path());
+    let po = set_msgstr(&po, "flow/printing/title", "Imprimir algo");
+    let po = set_msgstr(&po, "flow/printing/subtitle", "Imprimir y pagar");
+    std::fs::write(tmp.path().join("es.po"), &po).unwrap();
+    common::edit(&flows.join("printing.ron"), "\"en\": \"Print something\"", "\"en\": \"Print a page\"");
+    let o = import(&flows, &tmp.path().join("es.po"));
+    assert_eq!(o.status.code(), Some(0), "{}", String::from_utf8_lossy(&o.stderr));
+    let err = String::from_utf8_lossy(&o.stderr);
+    assert!(
+        err.starts_with("warning[stale-translation]: the text of `flow/printing/title` has changed since this file was exported"),
+        "{err}"
+    );
+    let text = std::fs::read_to_string(flows.join("printing.ron")).unwrap();
+    assert!(text.contains("\"es\": \"Imprimir\"}"), "the stale one is left as it was");
+    assert!(text.contains("\"es\": \"Imprimir y pagar\"}"), "the others are imported");
+}
