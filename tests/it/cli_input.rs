@@ -5,7 +5,7 @@
 
 use std::process::Output;
 
-mod common;
+use crate::common;
 use common::{run, stdout};
 
 /// A kiosk.ron saved by Notepad: with a UTF-8 byte-order mark it is fine; as

@@ -80,8 +80,8 @@ fn kiosk_recording(
         ("flowset.ron", FLOWSET),
         ("printing.ron", PRINTING),
         ("branches/main.ron", BRANCH),
-        ("words/en.ron", include_str!("../flows/words/en.ron")),
-        ("words/es.ron", include_str!("../flows/words/es.ron")),
+        ("words/en.ron", include_str!("../../flows/words/en.ron")),
+        ("words/es.ron", include_str!("../../flows/words/es.ron")),
     ];
     let report = parse(&files, &|_| true, None);
     assert_eq!(report.errors(), 0, "{:?}", report.diagnostics);

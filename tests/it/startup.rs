@@ -6,7 +6,7 @@
 
 #![allow(clippy::unwrap_used)] // tests fail loudly, that is what they are for
 
-mod common;
+use crate::common;
 
 use common::{OURS, edit, library_copy};
 use kiosk_triage::config::{KioskConfig, LAST_GOOD, StaffGate, hash_pin, load_for_kiosk, verify_pin};

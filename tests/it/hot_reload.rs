@@ -14,7 +14,7 @@ use kiosk_triage::startup::Plan;
 use std::path::{Path, PathBuf};
 use std::sync::Arc;
 
-mod common;
+use crate::common;
 use common::{BUILTIN, OURS, copy_tree, edit, library_copy};
 
 fn plan(root: &Path, flows: &Path, assets: &Path) -> Plan {
