@@ -3,7 +3,7 @@
 
 use super::limits::{MAX_LABEL, MAX_TEXT, MAX_TITLE, too_many_choices};
 use super::locate::{At, file_stem, locate, node_id, top_level_id};
-use super::text::{hidden_in_id, hidden_in_text};
+use super::text::{Src, hidden_in_id, hidden_in_text};
 use super::{Checker, Ref};
 use crate::flow::diag::{Code, Severity};
 use crate::flow::parse::parse_ron;
@@ -98,18 +98,27 @@ fn check_flow<'r>(
     } else {
         hidden_in_id(c, file, locate(file, At::value(&[], "id")), &f.id, "flow id");
     }
-    c.text(file, fi, At::field(&[], "title"), &f.title, "the title", MAX_TITLE);
+    c.text(file, Src::Flow(fi), At::field(&[], "title"), &f.title, "the title", MAX_TITLE);
     if let Some(s) = &f.subtitle {
-        c.text(file, fi, At::field(&[], "subtitle"), s, "the subtitle", MAX_LABEL);
+        c.text(file, Src::Flow(fi), At::field(&[], "subtitle"), s, "the subtitle", MAX_LABEL);
     }
     c.asset(file, At::value(&[], "icon"), &f.icon, "icon");
+    if let Some(flag) = &f.needs {
+        declared_flag(c, file, At::value(&[], "needs"), flag);
+    }
 
     let index = node_ids(c, file, f);
     let ids: Vec<&str> = f.nodes.iter().map(node_id).collect();
     let nodes = Nodes { file, fi, flow: f, index: &index, ids: &ids, flows };
+    let before = c.diags.len();
     let start = nodes.start(c);
     let edges: Vec<Vec<usize>> = (0..f.nodes.len()).map(|k| nodes.node(c, k)).collect();
-    if let Some(start) = start {
+    // A link that leads nowhere is its own error: nodes it would have led to
+    // are not also "unreachable", nor the nodes before it "no way out".
+    let broken_link = c.diags[before..].iter().any(|d| d.code == Code::UnknownTarget);
+    if let Some(start) = start
+        && !broken_link
+    {
         super::reach::within_flow(c, file, f, &index, &edges, start);
     }
     index
@@ -213,24 +222,24 @@ impl Nodes<'_> {
         let mut edges = Vec::new();
         match &self.flow.nodes[k] {
             RawNode::Step { id, text, picture, next } => {
-                c.text(file, fi, at("text"), text, &format!("the text of `{id}`"), MAX_TEXT);
+                c.text(file, Src::Flow(fi), at("text"), text, &format!("the text of `{id}`"), MAX_TEXT);
                 if let Some(p) = picture {
                     c.asset(file, At::value(&within, "picture"), p, "picture");
                 }
                 edges.extend(self.target(c, &within, "next", next, format!("`next` of `{id}`")));
             }
             RawNode::Question { id, text, picture, choices } => {
-                c.text(file, fi, at("text"), text, &format!("the question `{id}`"), MAX_TEXT);
+                c.text(file, Src::Flow(fi), at("text"), text, &format!("the question `{id}`"), MAX_TEXT);
                 if let Some(p) = picture {
                     c.asset(file, At::value(&within, "picture"), p, "picture");
                 }
                 edges = self.question(c, k, id, choices);
             }
             RawNode::Solved { id, text } => {
-                c.text(file, fi, at("text"), text, &format!("the ending `{id}`"), MAX_TEXT);
+                c.text(file, Src::Flow(fi), at("text"), text, &format!("the ending `{id}`"), MAX_TEXT);
             }
             RawNode::Handoff { id, reason, note, policy, read, question_type, .. } => {
-                c.text(file, fi, at("reason"), reason, &format!("the reason of `{id}`"), MAX_TEXT);
+                c.text(file, Src::Flow(fi), at("reason"), reason, &format!("the reason of `{id}`"), MAX_TEXT);
                 handoff(c, file, k, id, note, policy.as_ref().map(|p| p.text.as_str()));
                 statistics_labels(c, file, k, id, *read, question_type.as_deref());
             }
@@ -269,30 +278,34 @@ impl Nodes<'_> {
         for (j, ch) in choices.iter().enumerate() {
             let w = [("nodes", k), ("choices", j)];
             let what = format!("choice {} of `{id}`", j + 1);
-            c.text(file, self.fi, At::field(&w, "label"), &ch.label, &what, MAX_LABEL);
+            c.text(file, Src::Flow(self.fi), At::field(&w, "label"), &ch.label, &what, MAX_LABEL);
             edges.extend(self.target(c, &w, "to", &ch.to, what));
-            if let Some(flag) = &ch.when
-                && c.manifest_ok
-                && !c.declared_flags.contains_key(flag)
-            {
-                let known: Vec<String> = c.declared_flags.keys().cloned().collect();
-                let known: Vec<&str> = known.iter().map(String::as_str).collect();
-                c.unknown(
-                    file,
-                    locate(file, At::value(&w, "when")),
-                    Severity::Error,
-                    Code::UndeclaredFlag,
-                    format!("flag `{flag}` is not declared in `flowset.ron`"),
-                    Ref { name: flag, known: &known, kind: "flags declared" }
-                        .otherwise("declare it under `flags` in `flowset.ron`"),
-                );
+            if let Some(flag) = &ch.when {
+                declared_flag(c, file, At::value(&w, "when"), flag);
             }
         }
         edges
     }
 }
 
-/// A handoff's staff note and policy: said, and nothing invisible in them.
+/// An error when a `when` or `needs` names a flag `flowset.ron` does not
+/// declare.
+fn declared_flag(c: &mut Checker, file: &SourceFile, at: At, flag: &str) {
+    if c.manifest_ok && !c.declared_flags.contains_key(flag) {
+        let known: Vec<String> = c.declared_flags.keys().cloned().collect();
+        let known: Vec<&str> = known.iter().map(String::as_str).collect();
+        c.unknown(
+            file,
+            locate(file, at),
+            Severity::Error,
+            Code::UndeclaredFlag,
+            format!("flag `{flag}` is not declared in `flowset.ron`"),
+            Ref { name: flag, known: &known, kind: "flags declared" }
+                .otherwise("declare it under `flags` in `flowset.ron`"),
+        );
+    }
+}
+
 /// A handoff's labels for the desk statistics: a READ level from 1 to 6, a
 /// question type that is short, visible and not empty.
 fn statistics_labels(
@@ -335,6 +348,7 @@ fn statistics_labels(
 /// The longest question type label.
 const MAX_QUESTION_TYPE: usize = 40;
 
+/// A handoff's staff note and policy: said, and nothing invisible in them.
 fn handoff(c: &mut Checker, file: &SourceFile, k: usize, id: &str, note: &str, policy: Option<&str>) {
     let within = [("nodes", k)];
     let note_at = At::value(&within, "note");

@@ -12,14 +12,25 @@ use crate::flow::text::{Piece, TemplateError, pieces};
 /// Field names that hold patron text with placeholders.
 const TEXT_FIELDS: &[&str] = &["text", "label", "title", "subtitle", "reason"];
 
+/// Which file a text is in, for the placeholders each branch must fill.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub(super) enum Src {
+    /// A flow file, by its index in `Sources::flows`.
+    Flow(usize),
+    /// A branch file's override, by the file's index in `Sources::branches`.
+    Branch(usize),
+    /// Text whose placeholders no branch is asked to fill (a value).
+    Other,
+}
+
 /// One placeholder of a declared variable in one text. It holds no strings:
 /// its position is worked out only if it is reported, so clean files are
 /// never scanned for positions and checking allocates little.
 #[derive(Clone, Copy)]
 pub(super) struct Use {
-    pub(super) file: usize,
-    within: [(&'static str, usize); 2],
-    depth: usize,
+    pub(super) src: Src,
+    pub(super) within: [(&'static str, usize); 2],
+    pub(super) depth: usize,
     field: &'static str,
     lang: usize,
     var: usize,
@@ -49,12 +60,11 @@ impl Use {
 
 impl Checker<'_> {
     /// Checks one patron text: languages, emptiness, length and placeholders.
-    /// `fi` is the flow file's index, for placeholders each branch must fill
-    /// (`usize::MAX` for text in a branch file).
+    /// `src` says where it is, for placeholders each branch must fill.
     pub(super) fn text(
         &mut self,
         file: &SourceFile,
-        fi: usize,
+        src: Src,
         at: At,
         text: &LangText,
         what: &str,
@@ -80,7 +90,7 @@ impl Checker<'_> {
             hidden_in_text(self, file, at_lang, value, &format!("{what} in `{lang}`"));
             super::limits::too_long(self, file, at_lang, value, &format!("{what} is"), lang, limit);
             if value.contains(['{', '}']) {
-                self.template(file, fi, at, lang, value, what);
+                self.template(file, src, at, lang, value, what);
             }
         }
     }
@@ -144,7 +154,7 @@ impl Checker<'_> {
     /// The placeholders of one text in one language: braces that are not
     /// placeholders, undeclared names, and (for declared ones) a [`Use`] to
     /// check against each branch.
-    fn template(&mut self, file: &SourceFile, fi: usize, at: At, lang: &str, value: &str, what: &str) {
+    fn template(&mut self, file: &SourceFile, src: Src, at: At, lang: &str, value: &str, what: &str) {
         let at_lang = At { key: Some(lang), ..at };
         let parts = match pieces(value) {
             Ok(parts) => parts,
@@ -181,8 +191,15 @@ impl Checker<'_> {
                 let mut within = [("", 0); 2];
                 let depth = at.within.len().min(2);
                 within[..depth].copy_from_slice(&at.within[..depth]);
-                self.uses.push(Use { file: fi, within, depth, field, lang: lang_index, var });
+                self.uses.push(Use { src, within, depth, field, lang: lang_index, var });
+            } else if self.manifest_ok
+                && var.is_none()
+                && let Some((_, more)) = self.undeclared.get_mut(name)
+            {
+                // One error per name: the first use, with a count of the rest.
+                *more += 1;
             } else if self.manifest_ok && var.is_none() {
+                self.undeclared.insert(name.to_string(), (self.diags.len(), 0));
                 let known: Vec<String> = self.declared_vars.keys().cloned().collect();
                 let known: Vec<&str> = known.iter().map(String::as_str).collect();
                 self.unknown(
