@@ -16,7 +16,7 @@ use crate::flow::source::{Pos, SourceFile};
 use crate::flow::sources::Sources;
 use crate::flow::text::placeholders;
 use crate::flow::words::Words;
-use std::collections::{BTreeMap, HashMap};
+use std::collections::{BTreeMap, HashMap, HashSet};
 
 /// Where a placeholder is needed.
 #[derive(Clone, Copy)]
@@ -32,6 +32,8 @@ enum Spot<'w> {
 struct Shown {
     hidden: Vec<bool>,
     nodes: Vec<Vec<bool>>,
+    /// (flow, node) whose text the branch overrides.
+    overridden: HashSet<(usize, usize)>,
 }
 
 impl Shown {
@@ -53,7 +55,16 @@ impl Shown {
                     if hidden[k] { vec![false; f.nodes.len()] } else { visible(f, &flows.indexes[k], flags) }
                 })
                 .collect();
-        Shown { hidden, nodes }
+        let overridden = m
+            .branch
+            .overrides
+            .iter()
+            .filter_map(|o| {
+                let k = *flows.ids.get(o.flow.as_str())?;
+                Some((k, *flows.indexes[k].get(o.node.as_str())?))
+            })
+            .collect();
+        Shown { hidden, nodes, overridden }
     }
 }
 
@@ -126,7 +137,10 @@ fn sees(
             let within = &u.within[..u.depth];
             match within {
                 [] => !shown.hidden[k],
-                [("nodes", n)] => shown.nodes[k].get(*n).copied().unwrap_or(false),
+                // An overridden text is not shown; the override is checked instead.
+                [("nodes", n)] => {
+                    shown.nodes[k].get(*n).copied().unwrap_or(false) && !shown.overridden.contains(&(k, *n))
+                }
                 [("nodes", n), ("choices", j)] => {
                     shown.nodes[k].get(*n).copied().unwrap_or(false)
                         && match &flows.raws[k].1.nodes[*n] {
@@ -289,7 +303,7 @@ fn report_paths(c: &mut Checker, sources: &Sources, merged: &[Merged], flows: &F
             Severity::Error,
             Code::HiddenFlow,
             format!("goto `{id}` leads to flow `{flow}`, which is hidden at {}", branch_list(&ids(list))),
-            Some("show the flow at that branch, or lead somewhere else".into()),
+            Some("show the flow there (a flow that `needs` a flag is hidden without it), or lead somewhere else".into()),
         );
     }
 }

@@ -5,7 +5,7 @@ use super::limits::{MAX_LABEL, MAX_TEXT, MAX_TITLE, too_many_choices};
 use super::locate::{At, file_stem, locate, node_id, top_level_id};
 use super::text::{Src, hidden_in_id, hidden_in_text};
 use super::{Checker, Ref};
-use crate::flow::diag::{Code, Severity};
+use crate::flow::diag::{Code, Severity, did_you_mean};
 use crate::flow::parse::parse_ron;
 use crate::flow::raw::{RawChoice, RawFlow, RawNode};
 use crate::flow::source::SourceFile;
@@ -202,16 +202,47 @@ impl Nodes<'_> {
         if let Some(&n) = self.index.get(to) {
             return Some(n);
         }
-        c.unknown(
-            self.file,
-            locate(self.file, At::value(within, field)),
-            Severity::Error,
-            Code::UnknownTarget,
-            format!("unknown node `{to}` in {what}"),
-            Ref { name: to, known: self.ids, kind: "nodes" }
-                .otherwise("add a node with that id, or fix the name"),
-        );
+        let place = locate(self.file, At::value(within, field));
+        let msg = format!("unknown node `{to}` in {what}");
+        // A node of another flow says more than a list of this flow's nodes,
+        // unless one of those is a likely typo.
+        let typo = did_you_mean(to, self.ids.iter().copied()).is_some();
+        match self.elsewhere(to).filter(|_| !typo) {
+            Some(hint) => c.push(self.file, place, Severity::Error, Code::UnknownTarget, msg, Some(hint)),
+            None => c.unknown(
+                self.file,
+                place,
+                Severity::Error,
+                Code::UnknownTarget,
+                msg,
+                Ref { name: to, known: self.ids, kind: "nodes" }
+                    .otherwise("add a node with that id, or fix the name"),
+            ),
+        }
         None
+    }
+
+    /// When `to` is a node of another flow: which, and how to get there
+    /// (a choice leads within its flow; a goto enters a flow at its start).
+    fn elsewhere(&self, to: &str) -> Option<String> {
+        let holders: Vec<&str> = self
+            .flows
+            .raws
+            .iter()
+            .filter(|(_, g)| g.id != self.flow.id && g.nodes.iter().any(|n| node_id(n) == to))
+            .map(|(_, g)| g.id.as_str())
+            .collect();
+        let first = *holders.first()?;
+        let flow = &self.flows.raws[*self.flows.ids.get(first)?].1;
+        let listed = holders.iter().map(|h| format!("`{h}`")).collect::<Vec<_>>().join(", ");
+        let start = if flow.start == to {
+            format!("`{to}` is where `{first}` starts")
+        } else {
+            format!("a goto enters `{first}` at its start, `{}`, not at `{to}`", flow.start)
+        };
+        Some(format!(
+            "`{to}` is a node of flow {listed}; a choice or `next` leads only within its own flow. Add `Goto(id: \"to_{first}\", flow: \"{first}\")` to this flow and lead to `to_{first}` ({start})"
+        ))
     }
 
     /// Checks node `k` and returns the nodes it leads to.

@@ -2,7 +2,7 @@
 //! its home `order`, and that the set has at least one branch.
 
 use super::flows::Flows;
-use super::locate::{At, keyed, listed, locate};
+use super::locate::{At, listed, locate};
 use super::text::hidden_in_id;
 use super::{Checker, Ref};
 use crate::flow::chars;
@@ -141,7 +141,7 @@ pub(super) fn unused_flags(c: &mut Checker, manifest_file: &SourceFile, m: &RawF
     for flag in unused.filter(|f| chars::find(f, chars::is_hidden).is_none()) {
         c.push(
             manifest_file,
-            keyed(manifest_file, "flags", flag),
+            listed(manifest_file, "flags", flag),
             Severity::Warning,
             Code::UnusedFlag,
             format!("flag `{flag}` is declared, but no choice's `when` and no flow's `needs` uses it"),

@@ -4,7 +4,7 @@
 use super::locate::{At, locate, text_pos, token_place};
 use super::{Checker, Ref};
 use crate::flow::chars;
-use crate::flow::diag::{Code, Severity};
+use crate::flow::diag::{Code, Severity, did_you_mean};
 use crate::flow::raw::LangText;
 use crate::flow::source::{Pos, SourceFile};
 use crate::flow::text::{Piece, TemplateError, pieces};
@@ -201,15 +201,17 @@ impl Checker<'_> {
             } else if self.manifest_ok && var.is_none() {
                 self.undeclared.insert(name.to_string(), (self.diags.len(), 0));
                 let known: Vec<String> = self.declared_vars.keys().cloned().collect();
-                let known: Vec<&str> = known.iter().map(String::as_str).collect();
+                let close = did_you_mean(name, known.iter().map(String::as_str));
+                let known: Vec<&str> = close.into_iter().collect();
                 self.unknown(
                     file,
                     token_place(file, at_lang, value, name),
                     Severity::Error,
                     Code::UndeclaredPlaceholder,
                     format!("placeholder `{{{name}}}` is not declared in `flowset.ron`"),
+                    // A new name is more likely than a typo: no list of the others.
                     Ref { name, known: &known, kind: "placeholders declared" }
-                        .otherwise("declare it under `vars` in `flowset.ron`"),
+                        .otherwise("declare it under `vars` in `flowset.ron`, with what it means"),
                 );
             }
         }
