@@ -122,7 +122,15 @@ fn flow(f: RawFlow, index: &HashMap<String, usize>, flow_at: &dyn Fn(&str) -> us
             RawNode::Goto { id, flow } => Node { id, kind: NodeKind::Goto { flow: flow_at(&flow) } },
         })
         .collect();
-    Flow { id: f.id, title: Text(f.title), subtitle: f.subtitle.map(Text), icon: f.icon, start, nodes }
+    Flow {
+        id: f.id,
+        title: Text(f.title),
+        subtitle: f.subtitle.map(Text),
+        icon: f.icon,
+        start,
+        needs: f.needs,
+        nodes,
+    }
 }
 
 /// One branch (its bases merged), its hidden flows (named, or needing a

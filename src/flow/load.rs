@@ -313,6 +313,7 @@ pub fn load(dir: &Path, assets: &Path, branch: Option<&str>) -> Result<Loaded, R
         return Ok(loaded);
     }
     let (sources, problems) = read_dir(dir)?;
+    let assets_dir = assets;
     let assets = Assets::Dir(assets.to_path_buf());
     // Pictures that are there but refused are said once each, in their own
     // words, rather than as missing.
@@ -327,11 +328,36 @@ pub fn load(dir: &Path, assets: &Path, branch: Option<&str>) -> Result<Loaded, R
     let mut report =
         check(&sources, &Options { branch: branch.map(str::to_string), asset_exists: &asset_exists });
     report.diagnostics.extend(refused_pictures(&sources, refused.into_inner()));
+    if !assets_dir.is_dir() {
+        no_assets_folder(&mut report.diagnostics, assets_dir);
+    }
     if !problems.is_empty() {
         report.diagnostics.extend(problems);
         report.set = None;
     }
     Ok(Loaded { report, assets, sources, note: None, extra: Vec::new() })
+}
+
+/// With no pictures folder at all, one warning (at the first picture named)
+/// instead of one per picture: a flows folder copied without `assets/`.
+fn no_assets_folder(diagnostics: &mut Vec<Diagnostic>, folder: &Path) {
+    let missing = diagnostics.iter().filter(|d| d.code == Code::MissingPicture).count();
+    let Some(first) = diagnostics.iter().position(|d| d.code == Code::MissingPicture) else { return };
+    let at = diagnostics[first].clone();
+    diagnostics.retain(|d| d.code != Code::MissingPicture);
+    let mut d = Diagnostic::new(
+        Severity::Warning,
+        Code::MissingAssets,
+        &at.file,
+        Pos { line: at.line, col: at.column },
+        format!(
+            "there is no pictures folder at `{}`, so the kiosk shows none of the pictures and icons the flows name ({missing} in all)",
+            folder.display()
+        ),
+    )
+    .hint("copy `assets/` beside the flows folder, or say where it is with `--assets DIR`");
+    d.width = at.width;
+    diagnostics.insert(first.min(diagnostics.len()), d);
 }
 
 /// A warning at every use of each picture refused by [`Assets::refusal`].

@@ -1,0 +1,72 @@
+//! The command line where IT staff learn from each error (issue 14): a CI
+//! gate on warnings, one line for a missing pictures folder, why a flow is
+//! hidden, overridden nodes made visible.
+
+#![allow(clippy::unwrap_used)] // tests fail loudly, that is what they are for
+
+mod common;
+
+use common::{copy_tree, run, stdout};
+use std::path::Path;
+
+fn stderr(o: &std::process::Output) -> String {
+    String::from_utf8_lossy(&o.stderr).into_owned()
+}
+
+/// A copy of the default flows without their `assets/` folder.
+fn flows_without_assets(root: &Path) -> String {
+    let flows = root.join("flows");
+    copy_tree(&Path::new(env!("CARGO_MANIFEST_DIR")).join("flows"), &flows);
+    flows.to_str().unwrap().to_string()
+}
+
+#[test]
+fn a_missing_assets_folder_is_one_warning_not_one_per_picture() {
+    let tmp = tempfile::tempdir().unwrap();
+    let flows = flows_without_assets(tmp.path());
+    let o = run(&["check", "--flows", &flows], "");
+    let out = stdout(&o);
+    assert_eq!(o.status.code(), Some(0), "{out}");
+    assert_eq!(out.matches("warning[").count(), 1, "{out}");
+    assert!(!out.contains("missing-picture"), "{out}");
+    let assets = tmp.path().join("assets");
+    assert!(
+        out.contains(&format!(
+            "warning[missing-assets]: there is no pictures folder at `{}`, so the kiosk shows none of the pictures and icons the flows name (",
+            assets.display()
+        )),
+        "{out}"
+    );
+    assert!(out.contains("0 errors, 1 warning"), "{out}");
+}
+
+#[test]
+fn deny_warnings_makes_a_warning_fail_the_check() {
+    let tmp = tempfile::tempdir().unwrap();
+    let flows = flows_without_assets(tmp.path());
+    let o = run(&["check", "--flows", &flows, "--deny-warnings"], "");
+    assert_eq!(o.status.code(), Some(1), "{}", stdout(&o));
+    assert!(stderr(&o).contains("error: warnings are denied (--deny-warnings)"), "{}", stderr(&o));
+    // Clean flows still pass the gate.
+    let o = run(&["check", "--deny-warnings"], "");
+    assert_eq!(o.status.code(), Some(0), "{}", stdout(&o));
+}
+
+#[test]
+fn walk_says_why_a_flow_is_hidden_at_a_branch() {
+    let o = run(&["walk", "scanning", "--branch", "riverside"], "");
+    assert_eq!(o.status.code(), Some(2));
+    assert_eq!(
+        stderr(&o),
+        "error: flow `scanning` needs flag `scanner` (`needs` in its file), which branch `riverside` does not have; flows at this branch: login, printing, email, files, wifi, forms\n"
+    );
+}
+
+#[test]
+fn check_for_one_branch_lists_the_nodes_it_overrides() {
+    let o = run(&["check", "--branch", "riverside"], "");
+    assert_eq!(o.status.code(), Some(0));
+    assert!(stdout(&o).ends_with("overridden at branch `riverside`: printing/pc_kind\n"), "{}", stdout(&o));
+    let o = run(&["check", "--branch", "central"], "");
+    assert!(!stdout(&o).contains("overridden"), "{}", stdout(&o));
+}
