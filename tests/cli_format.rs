@@ -70,3 +70,20 @@ fn check_for_one_branch_lists_the_nodes_it_overrides() {
     let o = run(&["check", "--branch", "central"], "");
     assert!(!stdout(&o).contains("overridden"), "{}", stdout(&o));
 }
+
+#[test]
+fn test_can_be_limited_to_one_flow() {
+    let o = run(&["test", "--flow", "scanning", "--walk"], "");
+    let out = stdout(&o);
+    assert_eq!(o.status.code(), Some(0), "{out}");
+    let lines: Vec<&str> = out.lines().filter(|l| l.starts_with("ok ") || l.starts_with("FAIL")).collect();
+    assert!(lines.len() >= 3, "{out}");
+    assert!(lines.iter().all(|l| l.contains("(scanning, ")), "{out}");
+    assert!(out.contains("ok    hidden at Riverside, which has no scanner (scanning, riverside, en)"), "{out}");
+    // The walk covers that flow alone.
+    assert!(out.contains("\nscanning "), "{out}");
+    assert!(!out.contains("\nprinting "), "{out}");
+    let o = run(&["test", "--flow", "scaning"], "");
+    assert_eq!(o.status.code(), Some(2));
+    assert!(stderr(&o).starts_with("error: there is no flow `scaning`; flows: "), "{}", stderr(&o));
+}
