@@ -79,11 +79,24 @@ fn test_can_be_limited_to_one_flow() {
     let lines: Vec<&str> = out.lines().filter(|l| l.starts_with("ok ") || l.starts_with("FAIL")).collect();
     assert!(lines.len() >= 3, "{out}");
     assert!(lines.iter().all(|l| l.contains("(scanning, ")), "{out}");
-    assert!(out.contains("ok    hidden at Riverside, which has no scanner (scanning, riverside, en)"), "{out}");
+    assert!(
+        out.contains("ok    hidden at Riverside, which has no scanner (scanning, riverside, en)"),
+        "{out}"
+    );
     // The walk covers that flow alone.
     assert!(out.contains("\nscanning "), "{out}");
     assert!(!out.contains("\nprinting "), "{out}");
     let o = run(&["test", "--flow", "scaning"], "");
     assert_eq!(o.status.code(), Some(2));
     assert!(stderr(&o).starts_with("error: there is no flow `scaning`; flows: "), "{}", stderr(&o));
+}
+
+#[test]
+fn graph_full_draws_staff_notes_and_a_branch_marks_overrides() {
+    let o = run(&["graph", "printing", "--format", "mermaid", "--full"], "");
+    assert_eq!(o.status.code(), Some(0));
+    assert!(stdout(&o).contains("— staff:"), "{}", stdout(&o));
+    let o = run(&["graph", "printing", "--format", "dot", "--branch", "riverside"], "");
+    assert!(stdout(&o).contains("pc_kind ✎ overridden here"), "{}", stdout(&o));
+    assert!(!stdout(&o).contains("— staff:"));
 }
