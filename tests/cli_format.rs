@@ -100,3 +100,35 @@ fn graph_full_draws_staff_notes_and_a_branch_marks_overrides() {
     assert!(stdout(&o).contains("pc_kind ✎ overridden here"), "{}", stdout(&o));
     assert!(!stdout(&o).contains("— staff:"));
 }
+
+/// `codes` used to print worst-case codes with a placeholder version tag,
+/// which `decode` refused ("made with a version of the flows this machine
+/// has never seen"). Every code it prints now decodes, for the time and
+/// language it states.
+#[test]
+fn codes_prints_codes_that_decode_reads() {
+    let o = run(&["codes", "--branch", "riverside", "--lang", "es", "--minutes", "12"], "");
+    assert_eq!(o.status.code(), Some(0));
+    let out = stdout(&o);
+    assert!(out.starts_with("Codes as a patron gets them from this version of the flows (tag "), "{out}");
+    let codes: Vec<&str> = out
+        .lines()
+        .skip(1)
+        .take_while(|l| !l.is_empty())
+        .map(|l| l.split_whitespace().next().unwrap())
+        .collect();
+    assert!(codes.len() > 20, "{out}");
+    // Every tenth, to keep the test quick; each a separate process.
+    for code in codes.iter().step_by(10) {
+        let d = run(&["decode", code], "");
+        let text = stdout(&d);
+        assert_eq!(d.status.code(), Some(0), "{code}: {text}{}", stderr(&d));
+        assert!(
+            text.contains("Riverside Branch · Español · 10-15 min · the flow sent them to staff"),
+            "{text}"
+        );
+    }
+    // The worst case is stated apart: `(N)` after each code.
+    let first = out.lines().nth(1).unwrap();
+    assert!(first.contains(" ( ") || first.contains(" (1"), "{first}");
+}
