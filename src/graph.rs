@@ -109,8 +109,8 @@ pub fn render_with(
         }
     }
     let seen = chart.reached();
-    for i in 0..set.flows[flow].nodes.len() {
-        chart.node(&mut out, i, seen[i], notation);
+    for (i, reached) in seen.iter().enumerate() {
+        chart.node(&mut out, i, *reached, notation);
     }
     let hidden_edges = chart.edges(&mut out, &seen, notation);
     if notation == Notation::Mermaid {

@@ -3,7 +3,7 @@
 
 use super::limits::{MAX_LABEL, MAX_TEXT, MAX_TITLE, too_many_choices};
 use super::locate::{At, file_stem, locate, node_id, top_level_id};
-use super::text::{Src, hidden_in_id, hidden_in_text};
+use super::text::{Src, hidden_in_id};
 use super::{Checker, Ref};
 use crate::flow::diag::{Code, Severity, did_you_mean};
 use crate::flow::parse::parse_ron;
@@ -271,8 +271,8 @@ impl Nodes<'_> {
             }
             RawNode::Handoff { id, reason, note, policy, read, question_type, .. } => {
                 c.text(file, Src::Flow(fi), at("reason"), reason, &format!("the reason of `{id}`"), MAX_TEXT);
-                handoff(c, file, k, id, note, policy.as_ref().map(|p| p.text.as_str()));
-                statistics_labels(c, file, k, id, *read, question_type.as_deref());
+                super::endings::handoff(c, file, k, id, note, policy.as_ref().map(|p| p.text.as_str()));
+                super::endings::statistics_labels(c, file, k, id, *read, question_type.as_deref());
             }
             RawNode::Goto { id, flow } => {
                 if !self.flows.ids.contains_key(flow.as_str()) && !c.broken.contains(flow) {
@@ -333,81 +333,6 @@ fn declared_flag(c: &mut Checker, file: &SourceFile, at: At, flag: &str) {
             format!("flag `{flag}` is not declared in `flowset.ron`"),
             Ref { name: flag, known: &known, kind: "flags declared" }
                 .otherwise("declare it under `flags` in `flowset.ron`"),
-        );
-    }
-}
-
-/// A handoff's labels for the desk statistics: a READ level from 1 to 6, a
-/// question type that is short, visible and not empty.
-fn statistics_labels(
-    c: &mut Checker,
-    file: &SourceFile,
-    k: usize,
-    id: &str,
-    read: Option<u8>,
-    question_type: Option<&str>,
-) {
-    let within = [("nodes", k)];
-    if let Some(level) = read
-        && !(1..=6).contains(&level)
-    {
-        c.push(
-            file,
-            locate(file, At::field(&within, "read")),
-            Severity::Error,
-            Code::BadReadLevel,
-            format!("`read` of `{id}` is {level}; the READ scale runs from 1 to 6"),
-            Some("1: directions or a quick answer, 2: minor help such as printing, 3: teaching a skill such as scanning ...".into()),
-        );
-    }
-    if let Some(q) = question_type {
-        let at = At::value(&within, "question_type");
-        hidden_in_text(c, file, at, q, &format!("the question type of `{id}`"));
-        if q.trim().is_empty() || q.chars().count() > MAX_QUESTION_TYPE {
-            c.push(
-                file,
-                locate(file, at),
-                Severity::Error,
-                Code::BadQuestionType,
-                format!("the question type of `{id}` must be 1 to {MAX_QUESTION_TYPE} characters"),
-                Some("use the short label your desk statistics already use, e.g. \"Printing\"".into()),
-            );
-        }
-    }
-}
-
-/// The longest question type label.
-const MAX_QUESTION_TYPE: usize = 40;
-
-/// A handoff's staff note and policy: said, and nothing invisible in them.
-fn handoff(c: &mut Checker, file: &SourceFile, k: usize, id: &str, note: &str, policy: Option<&str>) {
-    let within = [("nodes", k)];
-    let note_at = At::value(&within, "note");
-    hidden_in_text(c, file, note_at, note, &format!("the staff note of `{id}`"));
-    if let Some(p) = policy {
-        let policy_at = At { within: &within, field: Some("policy"), key: Some("text") };
-        hidden_in_text(c, file, policy_at, p, &format!("the policy of `{id}`"));
-    }
-    if note.trim().is_empty() {
-        c.push(
-            file,
-            locate(file, note_at),
-            Severity::Error,
-            Code::EmptyText,
-            format!("the staff note of `{id}` is empty"),
-            Some("say what staff should check first".into()),
-        );
-    }
-    if let Some(p) = policy
-        && p.trim().is_empty()
-    {
-        c.push(
-            file,
-            locate(file, At::field(&within, "policy")),
-            Severity::Error,
-            Code::EmptyText,
-            format!("the policy of `{id}` is empty"),
-            Some("state the rule, or remove `policy`".into()),
         );
     }
 }

@@ -10,6 +10,7 @@
 //! |---|---|
 //! | `manifest` | `flowset.ron`: languages, declared flags and placeholders, `order`, that branches exist |
 //! | `flows` | each flow: ids, titles, every node and its links |
+//! | `endings` | a handoff's staff note, policy and statistics labels |
 //! | `reach` | unreachable nodes, nodes with no way out, goto chains that never reach a screen |
 //! | `branches` | each branch file on its own: its values, flags, hidden flows and overrides |
 //! | `inherit` | `base:` chains and `flowset.ron`'s `defaults`, merged into the branches kiosks run |
@@ -20,6 +21,7 @@
 //! | `locate` | turning "choice 3 of node 5" into `file:line:column` |
 
 mod branches;
+mod endings;
 mod fill;
 mod flows;
 mod inherit;
