@@ -34,6 +34,24 @@ pub(super) fn resolve(
     parsed: &[(usize, RawBranch)],
     defaults: &BTreeMap<String, VarValue>,
 ) -> Vec<Merged> {
+    if let Some((fi, _)) = parsed.first()
+        && parsed.iter().all(|(_, b)| b.base_only)
+    {
+        let file = &sources.branches[*fi];
+        // `true` is no string literal to find: point at the field's name.
+        let at = file
+            .text
+            .find("base_only")
+            .map_or_else(|| locate(file, At::value(&[], "id")), |b| (file.pos_of_byte(b), "base_only".len()));
+        c.push(
+            file,
+            at,
+            Severity::Error,
+            Code::NoBranches,
+            "every branch file is `base_only`, so there is no branch a kiosk can run".into(),
+            Some("add a branch that starts from it with `base`, or remove `base_only`".into()),
+        );
+    }
     let find = |id: &str| parsed.iter().position(|(_, b)| b.id == id);
     let mut merged = Vec::new();
     for k in 0..parsed.len() {
