@@ -95,7 +95,7 @@ fn check_branch(c: &mut Checker, file: &SourceFile, fi: usize, b: &RawBranch, fl
     let known_flags: Vec<String> = c.declared_flags.keys().cloned().collect();
     let known_flags: Vec<&str> = known_flags.iter().map(String::as_str).collect();
     for flag in b.flags.iter().flatten() {
-        if c.manifest_ok && !c.declared_flags.contains_key(flag) {
+        if c.manifest_ok && !c.declared_flags.contains_key(flag) && c.first_time(format!("flag:{flag}")) {
             c.unknown(
                 file,
                 listed(file, "flags", flag),

@@ -320,9 +320,9 @@ impl Nodes<'_> {
 }
 
 /// An error when a `when` or `needs` names a flag `flowset.ron` does not
-/// declare.
+/// declare: one per name, at its first use.
 fn declared_flag(c: &mut Checker, file: &SourceFile, at: At, flag: &str) {
-    if c.manifest_ok && !c.declared_flags.contains_key(flag) {
+    if c.manifest_ok && !c.declared_flags.contains_key(flag) && c.first_time(format!("flag:{flag}")) {
         let known: Vec<String> = c.declared_flags.keys().cloned().collect();
         let known: Vec<&str> = known.iter().map(String::as_str).collect();
         c.unknown(

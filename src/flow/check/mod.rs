@@ -169,7 +169,20 @@ impl<'a> Checker<'a> {
         self.diags.push(d);
     }
 
-    /// Adds "used N more times" to each undeclared placeholder's one error.
+    /// Whether this is the first error for an undeclared name (`key`, such
+    /// as `flag:scanner`); later ones are only counted, and the first error
+    /// says how many there were ([`Checker::count_undeclared`]). Call it
+    /// right before pushing the error.
+    fn first_time(&mut self, key: String) -> bool {
+        if let Some((_, more)) = self.undeclared.get_mut(&key) {
+            *more += 1;
+            return false;
+        }
+        self.undeclared.insert(key, (self.diags.len(), 0));
+        true
+    }
+
+    /// Adds "used N more times" to each undeclared name's one error.
     fn count_undeclared(&mut self) {
         for (at, more) in self.undeclared.values() {
             if *more > 0

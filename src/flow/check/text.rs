@@ -192,14 +192,8 @@ impl Checker<'_> {
                 let depth = at.within.len().min(2);
                 within[..depth].copy_from_slice(&at.within[..depth]);
                 self.uses.push(Use { src, within, depth, field, lang: lang_index, var });
-            } else if self.manifest_ok
-                && var.is_none()
-                && let Some((_, more)) = self.undeclared.get_mut(name)
-            {
+            } else if self.manifest_ok && var.is_none() && self.first_time(format!("var:{name}")) {
                 // One error per name: the first use, with a count of the rest.
-                *more += 1;
-            } else if self.manifest_ok && var.is_none() {
-                self.undeclared.insert(name.to_string(), (self.diags.len(), 0));
                 let known: Vec<String> = self.declared_vars.keys().cloned().collect();
                 let close = did_you_mean(name, known.iter().map(String::as_str));
                 let known: Vec<&str> = close.into_iter().collect();
