@@ -132,3 +132,21 @@ fn codes_prints_codes_that_decode_reads() {
     let first = out.lines().nth(1).unwrap();
     assert!(first.contains(" ( ") || first.contains(" (1"), "{first}");
 }
+
+#[test]
+fn a_base_only_branch_is_no_branch_to_check_or_run() {
+    let flows = "tests/malformed/branch_base_inherits";
+    let o = run(&["check", "--flows", flows, "--branch", "county"], "");
+    assert_eq!(o.status.code(), Some(1), "{}", stdout(&o));
+    assert!(
+        stdout(&o).contains(
+            "error[unknown-branch]: branch `county` is only a base for other branches (`base_only: true`)\n"
+        ),
+        "{}",
+        stdout(&o)
+    );
+    let o = run(&["check", "--flows", flows, "--branch", "east"], "");
+    assert_eq!(o.status.code(), Some(0), "{}", stdout(&o));
+    // East inherits the county's override.
+    assert!(stdout(&o).ends_with("overridden at branch `east`: copying/done\n"), "{}", stdout(&o));
+}
