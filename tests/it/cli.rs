@@ -31,7 +31,7 @@ fn codes_lists_every_handoff_path_and_the_length_distribution() {
     let o = run(&["codes", "--branch", "riverside"], "");
     assert_eq!(o.status.code(), Some(0));
     let out = stdout(&o);
-    assert!(out.contains("handoff paths; code length (check character included):"), "{out}");
+    assert!(out.contains("handoff paths; longest code each can give (check character included):"), "{out}");
     assert!(out.contains("100% have at most"), "{out}");
     assert!(!out.contains(" central "), "only the branch asked for");
 }

@@ -85,3 +85,38 @@ fn shapes_flags_and_hidden_answers_are_drawn() {
         .sum();
     assert_eq!(mermaid.matches("-->|").count() + mermaid.matches("-.->|").count(), edges);
 }
+
+/// Greyed screens behind hidden answers, overridden nodes marked, the full
+/// text with staff notes and policies on request, and text wrapped short.
+#[test]
+fn a_branch_greys_what_it_hides_and_marks_what_it_overrides() {
+    use kiosk_triage::graph::{Detail, render_with};
+    let set = load_builtin(None).report.set.unwrap();
+    let printing = set.flow_index("printing").unwrap();
+    let riverside = set.branch("riverside").unwrap();
+    let dot = render(&set, printing, Some(riverside), "en", Notation::Dot);
+    // Phone printing is hidden at Riverside: its first screen is greyed.
+    let phone = dot.lines().find(|l| l.starts_with("  \"mobile\" [")).expect("the mobile node");
+    assert!(phone.contains("style=\"filled,dashed\""), "{phone}");
+    let pc = dot.lines().find(|l| l.starts_with("  \"pc_kind\" [")).expect("the pc_kind node");
+    assert!(pc.contains("pc_kind ✎ overridden here"), "{pc}");
+    assert!(pc.contains("style=filled,"), "{pc}");
+    // Without a branch nothing is greyed or marked.
+    let plain = render(&set, printing, None, "en", Notation::Dot);
+    assert!(!plain.contains("dashed\", fillcolor") && !plain.contains("overridden"));
+    // No line of a node's text is longer than 30 characters (plus `…`).
+    for line in plain.lines().filter(|l| l.contains("[label=") && !l.contains(" -> ")) {
+        let label = &line[line.find("label=\"").unwrap() + 7..line.find("\", shape").unwrap_or(line.len())];
+        for part in label.split("\\n") {
+            assert!(part.chars().count() <= 31, "{part}");
+        }
+    }
+    let short = render(&set, printing, None, "en", Notation::Mermaid);
+    let full = render_with(&set, printing, None, "en", Notation::Mermaid, Detail { full: true });
+    assert!(!short.contains("— staff:"));
+    assert!(full.contains("— staff:"), "the staff note is drawn");
+    assert!(full.contains("[flexible policy]") || full.contains("[strict policy]"));
+    assert!(full.len() > short.len());
+    let mermaid = render(&set, printing, Some(riverside), "en", Notation::Mermaid);
+    assert!(mermaid.contains(" hidden\n"), "hidden screens get the grey class");
+}

@@ -54,3 +54,34 @@ fn a_scenario_that_no_longer_fits_says_what_differed() {
     );
     assert!(why.contains("`Print from a library computer`"), "{why}");
 }
+
+/// Choosing by number, asserting a hidden flow, and what each says when it
+/// no longer holds.
+#[test]
+fn scenarios_choose_by_number_and_assert_hidden_flows() {
+    use kiosk_triage::scenario::ScenarioFile;
+    let set = Arc::new(load_builtin(None).report.set.unwrap());
+    let one = |text: &str| {
+        let file = ScenarioFile::parse(kiosk_triage::flow::source::SourceFile::new("t.ron", text));
+        replay(&set, &file.scenarios.as_ref().unwrap()[0])
+    };
+    let head = r#"[Scenario(name: "x", flow: "scanning", lang: "en","#;
+    assert_eq!(one(&format!(r#"{head} branch: "riverside", hidden: true)]"#)), Ok(()));
+    assert_eq!(
+        one(&format!(r#"{head} branch: "central", hidden: true)]"#)),
+        Err("flow `scanning` is shown at branch `central`; expected it hidden".into())
+    );
+    assert_eq!(
+        one(&format!(r#"{head} branch: "central", choices: [1, "Yes"], ending: "usb_done")]"#)),
+        Ok(())
+    );
+    let why = one(&format!(r#"{head} branch: "central", choices: [9], ending: "usb_done")]"#)).unwrap_err();
+    assert!(
+        why.starts_with("choice 1 number 9 is not on screen at `start` in `scanning`; the choices are: 1. `"),
+        "{why}"
+    );
+    assert_eq!(
+        one(&format!(r#"{head} branch: "central", choices: [1])]"#)),
+        Err("the scenario has no `ending` (or `hidden: true`)".into())
+    );
+}
