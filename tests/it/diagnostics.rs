@@ -7,7 +7,7 @@
 //! change in wording, run
 //!
 //! ```text
-//! BLESS=1 cargo test --no-default-features --test diagnostics
+//! BLESS=1 cargo test --no-default-features --test it diagnostics::
 //! ```
 //!
 //! and read every changed `expected.txt` before committing it.

@@ -579,7 +579,7 @@ fn an_archived_version_gives_back_its_source_files() {
 
 /// Decode time with 300 archived versions, the old way (load and check every
 /// version) and the indexed way. Not a timed assertion: run with
-/// `cargo test --test handoff -- --ignored --nocapture archive_decode_time`
+/// `cargo test --test it -- --ignored --nocapture archive_decode_time`
 /// and see docs/handoff-code.md.
 #[test]
 #[ignore]

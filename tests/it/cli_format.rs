@@ -4,7 +4,7 @@
 
 #![allow(clippy::unwrap_used)] // tests fail loudly, that is what they are for
 
-mod common;
+use crate::common;
 
 use common::{copy_tree, run, stdout};
 use std::path::Path;

@@ -21,7 +21,7 @@ const COPYING: &str = r#"Flow(id: "copying", title: {"en": "Copy"}, icon: "i.png
 const SCANNING: &str = r#"Flow(id: "scanning", title: {"en": "Scan"}, icon: "i.png", start: "a", needs: "scanner",
     nodes: [Solved(id: "a", text: {"en": "Go to {scanner_where}."})])"#;
 
-const WORDS: &str = include_str!("../flows/words/en.ron");
+const WORDS: &str = include_str!("../../flows/words/en.ron");
 
 #[test]
 fn branches_inherit_from_their_base_and_the_defaults() {
