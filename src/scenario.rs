@@ -1,5 +1,7 @@
-//! Scenario transcripts: a patron's choices by label and the ending they must
-//! reach, replayed through the same session the kiosk uses.
+//! Scenario transcripts: a patron's choices (by label, or by number as on
+//! screen, so a price in a label does not tie a test to one branch) and the
+//! ending they must reach, replayed through the same session the kiosk uses;
+//! or that a flow is hidden at a branch.
 //!
 //! IT staff keep them in `flows/tests/*.ron`, so an edit that breaks a path
 //! patrons rely on is caught by `kiosk-triage test` before it reaches a kiosk.
@@ -25,15 +27,42 @@ pub struct Scenario {
     pub branch: String,
     /// The language the labels are in.
     pub lang: String,
-    /// Button labels exactly as shown, one per question; steps pass by
+    /// One per question: a button label exactly as shown, or its number
+    /// on screen (1 for the first choice shown at the branch); steps pass by
     /// themselves.
-    pub choices: Vec<String>,
+    #[serde(default)]
+    pub choices: Vec<Pick>,
     /// The id of the node it must end at (`asked_staff` when the last thing
-    /// the patron does is ask for staff; see `ask_staff`).
+    /// the patron does is ask for staff; see `ask_staff`). Required unless
+    /// `hidden`.
+    #[serde(default)]
     pub ending: String,
     /// Whether the patron presses "Get help from staff" after the choices.
     #[serde(default)]
     pub ask_staff: bool,
+    /// The flow must be hidden at the branch (no tile, no way in); nothing
+    /// else is replayed.
+    #[serde(default)]
+    pub hidden: bool,
+}
+
+/// One answer in a transcript.
+#[derive(Clone, Debug, Deserialize, PartialEq, Eq)]
+#[serde(untagged)]
+pub enum Pick {
+    /// The button's number on screen, from 1.
+    Number(usize),
+    /// The button's label, exactly as shown.
+    Label(String),
+}
+
+impl std::fmt::Display for Pick {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        match self {
+            Pick::Number(n) => write!(f, "number {n}"),
+            Pick::Label(l) => write!(f, "`{l}`"),
+        }
+    }
 }
 
 /// A scenario file, parsed.
@@ -61,6 +90,12 @@ impl ScenarioFile {
 
 /// Replays one scenario. `Err` says what differed, in words for IT staff.
 pub fn replay(set: &Arc<FlowSet>, sc: &Scenario) -> Result<(), String> {
+    if sc.hidden {
+        return hidden(set, sc);
+    }
+    if sc.ending.is_empty() {
+        return Err("the scenario has no `ending` (or `hidden: true`)".into());
+    }
     let mut t = Duration::ZERO;
     let mut tick = || {
         t += Duration::from_secs(5);
@@ -76,7 +111,7 @@ pub fn replay(set: &Arc<FlowSet>, sc: &Scenario) -> Result<(), String> {
         v.and_then(|v| set.flows.get(v.flow).map(|f| format!("`{}` in `{}`", f.nodes[v.node].id, f.id)))
             .unwrap_or_default()
     };
-    for (i, label) in sc.choices.iter().enumerate() {
+    for (i, pick) in sc.choices.iter().enumerate() {
         // Steps pass by themselves.
         while matches!(s.screen().body, Body::Step { .. }) {
             s.next(tick()).map_err(|e| e.to_string())?;
@@ -84,18 +119,27 @@ pub fn replay(set: &Arc<FlowSet>, sc: &Scenario) -> Result<(), String> {
         match s.screen().body {
             Body::Question { choices, .. } => {
                 let shown: Vec<String> = choices.iter().map(|c| c.plain()).collect();
-                let Some(n) = shown.iter().position(|c| c == label) else {
+                let found = match pick {
+                    Pick::Label(label) => shown.iter().position(|c| c == label),
+                    Pick::Number(n) => n.checked_sub(1).filter(|n| *n < shown.len()),
+                };
+                let Some(n) = found else {
                     return Err(format!(
-                        "choice {} `{label}` is not on screen at {}; the choices are: {}",
+                        "choice {} {pick} is not on screen at {}; the choices are: {}",
                         i + 1,
                         here(&s),
-                        shown.iter().map(|c| format!("`{c}`")).collect::<Vec<_>>().join(", ")
+                        shown
+                            .iter()
+                            .enumerate()
+                            .map(|(k, c)| format!("{}. `{c}`", k + 1))
+                            .collect::<Vec<_>>()
+                            .join(", ")
                     ));
                 };
                 s.choose(n + 1, tick()).map_err(|e| e.to_string())?;
             }
             _ => {
-                return Err(format!("the flow ended at {} before choice {} `{label}`", here(&s), i + 1));
+                return Err(format!("the flow ended at {} before choice {} {pick}", here(&s), i + 1));
             }
         }
     }
@@ -127,4 +171,17 @@ pub fn replay(set: &Arc<FlowSet>, sc: &Scenario) -> Result<(), String> {
         return Err(format!("ended at {}, expected `{}`", here(&s), sc.ending));
     }
     Ok(())
+}
+
+/// A scenario with `hidden: true`: the flow exists and the branch hides it.
+fn hidden(set: &FlowSet, sc: &Scenario) -> Result<(), String> {
+    let Some(branch) = set.branch(&sc.branch) else {
+        return Err(format!("there is no branch `{}`", sc.branch));
+    };
+    let Some(flow) = set.flow_index(&sc.flow) else { return Err(format!("there is no flow `{}`", sc.flow)) };
+    if branch.hidden.contains(&flow) {
+        Ok(())
+    } else {
+        Err(format!("flow `{}` is shown at branch `{}`; expected it hidden", sc.flow, sc.branch))
+    }
 }

@@ -22,6 +22,9 @@ pub struct Args {
     /// Output format.
     #[arg(long, value_enum, default_value_t)]
     format: Format,
+    /// Exit 1 on warnings too, for a CI gate that keeps the flows spotless.
+    #[arg(long)]
+    deny_warnings: bool,
     /// Also check this kiosk configuration against the flows (default:
     /// `kiosk.ron` when there is one).
     #[arg(long)]
@@ -49,10 +52,39 @@ pub fn run(args: &Args, out: &mut dyn Write) -> std::io::Result<u8> {
     }
     let lengths = refuse_long_codes(&mut loaded, args.branch.as_deref());
     match args.format {
-        Format::Text => write_report(&loaded, &lengths, out)?,
+        Format::Text => {
+            write_report(&loaded, &lengths, out)?;
+            if let Some(branch) = &args.branch {
+                write_overrides(&loaded, branch, out)?;
+            }
+        }
         Format::Json => write_json(&loaded, &lengths, out)?,
     }
-    Ok(u8::from(loaded.report.errors() > 0))
+    let warnings_fail = args.deny_warnings && loaded.report.warnings() > 0;
+    if warnings_fail && args.format == Format::Text {
+        eprintln!("error: warnings are denied (--deny-warnings)");
+    }
+    Ok(u8::from(loaded.report.errors() > 0 || warnings_fail))
+}
+
+/// With `--branch`: the nodes whose text that branch overrides (its own
+/// file's overrides and its bases'), so an override is never invisible.
+fn write_overrides(loaded: &Loaded, branch: &str, out: &mut dyn Write) -> std::io::Result<()> {
+    let Some(set) = &loaded.report.set else { return Ok(()) };
+    let Some(b) = set.branch(branch) else { return Ok(()) };
+    let mut nodes: Vec<String> = b
+        .overrides
+        .keys()
+        .filter_map(|&(f, n)| {
+            let flow = set.flows.get(f)?;
+            Some(format!("{}/{}", flow.id, flow.nodes.get(n)?.id))
+        })
+        .collect();
+    if nodes.is_empty() {
+        return Ok(());
+    }
+    nodes.sort();
+    writeln!(out, "overridden at branch `{branch}`: {}", nodes.join(", "))
 }
 
 /// Checks `kiosk.ron` too: its syntax and fields, and that the branch and

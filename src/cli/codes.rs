@@ -1,13 +1,16 @@
-//! `kiosk-triage codes`: every reachable handoff path with its code, and how
-//! long codes get, so IT staff (and tests) can see them.
+//! `kiosk-triage codes`: every reachable handoff path with the code a patron
+//! would really get (this flow version's tag, a stated time and language),
+//! so an IT person can copy one into `decode`; and, apart from it, the
+//! longest code the path can give, which is what the length figures count.
 
 use super::FlowsArgs;
 use crate::handoff::base32::group;
-use crate::handoff::codec::Reached;
-use crate::handoff::{MAX_CODE_LEN, worst_case_code};
+use crate::handoff::codec::{Contents, Reached, tag_of, time_bucket};
+use crate::handoff::{MAX_CODE_LEN, code_for, worst_case_code};
 use crate::paths::{End, PATH_LIMIT, walk_through_gotos};
 use std::collections::BTreeMap;
 use std::io::{self, Write};
+use std::time::Duration;
 
 /// Arguments of `codes`.
 #[derive(Debug, clap::Args)]
@@ -17,6 +20,12 @@ pub struct Args {
     /// Only this branch (default: every branch).
     #[arg(long)]
     branch: Option<String>,
+    /// The patron's language in the codes shown (default: the flows' first).
+    #[arg(long)]
+    lang: Option<String>,
+    /// How many minutes the patron spent, for the codes shown.
+    #[arg(long, default_value_t = 5)]
+    minutes: u64,
 }
 
 /// Runs `codes`: 0 every code fits the limit, 1 some path's code is longer,
@@ -31,7 +40,20 @@ pub fn run(args: &Args, out: &mut dyn Write) -> io::Result<u8> {
     let mut written: io::Result<()> = Ok(());
     let mut lengths: BTreeMap<usize, usize> = BTreeMap::new();
     let mut too_long = 0;
-    writeln!(out, "Each code is the longest this path can give (any time spent, any language).")?;
+    let lang = args.lang.clone().unwrap_or_else(|| set.default_language().to_string());
+    let Some(lang_index) = set.languages.iter().position(|l| *l == lang) else {
+        eprintln!("error: the flows have no language `{lang}`; they have {}", set.languages.join(", "));
+        return Ok(2);
+    };
+    let time = time_bucket(Duration::from_secs(args.minutes * 60));
+    writeln!(
+        out,
+        "Codes as a patron gets them from this version of the flows (tag {:02x}), in `{lang}`, after {} \
+         minutes: `decode` reads them. In brackets, the longest code the path can give (any time, any \
+         language), which the figures below count.",
+        tag_of(&set),
+        args.minutes
+    )?;
     for (bi, branch) in set.branches.iter().enumerate() {
         if args.branch.as_ref().is_some_and(|b| *b != branch.id) {
             continue;
@@ -41,15 +63,27 @@ pub fn run(args: &Args, out: &mut dyn Write) -> io::Result<u8> {
                 if end != End::Handoff || written.is_err() {
                     return;
                 }
-                let Some(code) = worst_case_code(&set, bi, path, Reached::FlowEnded) else { return };
-                *lengths.entry(code.len()).or_default() += 1;
-                too_long += usize::from(code.len() > MAX_CODE_LEN);
+                let Some(worst) = worst_case_code(&set, bi, path, Reached::FlowEnded) else { return };
+                *lengths.entry(worst.len()).or_default() += 1;
+                too_long += usize::from(worst.len() > MAX_CODE_LEN);
+                let contents = Contents {
+                    tag: tag_of(&set),
+                    branch: bi,
+                    lang: lang_index,
+                    time,
+                    reached: Reached::FlowEnded,
+                    looped: false,
+                    flow: Some(fi),
+                    path: path.to_vec(),
+                };
+                let Some(code) = code_for(&set, &contents) else { return };
                 let ids: Vec<&str> =
                     path.iter().map(|v| set.flows[v.flow].nodes[v.node].id.as_str()).collect();
                 written = writeln!(
                     out,
-                    "{:<14} {:<10} {:<10} {}",
+                    "{:<14} ({:>2}) {:<10} {:<10} {}",
                     group(&code),
+                    worst.len(),
                     branch.id,
                     flow.id,
                     ids.join(" → ")
@@ -59,7 +93,7 @@ pub fn run(args: &Args, out: &mut dyn Write) -> io::Result<u8> {
     }
     written?;
     let total: usize = lengths.values().sum();
-    writeln!(out, "\n{total} handoff paths; code length (check character included):")?;
+    writeln!(out, "\n{total} handoff paths; longest code each can give (check character included):")?;
     let mut running = 0;
     for (len, n) in &lengths {
         running += n;

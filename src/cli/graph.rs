@@ -1,7 +1,7 @@
 //! `kiosk-triage graph`: the flowchart of one flow, as DOT or Mermaid.
 
 use super::FlowsArgs;
-use crate::graph::{Notation, render};
+use crate::graph::{Detail, Notation, render_with};
 use std::io::{self, Write};
 
 /// Output notation.
@@ -20,7 +20,8 @@ pub struct Args {
     flow: String,
     #[command(flatten)]
     flows: FlowsArgs,
-    /// Fill values and grey out answers hidden at this branch.
+    /// Fill values, grey out answers and screens hidden at this branch, and
+    /// mark the nodes it overrides.
     #[arg(long)]
     branch: Option<String>,
     /// The language of the text (default: the flows' first).
@@ -29,6 +30,10 @@ pub struct Args {
     /// Output notation.
     #[arg(long, value_enum)]
     format: GraphFormat,
+    /// Whole texts (not cut after three lines), and each handoff's staff
+    /// note and policy.
+    #[arg(long)]
+    full: bool,
 }
 
 /// Runs `graph`: 0 written, 2 usage, IO or broken flows.
@@ -57,6 +62,7 @@ pub fn run(args: &Args, out: &mut dyn Write) -> io::Result<u8> {
         GraphFormat::Dot => Notation::Dot,
         GraphFormat::Mermaid => Notation::Mermaid,
     };
-    write!(out, "{}", render(&set, fi, branch, &lang, notation))?;
+    let detail = Detail { full: args.full };
+    write!(out, "{}", render_with(&set, fi, branch, &lang, notation, detail))?;
     Ok(0)
 }

@@ -19,6 +19,9 @@ pub struct Args {
     /// Also walk every path of every flow at every branch and report coverage.
     #[arg(long)]
     walk: bool,
+    /// Only the scenarios of this flow (and with `--walk`, only its paths).
+    #[arg(long)]
+    flow: Option<String>,
 }
 
 /// Runs `test`: 0 all passed, 1 failures, 2 usage, IO or broken flows.
@@ -35,10 +38,18 @@ pub fn run(args: &Args, out: &mut dyn Write) -> io::Result<u8> {
             return Ok(2);
         }
     };
-    let (passed, failed) = report_scenarios(&set, &files, out)?;
+    if let Some(flow) = &args.flow
+        && set.flow_index(flow).is_none()
+    {
+        let ids: Vec<&str> = set.flows.iter().map(|f| f.id.as_str()).collect();
+        eprintln!("error: there is no flow `{flow}`; flows: {}", ids.join(", "));
+        return Ok(2);
+    }
+    let only = args.flow.as_deref();
+    let (passed, failed) = report_scenarios(&set, &files, only, out)?;
     writeln!(out, "{passed} passed, {failed} failed")?;
     if args.walk {
-        report_walk(&set, out)?;
+        report_walk(&set, only, out)?;
     }
     Ok(u8::from(failed > 0))
 }
@@ -65,11 +76,13 @@ pub fn read_scenarios(dir: &Path) -> Result<Vec<ScenarioFile>, ReadError> {
         .collect()
 }
 
-/// Replays every scenario and writes one line each (and what differed);
-/// returns (passed, failed). A file that cannot be read counts as failed.
+/// Replays every scenario (of flow `only`, if given) and writes one line
+/// each (and what differed); returns (passed, failed). A file that cannot
+/// be read counts as failed.
 pub fn report_scenarios(
     set: &Arc<FlowSet>,
     files: &[ScenarioFile],
+    only: Option<&str>,
     out: &mut dyn Write,
 ) -> io::Result<(usize, usize)> {
     let (mut passed, mut failed) = (0, 0);
@@ -80,7 +93,8 @@ pub fn report_scenarios(
                 failed += 1;
             }
             Ok(list) => {
-                for (i, sc) in list.iter().enumerate() {
+                let wanted = list.iter().enumerate().filter(|(_, sc)| only.is_none_or(|f| sc.flow == f));
+                for (i, sc) in wanted {
                     match replay(set, sc) {
                         Ok(()) => {
                             passed += 1;
@@ -102,13 +116,13 @@ pub fn report_scenarios(
 }
 
 /// Coverage of every flow at every branch.
-fn report_walk(set: &FlowSet, out: &mut dyn Write) -> io::Result<()> {
+fn report_walk(set: &FlowSet, only: Option<&str>, out: &mut dyn Write) -> io::Result<()> {
     writeln!(
         out,
         "\nevery path, each loop walked once, at most {} screens deep and {PATH_LIMIT} paths per flow:",
         crate::paths::MAX_DEPTH
     )?;
-    for (fi, flow) in set.flows.iter().enumerate() {
+    for (fi, flow) in set.flows.iter().enumerate().filter(|(_, f)| only.is_none_or(|o| f.id == o)) {
         let mut covered = vec![false; flow.nodes.len()];
         let mut paths = 0usize;
         let mut longest: Vec<String> = Vec::new();

@@ -44,8 +44,13 @@ pub fn run(args: &Args, out: &mut dyn Write, input: &mut dyn BufRead) -> io::Res
     let session = match Session::start(set.clone(), &branch, &lang, &args.flow, Duration::ZERO) {
         Ok(s) => s,
         Err(e) => {
-            let ids: Vec<&str> = set.flows.iter().map(|f| f.id.as_str()).collect();
-            eprintln!("error: {e}; flows: {}", ids.join(", "));
+            let b = set.branch(&branch).unwrap_or(&set.branches[0]);
+            let why = set.flow_index(&args.flow).and_then(|f| set.why_hidden(f, b));
+            let ids: Vec<&str> = set.visible_flows(b).map(|(_, f)| f.id.as_str()).collect();
+            match why {
+                Some(why) => eprintln!("error: {why}; flows at this branch: {}", ids.join(", ")),
+                None => eprintln!("error: {e}; flows at branch `{}`: {}", b.id, ids.join(", ")),
+            }
             return Ok(2);
         }
     };

@@ -7,7 +7,7 @@ use super::raw::{RawBranch, RawFlow, RawFlowSet, RawNode};
 use super::source::SourceFile;
 use super::sources::Sources;
 use super::words::Words;
-use std::collections::{BTreeMap, HashMap, HashSet};
+use std::collections::{BTreeMap, BTreeSet, HashMap, HashSet};
 
 /// Builds the model from files that had no errors. Lookups that cannot fail
 /// after a clean check still fall back quietly instead of panicking.
@@ -16,7 +16,7 @@ pub(super) fn build(
     manifest: Option<RawFlowSet>,
     raws: Vec<(usize, RawFlow)>,
     indexes: &[HashMap<String, usize>],
-    branches: Vec<(usize, RawBranch)>,
+    branches: Vec<RawBranch>,
     words: Words,
     flow_ids: &HashMap<String, usize>,
 ) -> FlowSet {
@@ -26,10 +26,14 @@ pub(super) fn build(
         order: Vec::new(),
         flags: BTreeMap::new(),
         vars: BTreeMap::new(),
+        defaults: BTreeMap::new(),
     });
     let order = home_order(&manifest, &raws, flow_ids);
     let position: HashMap<usize, usize> = order.iter().enumerate().map(|(new, old)| (*old, new)).collect();
     let flow_at = |id: &str| flow_ids.get(id).and_then(|k| position.get(k)).copied().unwrap_or(0);
+    // Flows a branch without their flag does not show.
+    let needs: Vec<(usize, String)> =
+        raws.iter().filter_map(|(_, f)| f.needs.clone().map(|n| (flow_at(&f.id), n))).collect();
 
     // The raw texts move into the model; nothing is copied.
     let mut raws: Vec<Option<RawFlow>> = raws.into_iter().map(|(_, f)| Some(f)).collect();
@@ -39,7 +43,7 @@ pub(super) fn build(
         flows.push(flow(f, &indexes[k], &flow_at));
     }
     let mut model_branches: Vec<Branch> =
-        branches.into_iter().map(|(_, b)| branch(b, indexes, flow_ids, &flow_at)).collect();
+        branches.into_iter().map(|b| branch(b, indexes, flow_ids, &flow_at, &needs)).collect();
     if model_branches.is_empty() {
         model_branches.push(Branch {
             id: "default".into(),
@@ -118,16 +122,29 @@ fn flow(f: RawFlow, index: &HashMap<String, usize>, flow_at: &dyn Fn(&str) -> us
             RawNode::Goto { id, flow } => Node { id, kind: NodeKind::Goto { flow: flow_at(&flow) } },
         })
         .collect();
-    Flow { id: f.id, title: Text(f.title), subtitle: f.subtitle.map(Text), icon: f.icon, start, nodes }
+    Flow {
+        id: f.id,
+        title: Text(f.title),
+        subtitle: f.subtitle.map(Text),
+        icon: f.icon,
+        start,
+        needs: f.needs,
+        nodes,
+    }
 }
 
-/// One branch, its hidden flows and overrides by index.
+/// One branch (its bases merged), its hidden flows (named, or needing a
+/// flag it lacks) and overrides by index.
 fn branch(
     b: RawBranch,
     indexes: &[HashMap<String, usize>],
     flow_ids: &HashMap<String, usize>,
     flow_at: &dyn Fn(&str) -> usize,
+    needs: &[(usize, String)],
 ) -> Branch {
+    let flags = b.flags.unwrap_or_default();
+    let mut hidden: BTreeSet<usize> = b.hide_flows.iter().flatten().map(|f| flow_at(f)).collect();
+    hidden.extend(needs.iter().filter(|(_, flag)| !flags.contains(flag)).map(|(k, _)| *k));
     let mut overrides = HashMap::new();
     for o in b.overrides {
         if let Some(&k) = flow_ids.get(o.flow.as_str())
@@ -136,14 +153,7 @@ fn branch(
             overrides.insert((flow_at(&o.flow), n), Text(o.text));
         }
     }
-    Branch {
-        hidden: b.hide_flows.iter().map(|f| flow_at(f)).collect(),
-        id: b.id,
-        name: b.name,
-        vars: b.vars,
-        flags: b.flags.into_iter().collect(),
-        overrides,
-    }
+    Branch { hidden, id: b.id, name: b.name, vars: b.vars, flags: flags.into_iter().collect(), overrides }
 }
 
 /// A 64-bit FNV-1a-style hash over every file name and text, in a fixed

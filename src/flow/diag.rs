@@ -97,6 +97,9 @@ codes! {
     UnknownVariable = "unknown-variable",
     BadOverride = "bad-override",
     UnknownBranch = "unknown-branch",
+    BaseLoop = "base-loop",
+    UnusedFlag = "unused-flag",
+    MissingAssets = "missing-assets",
     UnknownWord = "unknown-word",
     NoBranches = "no-branches",
     BadId = "bad-id",
@@ -248,9 +251,14 @@ fn shorten_names(message: &str) -> String {
     out
 }
 
+/// At most this many letters differ in a did-you-mean: a new name that
+/// happens to share half its letters with an old one (`copier_where`,
+/// `scanner_where`) is not a typo.
+const MAX_EDITS: usize = 2;
+
 /// The closest of `candidates` to `word`, if it is close enough to suggest:
-/// at most a third of the letters differ, and never all of them (so `sp` is
-/// not taken for `en`).
+/// at most a third of the letters differ (and at most [`MAX_EDITS`]), and
+/// never all of them (so `sp` is not taken for `en`).
 pub fn did_you_mean<'a>(word: &str, candidates: impl IntoIterator<Item = &'a str>) -> Option<&'a str> {
     if word.len() > 256 {
         return None;
@@ -260,7 +268,7 @@ pub fn did_you_mean<'a>(word: &str, candidates: impl IntoIterator<Item = &'a str
         .map(|c| (strsim::damerau_levenshtein(word, c), c))
         .filter(|(d, c)| {
             let len = c.chars().count().min(word.chars().count());
-            *d > 0 && *d <= (c.chars().count() / 3).max(1) && *d < len
+            *d > 0 && *d <= (c.chars().count() / 3).clamp(1, MAX_EDITS) && *d < len
         })
         .min_by_key(|(d, _)| *d)
         .map(|(_, c)| c)

@@ -313,6 +313,7 @@ pub fn load(dir: &Path, assets: &Path, branch: Option<&str>) -> Result<Loaded, R
         return Ok(loaded);
     }
     let (sources, problems) = read_dir(dir)?;
+    let assets_dir = assets;
     let assets = Assets::Dir(assets.to_path_buf());
     // Pictures that are there but refused are said once each, in their own
     // words, rather than as missing.
@@ -326,51 +327,15 @@ pub fn load(dir: &Path, assets: &Path, branch: Option<&str>) -> Result<Loaded, R
     };
     let mut report =
         check(&sources, &Options { branch: branch.map(str::to_string), asset_exists: &asset_exists });
-    report.diagnostics.extend(refused_pictures(&sources, refused.into_inner()));
+    report.diagnostics.extend(super::pictures::refused_pictures(&sources, refused.into_inner()));
+    if !assets_dir.is_dir() {
+        super::pictures::no_assets_folder(&mut report.diagnostics, assets_dir);
+    }
     if !problems.is_empty() {
         report.diagnostics.extend(problems);
         report.set = None;
     }
     Ok(Loaded { report, assets, sources, note: None, extra: Vec::new() })
-}
-
-/// A warning at every use of each picture refused by [`Assets::refusal`].
-fn refused_pictures(sources: &Sources, mut refused: Vec<(String, limits::Refusal)>) -> Vec<Diagnostic> {
-    refused.sort_by(|a, b| a.0.cmp(&b.0));
-    refused.dedup_by(|a, b| a.0 == b.0);
-    let mut out = Vec::new();
-    for (name, why) in refused {
-        let (reason, hint) = match why {
-            limits::Refusal::Outside(target) => (
-                format!("links to `{}`, outside `assets/`", target.display()),
-                "put the picture itself in `assets/` (a link may point only inside it)".to_string(),
-            ),
-            _ => (
-                format!("is larger than {} MiB", limits::MAX_PICTURE_BYTES >> 20),
-                "save it smaller: a screen-sized PNG is a few hundred kilobytes".to_string(),
-            ),
-        };
-        for file in &sources.flows {
-            let uses = file
-                .literals()
-                .iter()
-                .filter(|l| l.value == name && matches!(l.key.as_deref(), Some("icon" | "picture")));
-            for l in uses {
-                out.push(
-                    Diagnostic::new(
-                        Severity::Warning,
-                        Code::PictureRefused,
-                        &file.name,
-                        l.pos,
-                        format!("picture `{name}` {reason}; the kiosk does not show it"),
-                    )
-                    .width(l.width)
-                    .hint(hint.clone()),
-                );
-            }
-        }
-    }
-    out
 }
 
 /// Checks the built-in defaults.

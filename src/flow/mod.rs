@@ -12,6 +12,7 @@ pub mod limits;
 pub mod load;
 pub mod model;
 mod parse;
+mod pictures;
 pub mod raw;
 pub mod source;
 pub mod sources;

@@ -63,6 +63,8 @@ pub struct Flow {
     pub icon: String,
     /// The first node.
     pub start: NodeIdx,
+    /// The flag a branch needs to show this flow, if any.
+    pub needs: Option<String>,
     /// Every node; links are indexes into this list.
     pub nodes: Vec<Node>,
 }
@@ -245,6 +247,21 @@ impl FlowSet {
             } else {
                 branch.vars.get(name).map(|v| v.get(lang, fallback))
             }
+        })
+    }
+
+    /// Why a branch hides a flow, in words for IT staff; None if it shows it.
+    pub fn why_hidden(&self, flow: FlowIdx, branch: &Branch) -> Option<String> {
+        if !branch.hidden.contains(&flow) {
+            return None;
+        }
+        let f = self.flows.get(flow)?;
+        Some(match &f.needs {
+            Some(flag) if !branch.flags.contains(flag) => format!(
+                "flow `{}` needs flag `{flag}` (`needs` in its file), which branch `{}` does not have",
+                f.id, branch.id
+            ),
+            _ => format!("branch `{}` hides flow `{}` (`hide_flows` in its file)", branch.id, f.id),
         })
     }
 

@@ -28,6 +28,10 @@ pub struct RawFlowSet {
     /// Placeholders a branch fills, each with what it means.
     #[serde(default)]
     pub vars: BTreeMap<String, String>,
+    /// Values every branch has unless it (or its base) gives its own: a web
+    /// address or a price that is the same across the library system.
+    #[serde(default)]
+    pub defaults: BTreeMap<String, VarValue>,
 }
 
 /// One task: `flows/<task>.ron`.
@@ -45,6 +49,10 @@ pub struct RawFlow {
     pub icon: String,
     /// The id of the first node.
     pub start: String,
+    /// A service flag the flow needs: the flow is hidden at every branch
+    /// without it, as if the branch listed it in `hide_flows`.
+    #[serde(default)]
+    pub needs: Option<String>,
     /// The steps, questions and endings.
     pub nodes: Vec<RawNode>,
 }
@@ -166,16 +174,24 @@ pub struct RawBranch {
     pub id: String,
     /// The name patrons see in the top bar.
     pub name: String,
+    /// Another branch file this one starts from: its values, flags, hidden
+    /// flows and overrides hold here unless this file gives its own.
+    #[serde(default)]
+    pub base: Option<String>,
+    /// Only a base for other branches (a system-wide file), never a branch a
+    /// kiosk runs: it need not fill every placeholder.
+    #[serde(default)]
+    pub base_only: bool,
     /// Values for `{placeholders}`: one text for every language, or one per
     /// language where the words differ (`{"en": "front desk", "es": "..."}`).
     #[serde(default)]
     pub vars: BTreeMap<String, VarValue>,
-    /// Service flags this branch has.
+    /// Service flags this branch has (None: its base's, else none).
     #[serde(default)]
-    pub flags: Vec<String>,
-    /// Flows not offered here.
+    pub flags: Option<Vec<String>>,
+    /// Flows not offered here (None: its base's, else none).
     #[serde(default)]
-    pub hide_flows: Vec<String>,
+    pub hide_flows: Option<Vec<String>>,
     /// Node text that reads differently here.
     #[serde(default)]
     pub overrides: Vec<RawOverride>,

@@ -26,6 +26,8 @@ pub struct Manifest {
     pub vars: BTreeMap<String, String>,
     /// The flow set's name.
     pub name: String,
+    /// Placeholder values every branch has unless it gives its own.
+    pub defaults: BTreeMap<String, VarValue>,
 }
 
 /// Reads `flowset.ron`, or says why it cannot.
@@ -51,7 +53,7 @@ pub fn manifest(sources: &Sources) -> Result<Manifest, Vec<Diagnostic>> {
         );
         return Err(vec![d]);
     };
-    Ok(Manifest { fallback, languages: m.languages, vars: m.vars, name: m.name })
+    Ok(Manifest { fallback, languages: m.languages, vars: m.vars, name: m.name, defaults: m.defaults })
 }
 
 /// Every text to translate into `lang`, in a fixed order. The flow set
@@ -59,6 +61,9 @@ pub fn manifest(sources: &Sources) -> Result<Manifest, Vec<Diagnostic>> {
 pub fn entries(sources: &Sources, lang: &str) -> Result<Vec<Entry>, Vec<Diagnostic>> {
     let m = manifest(sources)?;
     let mut x = Extract { lang, m: &m, out: Vec::new(), errors: Vec::new() };
+    if let Some(file) = &sources.flowset {
+        x.values(file, "flowset", "defaults", &m.defaults, "every branch that gives no value of its own");
+    }
     for file in &sources.flows {
         match parse_ron::<RawFlow>(file) {
             Ok(flow) => x.flow(file, &flow),
@@ -224,15 +229,25 @@ impl Extract<'_> {
         }
     }
 
-    fn branch(&mut self, file: &SourceFile, b: &RawBranch) {
-        let bid = &b.id;
-        for (name, value) in &b.vars {
+    /// Per-language placeholder values: a branch's `vars` (`id` `branch/ID`)
+    /// or the `defaults` of `flowset.ron` (`id` `flowset`); `whose` says
+    /// where they hold.
+    fn values(
+        &mut self,
+        file: &SourceFile,
+        id: &str,
+        field: &'static str,
+        vars: &BTreeMap<String, VarValue>,
+        whose: &str,
+    ) {
+        let kind = if field == "defaults" { "default" } else { "value" };
+        for (name, value) in vars {
             let VarValue::PerLanguage(text) = value else { continue };
             let meaning = self.m.vars.get(name).map_or(String::new(), |m| format!(": {m}"));
-            let within = [("vars", None)];
+            let within = [(field, None)];
             let spot = Spot {
-                id: format!("branch/{bid}/value/{name}"),
-                what: format!("what `{{{name}}}` becomes at branch `{bid}` ({}){meaning}", b.name),
+                id: format!("{id}/{kind}/{name}"),
+                what: format!("what `{{{name}}}` becomes at {whose}{meaning}"),
                 limit: Some(MAX_LABEL),
                 within: &within,
                 field: name,
@@ -240,6 +255,11 @@ impl Extract<'_> {
             };
             self.text(file, spot, text);
         }
+    }
+
+    fn branch(&mut self, file: &SourceFile, b: &RawBranch) {
+        let bid = &b.id;
+        self.values(file, &format!("branch/{bid}"), "vars", &b.vars, &format!("branch `{bid}` ({})", b.name));
         for (i, o) in b.overrides.iter().enumerate() {
             let within = [("overrides", Some(i))];
             let spot = Spot {

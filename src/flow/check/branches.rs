@@ -1,21 +1,18 @@
-//! Branches: each file's id, name, values, flags, hidden flows and
-//! overrides; then, per branch checked, what only shows there (placeholders
-//! it must fill, questions whose every choice it hides, gotos into flows it
-//! hides).
+//! Branch files, each on its own: id, name, values, flags, hidden flows and
+//! overrides. What a branch must fill once its bases are merged is
+//! `fill.rs`'s concern.
 
 use super::flows::Flows;
 use super::limits::{MAX_LABEL, MAX_TEXT};
-use super::locate::{At, file_stem, keyed, lang_of, listed, locate, node_id, token_place, top_level_id};
-use super::text::{hidden_in_id, hidden_in_text};
+use super::locate::{At, file_stem, keyed, listed, locate, node_id, top_level_id};
+use super::text::{Src, hidden_in_id, hidden_in_text};
 use super::{Checker, Ref};
 use crate::flow::diag::{Code, Severity};
 use crate::flow::parse::parse_ron;
 use crate::flow::raw::{RawBranch, RawNode, RawOverride, VarValue};
 use crate::flow::source::{Pos, SourceFile};
 use crate::flow::sources::Sources;
-use crate::flow::text::placeholders;
-use crate::flow::words::Words;
-use std::collections::HashSet;
+use std::collections::{BTreeMap, HashSet};
 
 /// Parses every branch file; one that does not parse is reported and its
 /// branch counted as broken.
@@ -62,10 +59,21 @@ pub(super) fn check_all(
                 Some(hint),
             );
         }
-        check_branch(c, file, b, flows);
+        check_branch(c, file, *bi, b, flows);
     }
     let opts = c.opts;
     if let Some(only) = &opts.branch
+        && branches.iter().any(|(_, b)| b.id == *only && b.base_only)
+    {
+        c.push(
+            manifest_file,
+            (Pos::START, 1),
+            Severity::Error,
+            Code::UnknownBranch,
+            format!("branch `{only}` is only a base for other branches (`base_only: true`)"),
+            Some("check a branch that starts from it (`base`), which a kiosk can run".into()),
+        );
+    } else if let Some(only) = &opts.branch
         && !branch_ids.contains(only)
         && !c.broken.contains(only)
     {
@@ -82,12 +90,12 @@ pub(super) fn check_all(
 }
 
 /// One branch file.
-fn check_branch(c: &mut Checker, file: &SourceFile, b: &RawBranch, flows: &Flows) {
+fn check_branch(c: &mut Checker, file: &SourceFile, fi: usize, b: &RawBranch, flows: &Flows) {
     header(c, file, b);
     let known_flags: Vec<String> = c.declared_flags.keys().cloned().collect();
     let known_flags: Vec<&str> = known_flags.iter().map(String::as_str).collect();
-    for flag in &b.flags {
-        if c.manifest_ok && !c.declared_flags.contains_key(flag) {
+    for flag in b.flags.iter().flatten() {
+        if c.manifest_ok && !c.declared_flags.contains_key(flag) && c.first_time(format!("flag:{flag}")) {
             c.unknown(
                 file,
                 listed(file, "flags", flag),
@@ -98,8 +106,8 @@ fn check_branch(c: &mut Checker, file: &SourceFile, b: &RawBranch, flows: &Flows
             );
         }
     }
-    values(c, file, b);
-    for flow in &b.hide_flows {
+    values(c, file, "vars", &b.vars);
+    for flow in b.hide_flows.iter().flatten() {
         if !flows.ids.contains_key(flow.as_str()) && !c.broken.contains(flow) {
             c.unknown(
                 file,
@@ -112,7 +120,7 @@ fn check_branch(c: &mut Checker, file: &SourceFile, b: &RawBranch, flows: &Flows
         }
     }
     for (i, o) in b.overrides.iter().enumerate() {
-        check_override(c, file, b, i, o, flows);
+        check_override(c, file, fi, i, o, flows);
     }
 }
 
@@ -144,12 +152,13 @@ fn header(c: &mut Checker, file: &SourceFile, b: &RawBranch) {
     }
 }
 
-/// A branch's values for the placeholders (`vars`).
-fn values(c: &mut Checker, file: &SourceFile, b: &RawBranch) {
+/// Values for the placeholders: a branch's `vars`, or the `defaults` in
+/// `flowset.ron` (`field`).
+pub(super) fn values(c: &mut Checker, file: &SourceFile, field: &str, vars: &BTreeMap<String, VarValue>) {
     let known_vars: Vec<String> = c.declared_vars.keys().cloned().collect();
     let known_vars: Vec<&str> = known_vars.iter().map(String::as_str).collect();
-    for (name, value) in &b.vars {
-        let here = keyed(file, "vars", name);
+    for (name, value) in vars {
+        let here = keyed(file, field, name);
         if c.manifest_ok && !c.declared_vars.contains_key(name) {
             c.unknown(
                 file,
@@ -173,12 +182,12 @@ fn values(c: &mut Checker, file: &SourceFile, b: &RawBranch) {
                 );
             }
             VarValue::Same(v) => {
-                let at = At { within: &[], field: Some("vars"), key: Some(name.as_str()) };
+                let at = At { within: &[], field: Some(field), key: Some(name.as_str()) };
                 hidden_in_text(c, file, at, v, &format!("variable `{name}`"));
             }
             VarValue::PerLanguage(text) => {
                 let at = At::field(&[], name.as_str());
-                c.text(file, usize::MAX, at, text, &format!("variable `{name}`"), MAX_LABEL);
+                c.text(file, Src::Other, at, text, &format!("variable `{name}`"), MAX_LABEL);
             }
         }
     }
@@ -186,14 +195,7 @@ fn values(c: &mut Checker, file: &SourceFile, b: &RawBranch) {
 
 /// Override `i`: a flow and node that exist and have text, and text whose
 /// placeholders this branch fills.
-fn check_override(
-    c: &mut Checker,
-    file: &SourceFile,
-    b: &RawBranch,
-    i: usize,
-    o: &RawOverride,
-    flows: &Flows,
-) {
+fn check_override(c: &mut Checker, file: &SourceFile, fi: usize, i: usize, o: &RawOverride, flows: &Flows) {
     let w = [("overrides", i)];
     let Some(&k) = flows.ids.get(o.flow.as_str()) else {
         if !c.broken.contains(&o.flow) {
@@ -231,131 +233,8 @@ fn check_override(
             None,
         );
     }
-    // Override text is checked like flow text; its placeholders must be
-    // filled by this branch.
-    let before = c.uses.len();
-    c.text(file, usize::MAX, At::field(&w, "text"), &o.text, &format!("override {}", i + 1), MAX_TEXT);
-    let new: Vec<_> = c.uses.drain(before..).collect();
-    if c.opts.branch.as_ref().is_some_and(|only| *only != b.id) {
-        return;
-    }
-    for u in new {
-        let name = u.name(c).to_string();
-        if !b.vars.contains_key(&name) {
-            let place = u.place(c, file);
-            c.push(
-                file,
-                place,
-                Severity::Error,
-                Code::UndefinedPlaceholder,
-                format!("placeholder `{{{name}}}` is not defined at branch `{}`", b.id),
-                Some(format!("add `\"{name}\": \"...\"` to `vars`")),
-            );
-        }
-    }
-}
-
-/// What each checked branch must fill, and what only shows at it.
-pub(super) fn fill(
-    c: &mut Checker,
-    sources: &Sources,
-    branches: &[(usize, RawBranch)],
-    words: &Words,
-    flows: &Flows,
-) {
-    for (bi, b) in branches {
-        if c.opts.branch.as_ref().is_some_and(|only| *only != b.id) {
-            continue;
-        }
-        let branch_file = &sources.branches[*bi].name;
-        fill_flows(c, sources, b, branch_file);
-        fill_words(c, sources, b, branch_file, words);
-        paths(c, b, flows, &sources.flows);
-    }
-}
-
-/// Placeholders in flow text that branch `b` gives no value.
-fn fill_flows(c: &mut Checker, sources: &Sources, b: &RawBranch, branch_file: &str) {
-    for i in 0..c.uses.len() {
-        let u = c.uses[i];
-        let name = u.name(c).to_string();
-        if !b.vars.contains_key(&name)
-            && let Some(file) = sources.flows.get(u.file)
-        {
-            let place = u.place(c, file);
-            c.push(
-                file,
-                place,
-                Severity::Error,
-                Code::UndefinedPlaceholder,
-                format!("placeholder `{{{name}}}` is not defined at branch `{}`", b.id),
-                Some(format!("add `\"{name}\": \"...\"` to `vars` in {branch_file}")),
-            );
-        }
-    }
-}
-
-/// The kiosk's words fill branch values too ("Please go to {help_desk}").
-fn fill_words(c: &mut Checker, sources: &Sources, b: &RawBranch, branch_file: &str, words: &Words) {
-    for file in &sources.words {
-        let Some(map) = words.0.get(&lang_of(file)) else { continue };
-        for (key, value) in map {
-            for name in placeholders(value) {
-                if c.declared_vars.contains_key(name) && !b.vars.contains_key(name) {
-                    let at = At { within: &[], field: None, key: Some(key) };
-                    c.push(
-                        file,
-                        token_place(file, at, value, name),
-                        Severity::Error,
-                        Code::UndefinedPlaceholder,
-                        format!("word `{key}` uses `{{{name}}}`, which is not defined at branch `{}`", b.id),
-                        Some(format!("add `\"{name}\": \"...\"` to `vars` in {branch_file}")),
-                    );
-                }
-            }
-        }
-    }
-}
-
-/// Problems that only show at one branch: a question whose every choice is
-/// hidden by flags, a goto into a hidden flow.
-fn paths(c: &mut Checker, b: &RawBranch, flows: &Flows, files: &[SourceFile]) {
-    for (fi, f) in flows.raws {
-        if b.hide_flows.contains(&f.id) {
-            continue;
-        }
-        let file = &files[*fi];
-        for (k, node) in f.nodes.iter().enumerate() {
-            match node {
-                RawNode::Question { id, choices, .. }
-                    if !choices.is_empty()
-                        && choices
-                            .iter()
-                            .all(|ch| ch.when.as_ref().is_some_and(|w| !b.flags.contains(w))) =>
-                {
-                    c.push(
-                        file,
-                        locate(file, At::value(&[("nodes", k)], "id")),
-                        Severity::Error,
-                        Code::DeadEnd,
-                        format!("at branch `{}` every choice of `{id}` is hidden by its flag", b.id),
-                        Some("add a choice without `when`, such as one that leads to staff".into()),
-                    );
-                }
-                RawNode::Goto { id, flow }
-                    if b.hide_flows.contains(flow) && flows.ids.contains_key(flow.as_str()) =>
-                {
-                    c.push(
-                        file,
-                        locate(file, At::value(&[("nodes", k)], "flow")),
-                        Severity::Error,
-                        Code::HiddenFlow,
-                        format!("goto `{id}` leads to flow `{flow}`, which branch `{}` hides", b.id),
-                        Some("show the flow at that branch, or lead somewhere else".into()),
-                    );
-                }
-                _ => {}
-            }
-        }
-    }
+    // Override text is checked like flow text; the placeholders in it are
+    // checked with the flows' (`fill`), at each branch it applies to.
+    let what = format!("override {}", i + 1);
+    c.text(file, Src::Branch(fi), At::field(&w, "text"), &o.text, &what, MAX_TEXT);
 }

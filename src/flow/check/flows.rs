@@ -3,9 +3,9 @@
 
 use super::limits::{MAX_LABEL, MAX_TEXT, MAX_TITLE, too_many_choices};
 use super::locate::{At, file_stem, locate, node_id, top_level_id};
-use super::text::{hidden_in_id, hidden_in_text};
+use super::text::{Src, hidden_in_id};
 use super::{Checker, Ref};
-use crate::flow::diag::{Code, Severity};
+use crate::flow::diag::{Code, Severity, did_you_mean};
 use crate::flow::parse::parse_ron;
 use crate::flow::raw::{RawChoice, RawFlow, RawNode};
 use crate::flow::source::SourceFile;
@@ -98,18 +98,27 @@ fn check_flow<'r>(
     } else {
         hidden_in_id(c, file, locate(file, At::value(&[], "id")), &f.id, "flow id");
     }
-    c.text(file, fi, At::field(&[], "title"), &f.title, "the title", MAX_TITLE);
+    c.text(file, Src::Flow(fi), At::field(&[], "title"), &f.title, "the title", MAX_TITLE);
     if let Some(s) = &f.subtitle {
-        c.text(file, fi, At::field(&[], "subtitle"), s, "the subtitle", MAX_LABEL);
+        c.text(file, Src::Flow(fi), At::field(&[], "subtitle"), s, "the subtitle", MAX_LABEL);
     }
     c.asset(file, At::value(&[], "icon"), &f.icon, "icon");
+    if let Some(flag) = &f.needs {
+        declared_flag(c, file, At::value(&[], "needs"), flag);
+    }
 
     let index = node_ids(c, file, f);
     let ids: Vec<&str> = f.nodes.iter().map(node_id).collect();
     let nodes = Nodes { file, fi, flow: f, index: &index, ids: &ids, flows };
+    let before = c.diags.len();
     let start = nodes.start(c);
     let edges: Vec<Vec<usize>> = (0..f.nodes.len()).map(|k| nodes.node(c, k)).collect();
-    if let Some(start) = start {
+    // A link that leads nowhere is its own error: nodes it would have led to
+    // are not also "unreachable", nor the nodes before it "no way out".
+    let broken_link = c.diags[before..].iter().any(|d| d.code == Code::UnknownTarget);
+    if let Some(start) = start
+        && !broken_link
+    {
         super::reach::within_flow(c, file, f, &index, &edges, start);
     }
     index
@@ -193,16 +202,47 @@ impl Nodes<'_> {
         if let Some(&n) = self.index.get(to) {
             return Some(n);
         }
-        c.unknown(
-            self.file,
-            locate(self.file, At::value(within, field)),
-            Severity::Error,
-            Code::UnknownTarget,
-            format!("unknown node `{to}` in {what}"),
-            Ref { name: to, known: self.ids, kind: "nodes" }
-                .otherwise("add a node with that id, or fix the name"),
-        );
+        let place = locate(self.file, At::value(within, field));
+        let msg = format!("unknown node `{to}` in {what}");
+        // A node of another flow says more than a list of this flow's nodes,
+        // unless one of those is a likely typo.
+        let typo = did_you_mean(to, self.ids.iter().copied()).is_some();
+        match self.elsewhere(to).filter(|_| !typo) {
+            Some(hint) => c.push(self.file, place, Severity::Error, Code::UnknownTarget, msg, Some(hint)),
+            None => c.unknown(
+                self.file,
+                place,
+                Severity::Error,
+                Code::UnknownTarget,
+                msg,
+                Ref { name: to, known: self.ids, kind: "nodes" }
+                    .otherwise("add a node with that id, or fix the name"),
+            ),
+        }
         None
+    }
+
+    /// When `to` is a node of another flow: which, and how to get there
+    /// (a choice leads within its flow; a goto enters a flow at its start).
+    fn elsewhere(&self, to: &str) -> Option<String> {
+        let holders: Vec<&str> = self
+            .flows
+            .raws
+            .iter()
+            .filter(|(_, g)| g.id != self.flow.id && g.nodes.iter().any(|n| node_id(n) == to))
+            .map(|(_, g)| g.id.as_str())
+            .collect();
+        let first = *holders.first()?;
+        let flow = &self.flows.raws[*self.flows.ids.get(first)?].1;
+        let listed = holders.iter().map(|h| format!("`{h}`")).collect::<Vec<_>>().join(", ");
+        let start = if flow.start == to {
+            format!("`{to}` is where `{first}` starts")
+        } else {
+            format!("a goto enters `{first}` at its start, `{}`, not at `{to}`", flow.start)
+        };
+        Some(format!(
+            "`{to}` is a node of flow {listed}; a choice or `next` leads only within its own flow. Add `Goto(id: \"to_{first}\", flow: \"{first}\")` to this flow and lead to `to_{first}` ({start})"
+        ))
     }
 
     /// Checks node `k` and returns the nodes it leads to.
@@ -213,26 +253,26 @@ impl Nodes<'_> {
         let mut edges = Vec::new();
         match &self.flow.nodes[k] {
             RawNode::Step { id, text, picture, next } => {
-                c.text(file, fi, at("text"), text, &format!("the text of `{id}`"), MAX_TEXT);
+                c.text(file, Src::Flow(fi), at("text"), text, &format!("the text of `{id}`"), MAX_TEXT);
                 if let Some(p) = picture {
                     c.asset(file, At::value(&within, "picture"), p, "picture");
                 }
                 edges.extend(self.target(c, &within, "next", next, format!("`next` of `{id}`")));
             }
             RawNode::Question { id, text, picture, choices } => {
-                c.text(file, fi, at("text"), text, &format!("the question `{id}`"), MAX_TEXT);
+                c.text(file, Src::Flow(fi), at("text"), text, &format!("the question `{id}`"), MAX_TEXT);
                 if let Some(p) = picture {
                     c.asset(file, At::value(&within, "picture"), p, "picture");
                 }
                 edges = self.question(c, k, id, choices);
             }
             RawNode::Solved { id, text } => {
-                c.text(file, fi, at("text"), text, &format!("the ending `{id}`"), MAX_TEXT);
+                c.text(file, Src::Flow(fi), at("text"), text, &format!("the ending `{id}`"), MAX_TEXT);
             }
             RawNode::Handoff { id, reason, note, policy, read, question_type, .. } => {
-                c.text(file, fi, at("reason"), reason, &format!("the reason of `{id}`"), MAX_TEXT);
-                handoff(c, file, k, id, note, policy.as_ref().map(|p| p.text.as_str()));
-                statistics_labels(c, file, k, id, *read, question_type.as_deref());
+                c.text(file, Src::Flow(fi), at("reason"), reason, &format!("the reason of `{id}`"), MAX_TEXT);
+                super::endings::handoff(c, file, k, id, note, policy.as_ref().map(|p| p.text.as_str()));
+                super::endings::statistics_labels(c, file, k, id, *read, question_type.as_deref());
             }
             RawNode::Goto { id, flow } => {
                 if !self.flows.ids.contains_key(flow.as_str()) && !c.broken.contains(flow) {
@@ -269,100 +309,30 @@ impl Nodes<'_> {
         for (j, ch) in choices.iter().enumerate() {
             let w = [("nodes", k), ("choices", j)];
             let what = format!("choice {} of `{id}`", j + 1);
-            c.text(file, self.fi, At::field(&w, "label"), &ch.label, &what, MAX_LABEL);
+            c.text(file, Src::Flow(self.fi), At::field(&w, "label"), &ch.label, &what, MAX_LABEL);
             edges.extend(self.target(c, &w, "to", &ch.to, what));
-            if let Some(flag) = &ch.when
-                && c.manifest_ok
-                && !c.declared_flags.contains_key(flag)
-            {
-                let known: Vec<String> = c.declared_flags.keys().cloned().collect();
-                let known: Vec<&str> = known.iter().map(String::as_str).collect();
-                c.unknown(
-                    file,
-                    locate(file, At::value(&w, "when")),
-                    Severity::Error,
-                    Code::UndeclaredFlag,
-                    format!("flag `{flag}` is not declared in `flowset.ron`"),
-                    Ref { name: flag, known: &known, kind: "flags declared" }
-                        .otherwise("declare it under `flags` in `flowset.ron`"),
-                );
+            if let Some(flag) = &ch.when {
+                declared_flag(c, file, At::value(&w, "when"), flag);
             }
         }
         edges
     }
 }
 
-/// A handoff's staff note and policy: said, and nothing invisible in them.
-/// A handoff's labels for the desk statistics: a READ level from 1 to 6, a
-/// question type that is short, visible and not empty.
-fn statistics_labels(
-    c: &mut Checker,
-    file: &SourceFile,
-    k: usize,
-    id: &str,
-    read: Option<u8>,
-    question_type: Option<&str>,
-) {
-    let within = [("nodes", k)];
-    if let Some(level) = read
-        && !(1..=6).contains(&level)
-    {
-        c.push(
+/// An error when a `when` or `needs` names a flag `flowset.ron` does not
+/// declare: one per name, at its first use.
+fn declared_flag(c: &mut Checker, file: &SourceFile, at: At, flag: &str) {
+    if c.manifest_ok && !c.declared_flags.contains_key(flag) && c.first_time(format!("flag:{flag}")) {
+        let known: Vec<String> = c.declared_flags.keys().cloned().collect();
+        let known: Vec<&str> = known.iter().map(String::as_str).collect();
+        c.unknown(
             file,
-            locate(file, At::field(&within, "read")),
+            locate(file, at),
             Severity::Error,
-            Code::BadReadLevel,
-            format!("`read` of `{id}` is {level}; the READ scale runs from 1 to 6"),
-            Some("1: directions or a quick answer, 2: minor help such as printing, 3: teaching a skill such as scanning ...".into()),
-        );
-    }
-    if let Some(q) = question_type {
-        let at = At::value(&within, "question_type");
-        hidden_in_text(c, file, at, q, &format!("the question type of `{id}`"));
-        if q.trim().is_empty() || q.chars().count() > MAX_QUESTION_TYPE {
-            c.push(
-                file,
-                locate(file, at),
-                Severity::Error,
-                Code::BadQuestionType,
-                format!("the question type of `{id}` must be 1 to {MAX_QUESTION_TYPE} characters"),
-                Some("use the short label your desk statistics already use, e.g. \"Printing\"".into()),
-            );
-        }
-    }
-}
-
-/// The longest question type label.
-const MAX_QUESTION_TYPE: usize = 40;
-
-fn handoff(c: &mut Checker, file: &SourceFile, k: usize, id: &str, note: &str, policy: Option<&str>) {
-    let within = [("nodes", k)];
-    let note_at = At::value(&within, "note");
-    hidden_in_text(c, file, note_at, note, &format!("the staff note of `{id}`"));
-    if let Some(p) = policy {
-        let policy_at = At { within: &within, field: Some("policy"), key: Some("text") };
-        hidden_in_text(c, file, policy_at, p, &format!("the policy of `{id}`"));
-    }
-    if note.trim().is_empty() {
-        c.push(
-            file,
-            locate(file, note_at),
-            Severity::Error,
-            Code::EmptyText,
-            format!("the staff note of `{id}` is empty"),
-            Some("say what staff should check first".into()),
-        );
-    }
-    if let Some(p) = policy
-        && p.trim().is_empty()
-    {
-        c.push(
-            file,
-            locate(file, At::field(&within, "policy")),
-            Severity::Error,
-            Code::EmptyText,
-            format!("the policy of `{id}` is empty"),
-            Some("state the rule, or remove `policy`".into()),
+            Code::UndeclaredFlag,
+            format!("flag `{flag}` is not declared in `flowset.ron`"),
+            Ref { name: flag, known: &known, kind: "flags declared" }
+                .otherwise("declare it under `flags` in `flowset.ron`"),
         );
     }
 }

@@ -9,9 +9,10 @@ use super::{Checker, Ref};
 use crate::flow::chars;
 use crate::flow::diag::{Code, Severity};
 use crate::flow::parse::parse_ron;
-use crate::flow::raw::RawFlowSet;
+use crate::flow::raw::{RawFlowSet, RawNode};
 use crate::flow::source::{Pos, SourceFile};
 use crate::flow::sources::Sources;
+use std::collections::HashSet;
 
 /// Parses `flowset.ron` and takes its languages, flags and placeholders into
 /// the checker.
@@ -83,6 +84,7 @@ fn declare(c: &mut Checker, manifest_file: &SourceFile, m: &RawFlowSet) {
     c.declared_flags = m.flags.clone();
     c.declared_vars = m.vars.clone();
     declared_names(c, manifest_file, m);
+    super::branches::values(c, manifest_file, "defaults", &m.defaults);
 }
 
 /// Errors for languages, flags and placeholder names declared in
@@ -130,6 +132,36 @@ pub(super) fn no_branches(c: &mut Checker, sources: &Sources, manifest_file: &So
             Code::NoBranches,
             "the flow set has no branch".into(),
             Some("add `branches/<id>.ron` with the branch's name and its values for the placeholders".into()),
+        );
+    }
+}
+
+/// A warning for each declared flag that no choice's `when` and no flow's
+/// `needs` uses: a branch listing it changes nothing a patron sees.
+pub(super) fn unused_flags(c: &mut Checker, manifest_file: &SourceFile, m: &RawFlowSet, flows: &Flows) {
+    let mut used: HashSet<&str> = HashSet::new();
+    for (_, f) in flows.raws {
+        used.extend(f.needs.as_deref());
+        for node in &f.nodes {
+            if let RawNode::Question { choices, .. } = node {
+                used.extend(choices.iter().filter_map(|ch| ch.when.as_deref()));
+            }
+        }
+    }
+    // A flow that did not parse may use any flag, and a misspelt flag is
+    // its own error (the declared one then looks unused).
+    if !c.broken.is_empty() || c.diags.iter().any(|d| d.code == Code::UndeclaredFlag) {
+        return;
+    }
+    let unused = m.flags.keys().filter(|f| !used.contains(f.as_str()));
+    for flag in unused.filter(|f| chars::find(f, chars::is_hidden).is_none()) {
+        c.push(
+            manifest_file,
+            listed(manifest_file, "flags", flag),
+            Severity::Warning,
+            Code::UnusedFlag,
+            format!("flag `{flag}` is declared, but no choice's `when` and no flow's `needs` uses it"),
+            Some("use it (`when` on a choice, `needs` on a flow), or remove it".into()),
         );
     }
 }

@@ -10,15 +10,21 @@
 //! |---|---|
 //! | `manifest` | `flowset.ron`: languages, declared flags and placeholders, `order`, that branches exist |
 //! | `flows` | each flow: ids, titles, every node and its links |
+//! | `endings` | a handoff's staff note, policy and statistics labels |
 //! | `reach` | unreachable nodes, nodes with no way out, goto chains that never reach a screen |
-//! | `branches` | each branch: its values, flags, hidden flows and overrides; what each branch must fill |
+//! | `branches` | each branch file on its own: its values, flags, hidden flows and overrides |
+//! | `inherit` | `base:` chains and `flowset.ron`'s `defaults`, merged into the branches kiosks run |
+//! | `fill` | per branch, what a patron there can see: values it must fill, dead ends, gotos into hidden flows |
 //! | `words` | the kiosk's own words per language |
 //! | `text` | any patron or staff text: translations, emptiness, placeholders, invisible characters |
 //! | `limits` | what fits on a screen (`MAX_CHOICES`, `MAX_TEXT`, `MAX_LABEL`, `MAX_TITLE`) |
 //! | `locate` | turning "choice 3 of node 5" into `file:line:column` |
 
 mod branches;
+mod endings;
+mod fill;
 mod flows;
+mod inherit;
 mod limits;
 mod locate;
 mod manifest;
@@ -103,6 +109,9 @@ struct Checker<'a> {
     languages_ok: bool,
     /// Every placeholder used in flow text, to check against each branch.
     uses: Vec<text::Use>,
+    /// Each undeclared placeholder: the index in `diags` of its one error,
+    /// and how many more times it is used.
+    undeclared: BTreeMap<String, (usize, usize)>,
 }
 
 /// A name that refers to nothing, and what it could have meant: the hint
@@ -142,6 +151,7 @@ impl<'a> Checker<'a> {
             languages_ok: true,
             broken: HashSet::new(),
             uses: Vec::new(),
+            undeclared: BTreeMap::new(),
         }
     }
 
@@ -157,6 +167,32 @@ impl<'a> Checker<'a> {
         let mut d = Diagnostic::new(sev, code, &file.name, pos, msg).width(width);
         d.hint = hint;
         self.diags.push(d);
+    }
+
+    /// Whether this is the first error for an undeclared name (`key`, such
+    /// as `flag:scanner`); later ones are only counted, and the first error
+    /// says how many there were ([`Checker::count_undeclared`]). Call it
+    /// right before pushing the error.
+    fn first_time(&mut self, key: String) -> bool {
+        if let Some((_, more)) = self.undeclared.get_mut(&key) {
+            *more += 1;
+            return false;
+        }
+        self.undeclared.insert(key, (self.diags.len(), 0));
+        true
+    }
+
+    /// Adds "used N more times" to each undeclared name's one error.
+    fn count_undeclared(&mut self) {
+        for (at, more) in self.undeclared.values() {
+            if *more > 0
+                && let Some(d) = self.diags.get_mut(*at)
+            {
+                let s = if *more == 1 { "" } else { "s" };
+                let note = format!("it is used {more} more time{s} after this");
+                d.hint = Some(d.hint.take().map_or(note.clone(), |h| format!("{h}; {note}")));
+            }
+        }
     }
 
     /// The one way to report an unknown reference (a node, flow, flag,
@@ -198,11 +234,17 @@ pub fn check(sources: &Sources, opts: &Options) -> Report {
     reach::goto_loops(&mut c, sources, &known);
 
     let branches = branches::parse(&mut c, sources);
-    report.branches = branches.len();
+    report.branches = branches.iter().filter(|(_, b)| !b.base_only).count();
     branches::check_all(&mut c, sources, manifest_file, &branches, &known);
+    let defaults = manifest.as_ref().map(|m| m.defaults.clone()).unwrap_or_default();
+    let merged = inherit::resolve(&mut c, sources, &branches, &defaults);
     let words = words::check_all(&mut c, sources, manifest_file);
-    branches::fill(&mut c, sources, &branches, &words, &known);
+    fill::fill(&mut c, sources, &branches, &merged, &words, &known);
     manifest::no_branches(&mut c, sources, manifest_file);
+    if let Some(m) = &manifest {
+        manifest::unused_flags(&mut c, manifest_file, m, &known);
+    }
+    c.count_undeclared();
 
     c.diags.sort_by(|a, b| (a.file.as_str(), a.line, a.column).cmp(&(b.file.as_str(), b.line, b.column)));
     c.diags.dedup();
@@ -216,6 +258,7 @@ pub fn check(sources: &Sources, opts: &Options) -> Report {
             .into_iter()
             .map(|i| i.into_iter().map(|(k, v)| (k.to_string(), v)).collect())
             .collect();
+        let branches = merged.into_iter().map(|m| m.branch).collect();
         report.set = Some(build(sources, manifest, raws, &indexes, branches, words, &flow_ids));
     }
     report

@@ -138,3 +138,26 @@ fn start_goto_loops(flows: &Flows) -> Vec<bool> {
     }
     looping
 }
+
+/// Which nodes of `f` a patron can see at a branch with `flags`: those
+/// reached from the start along `next` and the choices the branch shows.
+/// Links that do not resolve lead nowhere.
+pub(super) fn visible(f: &RawFlow, index: &HashMap<&str, usize>, flags: &[String]) -> Vec<bool> {
+    let edges: Vec<Vec<usize>> = f
+        .nodes
+        .iter()
+        .map(|n| match n {
+            RawNode::Step { next, .. } => index.get(next.as_str()).copied().into_iter().collect(),
+            RawNode::Question { choices, .. } => choices
+                .iter()
+                .filter(|ch| ch.when.as_ref().is_none_or(|w| flags.contains(w)))
+                .filter_map(|ch| index.get(ch.to.as_str()).copied())
+                .collect(),
+            _ => Vec::new(),
+        })
+        .collect();
+    match index.get(f.start.as_str()) {
+        Some(&start) => spread(&[start], &edges),
+        None => vec![false; f.nodes.len()],
+    }
+}

@@ -4,7 +4,7 @@
 use super::locate::{At, locate, text_pos, token_place};
 use super::{Checker, Ref};
 use crate::flow::chars;
-use crate::flow::diag::{Code, Severity};
+use crate::flow::diag::{Code, Severity, did_you_mean};
 use crate::flow::raw::LangText;
 use crate::flow::source::{Pos, SourceFile};
 use crate::flow::text::{Piece, TemplateError, pieces};
@@ -12,14 +12,25 @@ use crate::flow::text::{Piece, TemplateError, pieces};
 /// Field names that hold patron text with placeholders.
 const TEXT_FIELDS: &[&str] = &["text", "label", "title", "subtitle", "reason"];
 
+/// Which file a text is in, for the placeholders each branch must fill.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub(super) enum Src {
+    /// A flow file, by its index in `Sources::flows`.
+    Flow(usize),
+    /// A branch file's override, by the file's index in `Sources::branches`.
+    Branch(usize),
+    /// Text whose placeholders no branch is asked to fill (a value).
+    Other,
+}
+
 /// One placeholder of a declared variable in one text. It holds no strings:
 /// its position is worked out only if it is reported, so clean files are
 /// never scanned for positions and checking allocates little.
 #[derive(Clone, Copy)]
 pub(super) struct Use {
-    pub(super) file: usize,
-    within: [(&'static str, usize); 2],
-    depth: usize,
+    pub(super) src: Src,
+    pub(super) within: [(&'static str, usize); 2],
+    pub(super) depth: usize,
     field: &'static str,
     lang: usize,
     var: usize,
@@ -49,12 +60,11 @@ impl Use {
 
 impl Checker<'_> {
     /// Checks one patron text: languages, emptiness, length and placeholders.
-    /// `fi` is the flow file's index, for placeholders each branch must fill
-    /// (`usize::MAX` for text in a branch file).
+    /// `src` says where it is, for placeholders each branch must fill.
     pub(super) fn text(
         &mut self,
         file: &SourceFile,
-        fi: usize,
+        src: Src,
         at: At,
         text: &LangText,
         what: &str,
@@ -80,7 +90,7 @@ impl Checker<'_> {
             hidden_in_text(self, file, at_lang, value, &format!("{what} in `{lang}`"));
             super::limits::too_long(self, file, at_lang, value, &format!("{what} is"), lang, limit);
             if value.contains(['{', '}']) {
-                self.template(file, fi, at, lang, value, what);
+                self.template(file, src, at, lang, value, what);
             }
         }
     }
@@ -144,7 +154,7 @@ impl Checker<'_> {
     /// The placeholders of one text in one language: braces that are not
     /// placeholders, undeclared names, and (for declared ones) a [`Use`] to
     /// check against each branch.
-    fn template(&mut self, file: &SourceFile, fi: usize, at: At, lang: &str, value: &str, what: &str) {
+    fn template(&mut self, file: &SourceFile, src: Src, at: At, lang: &str, value: &str, what: &str) {
         let at_lang = At { key: Some(lang), ..at };
         let parts = match pieces(value) {
             Ok(parts) => parts,
@@ -181,18 +191,21 @@ impl Checker<'_> {
                 let mut within = [("", 0); 2];
                 let depth = at.within.len().min(2);
                 within[..depth].copy_from_slice(&at.within[..depth]);
-                self.uses.push(Use { file: fi, within, depth, field, lang: lang_index, var });
-            } else if self.manifest_ok && var.is_none() {
+                self.uses.push(Use { src, within, depth, field, lang: lang_index, var });
+            } else if self.manifest_ok && var.is_none() && self.first_time(format!("var:{name}")) {
+                // One error per name: the first use, with a count of the rest.
                 let known: Vec<String> = self.declared_vars.keys().cloned().collect();
-                let known: Vec<&str> = known.iter().map(String::as_str).collect();
+                let close = did_you_mean(name, known.iter().map(String::as_str));
+                let known: Vec<&str> = close.into_iter().collect();
                 self.unknown(
                     file,
                     token_place(file, at_lang, value, name),
                     Severity::Error,
                     Code::UndeclaredPlaceholder,
                     format!("placeholder `{{{name}}}` is not declared in `flowset.ron`"),
+                    // A new name is more likely than a typo: no list of the others.
                     Ref { name, known: &known, kind: "placeholders declared" }
-                        .otherwise("declare it under `vars` in `flowset.ron`"),
+                        .otherwise("declare it under `vars` in `flowset.ron`, with what it means"),
                 );
             }
         }

@@ -1,0 +1,122 @@
+//! Flowcharts: the DOT of every default flow at every branch goes through
+//! Graphviz `dot` (CI installs graphviz), and Mermaid has every node and edge.
+
+#![allow(clippy::unwrap_used)] // tests fail loudly, that is what they are for
+
+use kiosk_triage::flow::NodeKind;
+use kiosk_triage::flow::load::load_builtin;
+use kiosk_triage::graph::{Notation, render};
+use std::io::Write;
+use std::process::{Command, Stdio};
+
+fn dot_accepts(source: &str) -> Result<(), String> {
+    let mut child = Command::new("dot")
+        .arg("-Tsvg")
+        .stdin(Stdio::piped())
+        .stdout(Stdio::null())
+        .stderr(Stdio::piped())
+        .spawn()
+        .map_err(|e| format!("Graphviz `dot` is needed for this test (apt-get install graphviz): {e}"))?;
+    child.stdin.take().unwrap().write_all(source.as_bytes()).unwrap();
+    let out = child.wait_with_output().unwrap();
+    if out.status.success() && out.stderr.is_empty() {
+        Ok(())
+    } else {
+        Err(String::from_utf8_lossy(&out.stderr).into_owned())
+    }
+}
+
+/// Graphviz is installed by CI (`.ci/run` sets `REQUIRE_GRAPHVIZ=1`, so there
+/// the test cannot be skipped); on a developer machine without it the test
+/// says so and checks nothing.
+fn graphviz_present() -> bool {
+    let present = Command::new("dot").arg("-V").output().is_ok();
+    if !present {
+        assert!(std::env::var_os("REQUIRE_GRAPHVIZ").is_none(), "Graphviz `dot` is required here");
+        eprintln!("skipped: Graphviz `dot` is not installed (apt-get install graphviz)");
+    }
+    present
+}
+
+#[test]
+fn every_default_flow_renders_through_graphviz() {
+    if !graphviz_present() {
+        return;
+    }
+    let set = load_builtin(None).report.set.unwrap();
+    for (fi, flow) in set.flows.iter().enumerate() {
+        for lang in &set.languages {
+            let dot = render(&set, fi, None, lang, Notation::Dot);
+            dot_accepts(&dot).unwrap_or_else(|e| panic!("{} ({lang}): {e}", flow.id));
+        }
+        for branch in &set.branches {
+            let dot = render(&set, fi, Some(branch), "es", Notation::Dot);
+            dot_accepts(&dot).unwrap_or_else(|e| panic!("{} at {}: {e}", flow.id, branch.id));
+        }
+    }
+}
+
+#[test]
+fn shapes_flags_and_hidden_answers_are_drawn() {
+    let set = load_builtin(None).report.set.unwrap();
+    let printing = set.flow_index("printing").unwrap();
+    let riverside = set.branch("riverside").unwrap();
+    let dot = render(&set, printing, Some(riverside), "en", Notation::Dot);
+    assert!(dot.contains("shape=diamond"));
+    assert!(dot.contains("shape=doubleoctagon"));
+    assert!(dot.contains("shape=octagon"));
+    assert!(dot.contains("[mobile_printing]\", style=dashed"), "answers hidden at Riverside are dashed");
+    assert!(dot.contains("RIVERSIDE-PRINTER") || dot.contains("Riverside"), "branch values are filled in");
+
+    let mermaid = render(&set, printing, None, "en", Notation::Mermaid);
+    assert!(mermaid.contains("flowchart TD"));
+    let f = &set.flows[printing];
+    for i in 0..f.nodes.len() {
+        assert!(mermaid.contains(&format!("  n{i}")), "node {i}");
+    }
+    let edges: usize = f
+        .nodes
+        .iter()
+        .map(|n| match &n.kind {
+            NodeKind::Step { .. } => 1,
+            NodeKind::Question { choices, .. } => choices.len(),
+            _ => 0,
+        })
+        .sum();
+    assert_eq!(mermaid.matches("-->|").count() + mermaid.matches("-.->|").count(), edges);
+}
+
+/// Greyed screens behind hidden answers, overridden nodes marked, the full
+/// text with staff notes and policies on request, and text wrapped short.
+#[test]
+fn a_branch_greys_what_it_hides_and_marks_what_it_overrides() {
+    use kiosk_triage::graph::{Detail, render_with};
+    let set = load_builtin(None).report.set.unwrap();
+    let printing = set.flow_index("printing").unwrap();
+    let riverside = set.branch("riverside").unwrap();
+    let dot = render(&set, printing, Some(riverside), "en", Notation::Dot);
+    // Phone printing is hidden at Riverside: its first screen is greyed.
+    let phone = dot.lines().find(|l| l.starts_with("  \"mobile\" [")).expect("the mobile node");
+    assert!(phone.contains("style=\"filled,dashed\""), "{phone}");
+    let pc = dot.lines().find(|l| l.starts_with("  \"pc_kind\" [")).expect("the pc_kind node");
+    assert!(pc.contains("pc_kind ✎ overridden here"), "{pc}");
+    assert!(pc.contains("style=filled,"), "{pc}");
+    // Without a branch nothing is greyed or marked.
+    let plain = render(&set, printing, None, "en", Notation::Dot);
+    assert!(!plain.contains("dashed\", fillcolor") && !plain.contains("overridden"));
+    // No line of a node's text is longer than 30 characters (plus `…`).
+    for line in plain.lines().filter(|l| l.contains("[label=") && !l.contains(" -> ")) {
+        let label = &line[line.find("label=\"").unwrap() + 7..line.find("\", shape").unwrap_or(line.len())];
+        for part in label.split("\\n") {
+            assert!(part.chars().count() <= 31, "{part}");
+        }
+    }
+    let short = render(&set, printing, None, "en", Notation::Mermaid);
+    let full = render_with(&set, printing, None, "en", Notation::Mermaid, Detail { full: true });
+    assert!(!short.contains("— staff:"));
+    assert!(full.contains("— staff:"), "the staff note is drawn");
+    assert!(full.contains("[flexible policy]") || full.contains("[strict policy]"));
+    assert!(full.len() > short.len());
+    let mermaid = render(&set, printing, Some(riverside), "en", Notation::Mermaid);
+    assert!(mermaid.contains(" hidden\n"), "hidden screens get the grey class");
+}
