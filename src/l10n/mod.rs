@@ -5,8 +5,8 @@
 //! `{"en": ..., "es": ...}` maps spread over a dozen files. `export` lists
 //! every text a patron can see (flow titles, steps, questions, answers,
 //! endings, branch overrides, per-language branch values and defaults, and
-//! the kiosk's own words) as [`Entry`]s with a stable id; `po` writes and reads them as PO;
-//! `import` puts the translations back where they came from, editing only
+//! the kiosk's own words) as [`Entry`]s with a stable id; `po` writes and
+//! reads them as PO; `import` puts the translations back where they came from, editing only
 //! the one string literal (or adding one map entry) each, so comments and
 //! layout stay as IT staff wrote them.
 //!
