@@ -164,6 +164,19 @@ mod tests {
     }
 
     #[test]
+    fn a_raw_or_escaped_literal_is_replaced_whole() {
+        let text = "F(title: {\"en\": \"Hi \\\"you\\\"\", \"es\": r#\"Hola \"tú\"\"#}) // end";
+        let file = SourceFile::new("t.ron", text);
+        let place = Place::Map { within: vec![], field: "title".into(), depth: 2 };
+        let literals = map_literals(&file, &place);
+        assert_eq!(literals[0].value, "Hi \"you\"");
+        let (a, b) = span_of(text, literals[1]);
+        assert_eq!(&text[a..b], "r#\"Hola \"tú\"\"#");
+        let s = Splice { start: a, end: b, with: ron_string("Hola") };
+        assert_eq!(apply(text, vec![s]), "F(title: {\"en\": \"Hi \\\"you\\\"\", \"es\": \"Hola\"}) // end");
+    }
+
+    #[test]
     fn strings_are_escaped_for_ron() {
         assert_eq!(ron_string("a \"b\" \\ c\nd\u{7}"), "\"a \\\"b\\\" \\\\ c\\nd\\u{7}\"");
     }
