@@ -6,6 +6,7 @@ use crate::flow::model::{Branch, FlowSet};
 use crate::flow::raw::Urgency;
 use crate::flow::words::Word;
 use crate::session::{Body, Session};
+use crate::speech::say::{Shown, say};
 use std::io::{self, BufRead, Write};
 use std::time::Duration;
 
@@ -26,6 +27,10 @@ pub struct Args {
     /// Without it, choices are read from standard input.
     #[arg(long, value_delimiter = ',')]
     answers: Option<Vec<usize>>,
+    /// Also print what Read aloud says on each screen, one `say:` line per
+    /// utterance.
+    #[arg(long)]
+    say: bool,
 }
 
 /// Runs `walk`: 0 an ending was reached, 1 a bad or missing answer, 2 usage,
@@ -51,7 +56,16 @@ pub fn run(args: &Args, out: &mut dyn Write, input: &mut dyn BufRead) -> io::Res
     };
     let answers = args.answers.clone().map(Vec::into_iter);
     // Time stands still in a terminal walk: each action is one second later.
-    let mut walk = Walk { set: &set, branch: &branch, session, clock: Duration::ZERO, answers, input, out };
+    let mut walk = Walk {
+        set: &set,
+        branch: &branch,
+        session,
+        clock: Duration::ZERO,
+        answers,
+        input,
+        out,
+        say: args.say,
+    };
     loop {
         if let Some(code) = walk.screen()? {
             return Ok(code);
@@ -69,6 +83,8 @@ struct Walk<'w> {
     answers: Option<std::vec::IntoIter<usize>>,
     input: &'w mut dyn BufRead,
     out: &'w mut dyn Write,
+    /// Print the Read aloud utterances too.
+    say: bool,
 }
 
 impl Walk<'_> {
@@ -81,6 +97,9 @@ impl Walk<'_> {
         self.clock += Duration::from_secs(1);
         let screen = self.session.screen();
         writeln!(self.out, "── {} ──", screen.label(self.set, self.session.language(), self.branch()))?;
+        if self.say {
+            self.say(&screen)?;
+        }
         match &screen.body {
             Body::Step { text, .. } => self.step(text),
             Body::Question { text, choices, .. } => self.question(text, choices),
@@ -126,6 +145,18 @@ impl Walk<'_> {
                 Ok(Some(0))
             }
         }
+    }
+
+    /// What Read aloud says on this screen, as the kiosk would say it.
+    fn say(&mut self, screen: &crate::session::Screen) -> io::Result<()> {
+        let code = crate::handoff::code_for_session(&self.session, false, self.clock)
+            .map(|c| crate::handoff::base32::group(&c));
+        let going_home = crate::config::KioskConfig::default().solved_return().as_secs();
+        let shown = Shown::Session { screen, offer: false, code: code.as_deref(), going_home };
+        for line in say(self.set, self.branch(), self.session.language(), &shown) {
+            writeln!(self.out, "say: {line}")?;
+        }
+        Ok(())
     }
 
     fn step(&mut self, text: &impl std::fmt::Display) -> io::Result<Option<u8>> {
