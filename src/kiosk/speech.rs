@@ -131,10 +131,9 @@ pub(super) fn after_frame(k: &mut Kiosk) {
 /// The Read aloud switch on the top bar, lit while on.
 pub(super) fn button(k: &Kiosk, ui: &mut Ui, actions: &mut Vec<Action>, font: f32) {
     let name = k.word(Word::ReadAloud);
-    let label = format!("🔊 {name}");
-    let width = 56.0 + name.chars().count() as f32 * font * 0.62;
+    let width = 40.0 + name.chars().count() as f32 * font * 0.62;
     let kind = Kind::OnBar { selected: k.patron.read_aloud };
-    if named_button(ui, k.palette(), kind, &label, &name, None, egui::vec2(width, 52.0), font).clicked() {
+    if named_button(ui, k.palette(), kind, &name, &name, None, egui::vec2(width, 52.0), font).clicked() {
         actions.push(Action::ReadAloud);
     }
 }
