@@ -7,6 +7,7 @@
 //! what that thread last found out; every method returns at once.
 
 use super::{Voice, Voices, same_language};
+use std::collections::HashSet;
 use std::sync::atomic::{AtomicBool, Ordering};
 use std::sync::mpsc::{self, Receiver, RecvTimeoutError, Sender};
 use std::sync::{Arc, Mutex};
@@ -24,6 +25,29 @@ enum Command {
 struct Shared {
     voices: Mutex<Voices>,
     speaking: AtomicBool,
+}
+
+/// The utterances queued and not yet ended or stopped, by id (written as
+/// text: the id type is only hashable on some systems). The speech service
+/// says when each ends; its plain "is speaking" flag drops between two
+/// lines of one screen.
+type Pending = Arc<Mutex<HashSet<String>>>;
+
+/// Follows the end of each utterance, where the system says so; `None`
+/// where it cannot (then its "is speaking" is used).
+fn follow(tts: &tts::Tts) -> Option<Pending> {
+    let pending: Pending = Arc::default();
+    let done = |pending: &Pending| {
+        let pending = pending.clone();
+        Box::new(move |id: tts::UtteranceId| {
+            if let Ok(mut p) = pending.lock() {
+                p.remove(&format!("{id:?}"));
+            }
+        }) as Box<dyn FnMut(tts::UtteranceId)>
+    };
+    tts.on_utterance_end(Some(done(&pending))).ok()?;
+    tts.on_utterance_stop(Some(done(&pending))).ok()?;
+    Some(pending)
 }
 
 /// The system's voices, spoken by a worker thread.
@@ -76,6 +100,7 @@ fn worker(rx: &Receiver<Command>, shared: &Shared) {
     if !voices.is_empty() {
         set_voices(shared, Voices::Languages(voices.iter().map(|(_, tag)| tag.clone()).collect()));
     }
+    let pending = follow(&tts);
     let mut current: Option<String> = None;
     loop {
         match rx.recv_timeout(POLL) {
@@ -88,14 +113,24 @@ fn worker(rx: &Receiver<Command>, shared: &Shared) {
                     current = Some(voice.name());
                 }
                 for line in &lines {
-                    if let Err(e) = tts.speak(line.as_str(), false) {
-                        eprintln!("kiosk-triage: read aloud: {e}");
-                        break;
+                    match tts.speak(line.as_str(), false) {
+                        Ok(id) => {
+                            if let (Some(id), Some(Ok(mut p))) = (id, pending.as_ref().map(|p| p.lock())) {
+                                p.insert(format!("{id:?}"));
+                            }
+                        }
+                        Err(e) => {
+                            eprintln!("kiosk-triage: read aloud: {e}");
+                            break;
+                        }
                     }
                 }
             }
             Ok(Command::Stop) => {
                 let _ = tts.stop();
+                if let Some(Ok(mut p)) = pending.as_ref().map(|p| p.lock()) {
+                    p.clear();
+                }
             }
             Err(RecvTimeoutError::Timeout) => {}
             Err(RecvTimeoutError::Disconnected) => {
@@ -103,7 +138,11 @@ fn worker(rx: &Receiver<Command>, shared: &Shared) {
                 return;
             }
         }
-        shared.speaking.store(tts.is_speaking().unwrap_or(false), Ordering::SeqCst);
+        let speaking = match &pending {
+            Some(p) => p.lock().map(|p| !p.is_empty()).unwrap_or(false),
+            None => tts.is_speaking().unwrap_or(false),
+        };
+        shared.speaking.store(speaking, Ordering::SeqCst);
     }
 }
 
