@@ -157,14 +157,14 @@ pub(super) fn staff_line(k: &Kiosk) -> String {
     match k.speech.voices() {
         Voices::Starting => "Read aloud: the speech service is starting.".into(),
         Voices::None(why) => format!("Read aloud: no speech ({why})."),
-        Voices::Languages(tags) => {
-            let missing: Vec<&str> = k
-                .languages
-                .iter()
-                .map(String::as_str)
-                .filter(|l| !Voices::Languages(tags.clone()).speaks(l))
-                .collect();
-            let mut line = format!("Read aloud: {} voices.", tags.len());
+        voices @ Voices::Languages(_) => {
+            let (spoken, missing): (Vec<&str>, Vec<&str>) =
+                k.languages.iter().map(String::as_str).partition(|l| voices.speaks(l));
+            let mut line = if spoken.is_empty() {
+                "Read aloud: no voice for any of this kiosk's languages.".to_string()
+            } else {
+                format!("Read aloud: voices for {}.", spoken.join(", "))
+            };
             if !missing.is_empty() {
                 line.push_str(&format!(
                     " No voice for {}: patrons hear that read aloud is not available in their language. \
