@@ -12,6 +12,8 @@
 
 #![allow(clippy::unwrap_used)] // tests fail loudly, that is what they are for
 
+mod common;
+
 use kiosk_triage::flow::FlowSet;
 use kiosk_triage::flow::load::parse;
 use kiosk_triage::flow::words::Word;
@@ -189,4 +191,32 @@ fn every_word_is_documented() {
     let missing: Vec<&str> =
         Word::ALL.iter().map(|w| w.key()).filter(|k| !section.contains(&format!("| `{k}` |"))).collect();
     assert!(missing.is_empty(), "words not in docs/flow-format.md section 11: {missing:?}");
+}
+
+/// `walk --say` prints what the kiosk would say, screen by screen: at
+/// Riverside the mobile printing answer is hidden and not said, and the
+/// handoff code is spelled exactly as `walk` prints it.
+#[test]
+fn walk_say_prints_the_utterances_of_each_screen() {
+    let o = common::run(&["walk", "printing", "--branch", "riverside", "--answers", "4", "--say"], "");
+    assert_eq!(o.status.code(), Some(0), "{}", String::from_utf8_lossy(&o.stderr));
+    let out = common::stdout(&o);
+    let said: Vec<&str> = out.lines().filter_map(|l| l.strip_prefix("say: ")).collect();
+    assert_eq!(
+        said[..8],
+        [
+            "Print something, step 1",
+            "What do you need help with?",
+            "Press 1 for: Print from a library computer.",
+            "Press 2 for: My print did not come out.",
+            "Press 3 for: Something else went wrong.",
+            "Press 4 for: The printer is jammed or broken.",
+            "Press 5 for: I want a refund or a reprint.",
+            "To go back, press minus.",
+        ]
+    );
+    let code = out.lines().find_map(|l| l.strip_prefix("code: ")).unwrap();
+    let spelled = format!("Show this code at the desk: {}.", spell_code(code));
+    assert!(said.contains(&spelled.as_str()), "{spelled} not in {said:?}");
+    assert_eq!(said.last(), Some(&"To hear this again, press plus."));
 }
