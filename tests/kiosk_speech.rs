@@ -251,9 +251,13 @@ fn with_no_voice_for_the_language_the_patron_is_told_and_staff_see_why() {
         vec![("en".to_string(), vec!["This kiosk cannot read aloud in this language.".to_string()])],
         "said in the first language that has a voice"
     );
-    // The screen still works.
+    // The screen still works, and the patron is told only once.
     click(&mut h, "Imprimir algo");
     assert!(h.query_by_label("¿Desde dónde imprime?").is_some());
+    assert_eq!(voice.said().len(), 1, "{:?}", voice.said());
+    // In a language with a voice, screens are read again.
+    click(&mut h, "English");
+    assert_eq!(voice.said().last().unwrap().1[0], "Print something, step 1");
     h.key_press_modifiers(Modifiers::CTRL | Modifiers::ALT, Key::S);
     frames(&mut h);
     assert!(h.state().in_staff_mode());

@@ -561,11 +561,12 @@ impl Kiosk {
             if i.consume_key(Modifiers::NONE, Key::F1) || i.consume_key(Modifiers::NONE, Key::Num0) {
                 out.push(Action::AskStaff);
             }
-            // Number pad + reads the screen aloud (again), / turns it off or on.
-            if i.consume_key(Modifiers::NONE, Key::Plus) {
+            // Number pad + reads the screen aloud (again), / turns it off or
+            // on (not in staff mode, which is never read).
+            if !self.in_staff_mode() && i.consume_key(Modifiers::NONE, Key::Plus) {
                 out.push(Action::Repeat);
             }
-            if i.consume_key(Modifiers::NONE, Key::Slash) {
+            if !self.in_staff_mode() && i.consume_key(Modifiers::NONE, Key::Slash) {
                 out.push(Action::ReadAloud);
             }
             if matches!(self.patron.view, View::Home) {

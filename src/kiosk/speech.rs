@@ -20,6 +20,9 @@ pub(super) struct ReadAloud {
     voice: Box<dyn Voice>,
     /// The screen last read; a different one is read when it shows.
     last: Option<Place>,
+    /// The language the patron was last told has no voice (told once, not
+    /// on every screen).
+    told: Option<String>,
 }
 
 /// Which screen shows, as far as reading it again would say the same.
@@ -34,7 +37,7 @@ enum Place {
 impl ReadAloud {
     /// Read aloud with `voice`.
     pub(super) fn new(voice: Box<dyn Voice>) -> Self {
-        ReadAloud { voice, last: None }
+        ReadAloud { voice, last: None, told: None }
     }
 
     /// Stops what is being said (any action does this).
@@ -54,6 +57,7 @@ impl ReadAloud {
 pub(super) fn toggle(k: &mut Kiosk, repeat: bool) {
     k.patron.read_aloud = repeat || !k.patron.read_aloud;
     k.speech.last = None;
+    k.speech.told = None;
 }
 
 /// The screen now, and whether it is the kiosk's offer of help.
@@ -101,12 +105,14 @@ fn lines(k: &Kiosk) -> Vec<String> {
 
 /// After the frame's actions: reads the screen if it is new, stops if Read
 /// aloud went off. When no voice speaks the patron's language, the `no_voice`
-/// word is said in the first language that has one (and shown on screen).
+/// word is said once in the first language that has one (and shown on
+/// screen), and the kiosk stays silent after that.
 pub(super) fn after_frame(k: &mut Kiosk) {
     if !k.patron.read_aloud {
         if k.speech.last.take().is_some() {
             k.speech.interrupt();
         }
+        k.speech.told = None;
         return;
     }
     let now = place(k);
@@ -121,9 +127,12 @@ pub(super) fn after_frame(k: &mut Kiosk) {
         if !lines.is_empty() {
             k.speech.voice.speak(&lang, &lines);
         }
-    } else if let Some(other) = k.languages.iter().find(|l| voices.speaks(l)).cloned() {
-        let line = k.set.word(Word::NoVoice, &other, k.branch()).plain();
-        k.speech.voice.speak(&other, &[line]);
+    } else if k.speech.told.as_ref() != Some(&lang) {
+        if let Some(other) = k.languages.iter().find(|l| voices.speaks(l)).cloned() {
+            let line = k.set.word(Word::NoVoice, &other, k.branch()).plain();
+            k.speech.voice.speak(&other, &[line]);
+        }
+        k.speech.told = Some(lang);
     }
     k.speech.last = Some(now);
 }
