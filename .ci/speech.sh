@@ -24,6 +24,9 @@ echo "== cargo build --features speech"
 cargo build --features speech --quiet
 bin=target/debug/kiosk-triage
 
+echo "== clippy on the speech code (only built with the feature)"
+cargo clippy --all-targets --features speech --quiet -- -D warnings
+
 # A speech-dispatcher of our own: its own home, config, socket and logs.
 work=$(mktemp -d)
 mkdir -p "$work/conf/modules" "$work/run" "$work/logs"
