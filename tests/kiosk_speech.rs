@@ -110,10 +110,13 @@ fn read_aloud_reads_each_screen_of_a_walk_in_order_and_stops_at_each_action() {
     assert!(voice.heard().is_empty(), "nothing is said until the patron asks");
     click(&mut h, "Read aloud");
     key(&mut h, Key::Num1); // the first tile, from the keypad
+    assert!(h.query_by_label("Read aloud").is_some(), "the switch is on every screen");
     click(&mut h, "1. A library computer");
+    assert!(h.query_by_label("Read aloud").is_some());
     key(&mut h, Key::Enter); // Next
     key(&mut h, Key::Num1); // Yes
     assert_eq!(h.state().session().unwrap().outcome(), Some(&Outcome::Solved));
+    assert!(h.query_by_label("Read aloud").is_some());
     assert_eq!(
         voice.heard(),
         vec![
