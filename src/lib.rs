@@ -41,5 +41,6 @@ pub mod lockout;
 pub mod paths;
 pub mod scenario;
 pub mod session;
+pub mod speech;
 pub mod startup;
 pub mod stats;

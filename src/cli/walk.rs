@@ -6,6 +6,7 @@ use crate::flow::model::{Branch, FlowSet};
 use crate::flow::raw::Urgency;
 use crate::flow::words::Word;
 use crate::session::{Body, Session};
+use crate::speech::say::{Shown, say};
 use std::io::{self, BufRead, Write};
 use std::time::Duration;
 
@@ -26,6 +27,26 @@ pub struct Args {
     /// Without it, choices are read from standard input.
     #[arg(long, value_delimiter = ',')]
     answers: Option<Vec<usize>>,
+    /// Also print what Read aloud says on each screen, one `say:` line per
+    /// utterance.
+    #[arg(long)]
+    say: bool,
+    /// Speak each screen with this computer's voices, as the kiosk's Read
+    /// aloud would, waiting for each to end (implies `--say`).
+    #[cfg(feature = "speech")]
+    #[arg(long)]
+    speak: bool,
+}
+
+impl Args {
+    /// The voice to speak with: the system's, with `--speak`.
+    fn voice(&self) -> Option<Box<dyn crate::speech::Voice>> {
+        #[cfg(feature = "speech")]
+        if self.speak {
+            return Some(crate::speech::system_voice());
+        }
+        None
+    }
 }
 
 /// Runs `walk`: 0 an ending was reached, 1 a bad or missing answer, 2 usage,
@@ -56,7 +77,18 @@ pub fn run(args: &Args, out: &mut dyn Write, input: &mut dyn BufRead) -> io::Res
     };
     let answers = args.answers.clone().map(Vec::into_iter);
     // Time stands still in a terminal walk: each action is one second later.
-    let mut walk = Walk { set: &set, branch: &branch, session, clock: Duration::ZERO, answers, input, out };
+    let voice = args.voice();
+    let mut walk = Walk {
+        set: &set,
+        branch: &branch,
+        session,
+        clock: Duration::ZERO,
+        answers,
+        input,
+        out,
+        say: args.say || voice.is_some(),
+        voice,
+    };
     loop {
         if let Some(code) = walk.screen()? {
             return Ok(code);
@@ -74,6 +106,10 @@ struct Walk<'w> {
     answers: Option<std::vec::IntoIter<usize>>,
     input: &'w mut dyn BufRead,
     out: &'w mut dyn Write,
+    /// Print the Read aloud utterances too.
+    say: bool,
+    /// Speak them too (`--speak`).
+    voice: Option<Box<dyn crate::speech::Voice>>,
 }
 
 impl Walk<'_> {
@@ -86,6 +122,9 @@ impl Walk<'_> {
         self.clock += Duration::from_secs(1);
         let screen = self.session.screen();
         writeln!(self.out, "── {} ──", screen.label(self.set, self.session.language(), self.branch()))?;
+        if self.say && !self.say(&screen)? {
+            return Ok(Some(1));
+        }
         match &screen.body {
             Body::Step { text, .. } => self.step(text),
             Body::Question { text, choices, .. } => self.question(text, choices),
@@ -131,6 +170,27 @@ impl Walk<'_> {
                 Ok(Some(0))
             }
         }
+    }
+
+    /// What Read aloud says on this screen, as the kiosk would say it;
+    /// spoken with `--speak`. False when it could not be spoken.
+    fn say(&mut self, screen: &crate::session::Screen) -> io::Result<bool> {
+        let code = crate::handoff::code_for_session(&self.session, false, self.clock)
+            .map(|c| crate::handoff::base32::group(&c));
+        let going_home = crate::config::KioskConfig::default().solved_return().as_secs();
+        let shown = Shown::Session { screen, offer: false, code: code.as_deref(), going_home };
+        let lines = say(self.set, self.branch(), self.session.language(), &shown);
+        for line in &lines {
+            writeln!(self.out, "say: {line}")?;
+        }
+        self.out.flush()?;
+        if let Some(voice) = self.voice.as_mut()
+            && let Err(e) = speak(voice.as_mut(), self.session.language(), &lines)
+        {
+            eprintln!("error: read aloud: {e}");
+            return Ok(false);
+        }
+        Ok(true)
     }
 
     fn step(&mut self, text: &impl std::fmt::Display) -> io::Result<Option<u8>> {
@@ -224,4 +284,32 @@ fn read(input: &mut dyn BufRead) -> Input {
             t => t.parse().map_or(Input::Other, Input::Number),
         },
     }
+}
+
+/// Speaks `lines` and waits until they end (at most two minutes); the
+/// speech service gets ten seconds to start.
+fn speak(voice: &mut dyn crate::speech::Voice, lang: &str, lines: &[String]) -> Result<(), String> {
+    use crate::speech::Voices;
+    let tick = Duration::from_millis(100);
+    for _ in 0..100 {
+        if voice.voices() != Voices::Starting {
+            break;
+        }
+        std::thread::sleep(tick);
+    }
+    match voice.voices() {
+        Voices::None(why) => return Err(why),
+        Voices::Starting => return Err("the speech service did not start within 10 seconds".into()),
+        v if !v.speaks(lang) => return Err(format!("no voice on this computer speaks `{lang}`")),
+        Voices::Languages(_) => {}
+    }
+    voice.speak(lang, lines);
+    for _ in 0..1200 {
+        std::thread::sleep(tick);
+        if !voice.is_speaking() {
+            return Ok(());
+        }
+    }
+    voice.stop();
+    Err("the speech did not end within two minutes".into())
 }

@@ -93,10 +93,10 @@ fn flow(f: RawFlow, index: &HashMap<String, usize>, flow_at: &dyn Fn(&str) -> us
         .nodes
         .into_iter()
         .map(|n| match n {
-            RawNode::Step { id, text, picture, next } => {
+            RawNode::Step { id, text, picture, next, .. } => {
                 Node { id, kind: NodeKind::Step { text: Text(text), picture, next: at(&next) } }
             }
-            RawNode::Question { id, text, picture, choices } => Node {
+            RawNode::Question { id, text, picture, choices, .. } => Node {
                 id,
                 kind: NodeKind::Question {
                     text: Text(text),
@@ -107,8 +107,8 @@ fn flow(f: RawFlow, index: &HashMap<String, usize>, flow_at: &dyn Fn(&str) -> us
                         .collect(),
                 },
             },
-            RawNode::Solved { id, text } => Node { id, kind: NodeKind::Solved { text: Text(text) } },
-            RawNode::Handoff { id, reason, note, policy, urgency, read, question_type } => Node {
+            RawNode::Solved { id, text, .. } => Node { id, kind: NodeKind::Solved { text: Text(text) } },
+            RawNode::Handoff { id, reason, note, policy, urgency, read, question_type, .. } => Node {
                 id,
                 kind: NodeKind::Handoff(Handoff {
                     reason: Text(reason),

@@ -81,6 +81,7 @@ codes! {
     HiddenFlow = "hidden-flow",
     MissingPicture = "missing-picture",
     PictureRefused = "picture-refused",
+    MissingAudio = "missing-audio",
     // Patron text, languages and placeholders.
     MissingTranslation = "missing-translation",
     UnknownLanguage = "unknown-language",

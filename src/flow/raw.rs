@@ -70,6 +70,11 @@ pub enum RawNode {
         /// A picture, relative to `assets/`.
         #[serde(default)]
         picture: Option<String>,
+        /// Recorded clips of this screen, one per language, relative to
+        /// `assets/` (`{"tl": "clips/print-1.ogg"}`): `check` looks that each
+        /// file is there; the kiosk does not play them yet.
+        #[serde(default)]
+        audio: Option<LangText>,
         /// Where Next goes.
         next: String,
     },
@@ -84,6 +89,11 @@ pub enum RawNode {
         picture: Option<String>,
         /// The answers, at most six.
         choices: Vec<RawChoice>,
+        /// Recorded clips of this screen, one per language, relative to
+        /// `assets/` (`{"tl": "clips/print-1.ogg"}`): `check` looks that each
+        /// file is there; the kiosk does not play them yet.
+        #[serde(default)]
+        audio: Option<LangText>,
     },
     /// The problem is solved: thank the patron.
     Solved {
@@ -91,6 +101,11 @@ pub enum RawNode {
         id: String,
         /// What to say.
         text: LangText,
+        /// Recorded clips of this screen, one per language, relative to
+        /// `assets/` (`{"tl": "clips/print-1.ogg"}`): `check` looks that each
+        /// file is there; the kiosk does not play them yet.
+        #[serde(default)]
+        audio: Option<LangText>,
     },
     /// Staff are needed.
     Handoff {
@@ -114,6 +129,11 @@ pub enum RawNode {
         /// statistics (Desk Tracker, Gimlet, LibAnswers ...).
         #[serde(default)]
         question_type: Option<String>,
+        /// Recorded clips of this screen, one per language, relative to
+        /// `assets/` (`{"tl": "clips/print-1.ogg"}`): `check` looks that each
+        /// file is there; the kiosk does not play them yet.
+        #[serde(default)]
+        audio: Option<LangText>,
     },
     /// Continue in another flow, at its start.
     Goto {
@@ -122,6 +142,19 @@ pub enum RawNode {
         /// The id of the flow to continue in.
         flow: String,
     },
+}
+
+impl RawNode {
+    /// The recorded clips of this screen, per language (none for a goto).
+    pub fn audio(&self) -> Option<&LangText> {
+        match self {
+            RawNode::Step { audio, .. }
+            | RawNode::Question { audio, .. }
+            | RawNode::Solved { audio, .. }
+            | RawNode::Handoff { audio, .. } => audio.as_ref(),
+            RawNode::Goto { .. } => None,
+        }
+    }
 }
 
 /// One answer to a question.

@@ -79,6 +79,15 @@ words! {
     IdleBody = "idle_body", "why the kiosk will clear the screen (privacy)";
     IdleSeconds = "idle_seconds", "the countdown: {seconds} seconds";
     StillHere = "still_here", "the big button on the idle screen";
+    ReadAloud = "read_aloud", "the top bar switch that reads each screen aloud";
+    NoVoice = "no_voice", "shown (and said in the first language) when read aloud has no voice for this language";
+    SayChoice = "say_choice", "read aloud for each answer: press {n} for {choice}";
+    SayNext = "say_next", "read aloud on a step: how to go on (the Enter key)";
+    SayDone = "say_done", "read aloud on an ending: how to finish (the Enter key)";
+    SayBack = "say_back", "read aloud: how to go back (the minus key)";
+    SayStaff = "say_staff", "read aloud: how to get staff (the 0 key)";
+    SayRepeat = "say_repeat", "read aloud: how to hear the screen again (the plus key)";
+    SayStillHere = "say_still_here", "read aloud on the idle prompt: how to stay (any key)";
 }
 
 /// What is added to a counting word's key for its optional singular form.
@@ -104,6 +113,7 @@ impl Word {
         match self {
             Word::StepOf => &["flow", "n"],
             Word::IdleSeconds | Word::GoingHome => &["seconds"],
+            Word::SayChoice => &["n", "choice"],
             _ => &[],
         }
     }

@@ -11,7 +11,7 @@ use super::pictures::Pictures;
 pub use super::pin::{NO_PIN, PinPad};
 use super::pin::{Opened, PinGate};
 use super::theme::{self, HIGH_CONTRAST, LIGHT, Palette, SCALES, Sizes};
-use super::{ending, home, overlays, staff, step};
+use super::{ending, home, overlays, speech, staff, step};
 use crate::config::{KioskConfig, StaffGate};
 use crate::flow::load::Assets;
 use crate::flow::model::{Branch, FlowSet};
@@ -130,6 +130,10 @@ pub enum Action {
     Quit,
     /// Staff: decode the code typed in staff mode.
     Decode,
+    /// Read aloud on or off.
+    ReadAloud,
+    /// Read the screen aloud again (turning Read aloud on if it was off).
+    Repeat,
 }
 
 /// Which screen shows.
@@ -185,6 +189,8 @@ pub struct Kiosk {
     /// Staff mode: the code last decoded, and recording what came of it.
     pub(super) staff_decoded: Option<(String, Option<u8>)>,
     pub(super) staff_outcomes: Option<crate::desk::Outcomes>,
+    /// Read aloud: the voice and what it last read.
+    pub(super) speech: speech::ReadAloud,
 }
 
 /// How often a fullscreen kiosk that lost the screen tries to take it back.
@@ -240,7 +246,20 @@ impl Kiosk {
             staff_today: None,
             staff_decoded: None,
             staff_outcomes: None,
+            speech: speech::ReadAloud::new(Box::new(crate::speech::Silent("no voice was set up".into()))),
         }
+    }
+
+    /// The kiosk speaking with `voice` when the patron turns Read aloud on
+    /// (the system's voice, or a recording fake in tests).
+    pub fn with_voice(mut self, voice: Box<dyn crate::speech::Voice>) -> Self {
+        self.speech = speech::ReadAloud::new(voice);
+        self
+    }
+
+    /// Whether Read aloud is on.
+    pub fn reading_aloud(&self) -> bool {
+        self.patron.read_aloud
     }
 
     /// The branch this kiosk stands in.
@@ -379,6 +398,7 @@ impl Kiosk {
         // Staff mode is for staff: no patron languages, text size or contrast.
         if !self.in_staff_mode() {
             top_bar(self, ui, &mut actions);
+            speech::no_voice_notice(self, ui);
         }
         egui::CentralPanel::default()
             .frame(
@@ -403,6 +423,7 @@ impl Kiosk {
         for action in actions {
             self.apply(action, &ctx);
         }
+        speech::after_frame(self);
         ctx.request_repaint_after(self.next_deadline());
     }
 
@@ -536,11 +557,29 @@ impl Kiosk {
             if i.consume_key(Modifiers::CTRL, Key::Minus) {
                 out.push(Action::TextSize(-1));
             }
-            if i.consume_key(Modifiers::NONE, Key::F1) {
+            // F1 and, on a number pad, 0 (like a phone's operator) ask for staff.
+            if i.consume_key(Modifiers::NONE, Key::F1) || i.consume_key(Modifiers::NONE, Key::Num0) {
                 out.push(Action::AskStaff);
             }
+            // Number pad + reads the screen aloud (again), / turns it off or
+            // on (not in staff mode, which is never read).
+            if !self.in_staff_mode() && i.consume_key(Modifiers::NONE, Key::Plus) {
+                out.push(Action::Repeat);
+            }
+            if !self.in_staff_mode() && i.consume_key(Modifiers::NONE, Key::Slash) {
+                out.push(Action::ReadAloud);
+            }
+            if matches!(self.patron.view, View::Home) {
+                for (n, id) in self.flow_ids().iter().take(9).enumerate() {
+                    if i.consume_key(Modifiers::NONE, DIGITS[n + 1].0) {
+                        out.push(Action::StartFlow(id.clone()));
+                    }
+                }
+            }
             let View::Flow(s) = &self.patron.view else { return };
-            if i.consume_key(Modifiers::NONE, Key::Backspace) || i.consume_key(Modifiers::ALT, Key::ArrowLeft)
+            if i.consume_key(Modifiers::NONE, Key::Backspace)
+                || i.consume_key(Modifiers::ALT, Key::ArrowLeft)
+                || i.consume_key(Modifiers::NONE, Key::Minus)
             {
                 out.push(Action::Back);
             }
@@ -558,6 +597,11 @@ impl Kiosk {
                 Body::Step { .. } if nothing_focused && i.consume_key(Modifiers::NONE, Key::Enter) => {
                     out.push(Action::Next);
                 }
+                Body::Solved { .. } | Body::Handoff { .. }
+                    if nothing_focused && i.consume_key(Modifiers::NONE, Key::Enter) =>
+                {
+                    out.push(Action::Home);
+                }
                 _ => {}
             }
         });
@@ -568,6 +612,8 @@ impl Kiosk {
     fn apply(&mut self, action: Action, ctx: &egui::Context) {
         let now = self.now;
         self.last_input = now;
+        // Any action stops what is being read; a new screen is read after.
+        self.speech.interrupt();
         match action {
             Action::StartFlow(id) => {
                 if let Ok(s) = Session::start(self.set.clone(), &self.branch, &self.patron.lang, &id, now) {
@@ -667,6 +713,8 @@ impl Kiosk {
                 self.staff_summary = None;
             }
             Action::Decode => self.decode_staff_code(),
+            Action::ReadAloud => speech::toggle(self, false),
+            Action::Repeat => speech::toggle(self, true),
             Action::Quit => {
                 self.flush_stats(Duration::from_secs(2));
                 self.allow_close = true;
@@ -846,6 +894,7 @@ fn top_bar(k: &Kiosk, ui: &mut egui::Ui, actions: &mut Vec<Action>) {
                     {
                         actions.push(Action::Contrast);
                     }
+                    speech::button(k, ui, actions, small);
                     let kind = Kind::OnBar { selected: false };
                     let larger = k.word(Word::TextLarger);
                     if named_button(ui, p, kind, "A+", &larger, None, egui::vec2(64.0, 52.0), small).clicked()

@@ -1,8 +1,8 @@
 //! The patron kiosk: a fullscreen eframe app over the core.
 //!
 //! `app` holds the state and applies actions; one file per screen draws it
-//! (`home`, `step`, `ending`, `overlays`, `staff`); `theme` and `widgets` give
-//! the look; `pictures` loads images. Nothing here changes flow state except
+//! (`home`, `step`, `ending`, `overlays`, `staff`); `speech` reads screens
+//! aloud; `theme` and `widgets` give the look; `pictures` loads images. Nothing here changes flow state except
 //! through `session::Session`.
 
 pub mod app;
@@ -13,6 +13,7 @@ mod patron;
 mod pictures;
 mod pin;
 mod reload;
+mod speech;
 mod staff;
 pub mod stats;
 mod step;
@@ -203,7 +204,9 @@ impl eframe::App for Booting {
             && let Some(rx) = &self.setup
         {
             match rx.try_recv() {
-                Ok(setup) => self.kiosk = Some(Kiosk::new(setup)),
+                Ok(setup) => {
+                    self.kiosk = Some(Kiosk::new(setup).with_voice(crate::speech::system_voice()));
+                }
                 Err(std::sync::mpsc::TryRecvError::Empty) => {}
                 Err(std::sync::mpsc::TryRecvError::Disconnected) => {
                     // Setting up panicked: the supervisor restarts the kiosk.

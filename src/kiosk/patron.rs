@@ -23,6 +23,8 @@ pub(super) struct Patron {
     pub(super) used_large_text: bool,
     /// High contrast was used during the session (for the statistics).
     pub(super) used_contrast: bool,
+    /// Read aloud on (a wipe turns it off with the rest).
+    pub(super) read_aloud: bool,
 }
 
 impl Patron {
@@ -37,6 +39,7 @@ impl Patron {
             took_offer: false,
             used_large_text: false,
             used_contrast: false,
+            read_aloud: false,
         }
     }
 
@@ -47,6 +50,7 @@ impl Patron {
             && Some(&self.lang) == default_lang
             && self.scale == theme::DEFAULT_SCALE
             && !self.contrast
+            && !self.read_aloud
     }
 
     /// A session begins: what they used so far is what they use now.

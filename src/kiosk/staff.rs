@@ -31,6 +31,7 @@ pub fn show(k: &mut Kiosk, ui: &mut Ui, actions: &mut Vec<Action>) {
         k.languages.join(", "),
     );
     widgets::text(ui, &info, p.text, 24.0);
+    widgets::text(ui, &super::speech::staff_line(k), p.text, 22.0);
     if let Some(today) = &k.staff_today {
         widgets::text(ui, today, p.text, 22.0);
     }

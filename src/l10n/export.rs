@@ -191,7 +191,7 @@ impl Extract<'_> {
             RawNode::Question { id, text, .. } => {
                 (id, "text", format!("the question `{id}` in flow `{flow}`"), text)
             }
-            RawNode::Solved { id, text } => {
+            RawNode::Solved { id, text, .. } => {
                 (id, "text", format!("the ending `{id}` of flow `{flow}`: the problem is solved"), text)
             }
             RawNode::Handoff { id, reason, .. } => (

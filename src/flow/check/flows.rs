@@ -252,21 +252,21 @@ impl Nodes<'_> {
         let at = |field: &'static str| At::field(&within, field);
         let mut edges = Vec::new();
         match &self.flow.nodes[k] {
-            RawNode::Step { id, text, picture, next } => {
+            RawNode::Step { id, text, picture, next, .. } => {
                 c.text(file, Src::Flow(fi), at("text"), text, &format!("the text of `{id}`"), MAX_TEXT);
                 if let Some(p) = picture {
                     c.asset(file, At::value(&within, "picture"), p, "picture");
                 }
                 edges.extend(self.target(c, &within, "next", next, format!("`next` of `{id}`")));
             }
-            RawNode::Question { id, text, picture, choices } => {
+            RawNode::Question { id, text, picture, choices, .. } => {
                 c.text(file, Src::Flow(fi), at("text"), text, &format!("the question `{id}`"), MAX_TEXT);
                 if let Some(p) = picture {
                     c.asset(file, At::value(&within, "picture"), p, "picture");
                 }
                 edges = self.question(c, k, id, choices);
             }
-            RawNode::Solved { id, text } => {
+            RawNode::Solved { id, text, .. } => {
                 c.text(file, Src::Flow(fi), at("text"), text, &format!("the ending `{id}`"), MAX_TEXT);
             }
             RawNode::Handoff { id, reason, note, policy, read, question_type, .. } => {
@@ -286,6 +286,10 @@ impl Nodes<'_> {
                     );
                 }
             }
+        }
+        if let Some(clips) = self.flow.nodes[k].audio() {
+            let what = format!("the audio of `{}`", super::locate::node_id(&self.flow.nodes[k]));
+            c.clips(file, &within, clips, &what);
         }
         edges
     }

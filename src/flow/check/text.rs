@@ -226,6 +226,35 @@ impl Checker<'_> {
     }
 }
 
+impl Checker<'_> {
+    /// A node's recorded clips: each in a listed language, each file in
+    /// `assets/` (a missing one is a warning: the kiosk speaks without it).
+    pub(super) fn clips(
+        &mut self,
+        file: &SourceFile,
+        within: &[(&'static str, usize)],
+        clips: &LangText,
+        what: &str,
+    ) {
+        for (lang, path) in clips {
+            let at = At { within, field: Some("audio"), key: Some(lang.as_str()) };
+            if !self.languages.contains(lang) {
+                self.unknown_language(file, at, lang, what);
+            }
+            if !(self.opts.asset_exists)(path) {
+                self.push(
+                    file,
+                    locate(file, at),
+                    Severity::Warning,
+                    Code::MissingAudio,
+                    format!("{what}: the `{lang}` clip `{path}` is not in `assets/`"),
+                    Some("put the recording in `assets/` (paths are relative to it), or fix the name".into()),
+                );
+            }
+        }
+    }
+}
+
 /// An error when an id holds a control or invisible character: `wifi` and
 /// `wifi` with a zero-width space would be two ids that look the same.
 pub(super) fn hidden_in_id(c: &mut Checker, file: &SourceFile, place: (Pos, usize), id: &str, what: &str) {
