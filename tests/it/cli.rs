@@ -15,7 +15,7 @@ fn check_clean_flows_exits_0_with_a_summary() {
     assert_eq!(o.status.code(), Some(0), "{}", stdout(&o));
     let out = stdout(&o);
     assert!(out.ends_with(": 0 errors, 0 warnings\n"), "{out}");
-    assert!(out.lines().last().unwrap().starts_with("7 flows, "), "{out}");
+    assert!(out.lines().last().unwrap().starts_with("10 flows, "), "{out}");
     // The longest code each flow can give, within the 12 characters a
     // patron can read aloud.
     let lengths =
