@@ -401,8 +401,10 @@ fn a_dropped_or_added_character_almost_never_decodes() {
     // "30+ min" buckets give 33 and 34 deletions, 25 and 64 insertions).
     // With 10 default flows (issue 13: copying, time, access, and choices
     // that tell staff what the patron answered) the paths fill more of the
-    // code space: 71 of 27,972 deletions (0.25%) and 63 of 1,013,504
-    // insertions (0.006%) decode. The bound was 0.2% for the 7 flows.
+    // code space: 61 of 27,972 deletions (0.22%) and 62 of 1,013,504
+    // insertions (0.006%) decode; 71 (0.25%) with the version tag of an
+    // earlier edit, as the tag moves the figure. The bound was 0.2% for the
+    // 7 flows.
     assert!(deleted_ok * 1000 <= deletions * 3, "{deleted_ok} of {deletions} deletions decode (over 0.3%)");
     assert!(
         inserted_ok * 10_000 <= insertions,
@@ -642,7 +644,7 @@ fn the_fingerprint_is_pinned() {
     // value moves when `flows/words/*.ron` change (it did for the `_one`
     // singulars, and for the Read aloud words), not only when the
     // computation does.
-    assert_eq!(pinned, 0x8a6e_61be_5d79_337d, "fingerprint {pinned:#018x}");
+    assert_eq!(pinned, 0xefb7_3f25_880d_2113, "fingerprint {pinned:#018x}");
     files.reverse();
     assert_eq!(fingerprint(&files), pinned, "the order files are read in does not matter");
     files[0].1.push(' ');
