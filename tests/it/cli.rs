@@ -15,7 +15,7 @@ fn check_clean_flows_exits_0_with_a_summary() {
     assert_eq!(o.status.code(), Some(0), "{}", stdout(&o));
     let out = stdout(&o);
     assert!(out.ends_with(": 0 errors, 0 warnings\n"), "{out}");
-    assert!(out.lines().last().unwrap().starts_with("7 flows, "), "{out}");
+    assert!(out.lines().last().unwrap().starts_with("10 flows, "), "{out}");
     // The longest code each flow can give, within the 12 characters a
     // patron can read aloud.
     let lengths =
@@ -91,7 +91,7 @@ fn walk_with_answers_prints_each_screen_and_the_ending() {
     assert_eq!(o.status.code(), Some(0));
     let expected = "\
 ── Print something · step 1 ──
-What do you need help with?
+To print from a library computer, log in to it first. What do you need help with?
   1. Print from a library computer
   2. My print did not come out
   3. Something else went wrong
@@ -112,7 +112,7 @@ This branch prints in black and white only.
 In the print window, find Printer or Destination. Choose RIVERSIDE-PRINTER. Then click Print.
 > next
 ── Print something · step 6 ──
-Go to the print station by the front desk. Type your library card number, or the name or email you used when you printed.
+Go to the print station by the front desk. Type your library card or guest pass number, or the name or email you used when you printed.
 > next
 ── Print something · step 7 ──
 Do you see your print job on the screen?
@@ -133,7 +133,7 @@ Did your pages print?
 Staff can check the printer and the payment. If the machine made a mistake, staff can print your pages again.
 Please go to the front desk.
 [handoff: the flow hands off]
-staff note: Charged but nothing printed. Ask: which printer, job name, number of pages, amount charged, about what time. Check the printer (paper, jam, toner) and the print log.
+staff note: Charged but nothing printed. Ask: the job name, pages and amount charged (the kiosk cannot know them). Check the printer (paper, jam, toner) and the print log.
 urgency: urgent
 policy (flexible: you may make a one-time exception; say that it is one): Machine errors: reprint free of charge, or refund when a reprint is not possible.
 statistics: Printing, READ 2

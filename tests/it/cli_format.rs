@@ -58,7 +58,7 @@ fn walk_says_why_a_flow_is_hidden_at_a_branch() {
     assert_eq!(o.status.code(), Some(2));
     assert_eq!(
         stderr(&o),
-        "error: flow `scanning` needs flag `scanner` (`needs` in its file), which branch `riverside` does not have; flows at this branch: login, printing, email, files, wifi, forms\n"
+        "error: flow `scanning` needs flag `scanner` (`needs` in its file), which branch `riverside` does not have; flows at this branch: login, printing, copying, time, email, files, wifi, access, forms\n"
     );
 }
 
@@ -66,7 +66,7 @@ fn walk_says_why_a_flow_is_hidden_at_a_branch() {
 fn check_for_one_branch_lists_the_nodes_it_overrides() {
     let o = run(&["check", "--branch", "riverside"], "");
     assert_eq!(o.status.code(), Some(0));
-    assert!(stdout(&o).ends_with("overridden at branch `riverside`: printing/pc_kind\n"), "{}", stdout(&o));
+    assert!(stdout(&o).ends_with("overridden at branch `riverside`: copying/start, printing/pc_kind\n"), "{}", stdout(&o));
     let o = run(&["check", "--branch", "central"], "");
     assert!(!stdout(&o).contains("overridden"), "{}", stdout(&o));
 }

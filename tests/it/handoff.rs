@@ -115,12 +115,12 @@ fn a_decoded_code_reads_as_the_desk_checklist() {
   Riverside Branch · Español · 1-2 min · the flow sent them to staff
 
 What they already did:
-   1. What do you need help with?
+   1. To print from a library computer, log in to it first. What do you need help with?
       → The printer is jammed or broken
 
 Where it ended: Staff will fix the printer. Please do not open it yourself. If you paid for pages that did not print, staff can print them again.
 URGENT: something is broken or the patron is losing money or time now.
-Staff note: Paper jam or printer error. Ask: which printer, job name, pages paid for but not printed. Clear the jam; reprint the lost pages free.
+Staff note: Paper jam or printer error. Ask: the job name and the pages paid for but not printed (the kiosk cannot know them). Clear the jam; reprint the lost pages free.
 Policy (FLEXIBLE, you may make a one-time exception; say that it is one): Reprint free of charge the pages lost to a machine error.
 For the statistics: Printing, READ 2
 ",
@@ -399,7 +399,13 @@ fn a_dropped_or_added_character_almost_never_decodes() {
     assert!(inserted_check * 32 <= insertions, "{inserted_check} of {insertions} pass the check");
     // The bounds leave room for another version tag (the "under 1 min" and
     // "30+ min" buckets give 33 and 34 deletions, 25 and 64 insertions).
-    assert!(deleted_ok * 1000 <= deletions * 2, "{deleted_ok} of {deletions} deletions decode (over 0.2%)");
+    // With 10 default flows (issue 13: copying, time, access, and choices
+    // that tell staff what the patron answered) the paths fill more of the
+    // code space, and the figure moves with the version tag (any edit):
+    // 71 of 27,972 deletions (0.25%), then 61 (0.22%) after two edits, and
+    // 80 of 47,028 (0.17%) with 5,974 codes as committed; insertions stay
+    // near 0.006%. The bound was 0.2% for the 7 flows.
+    assert!(deleted_ok * 1000 <= deletions * 3, "{deleted_ok} of {deletions} deletions decode (over 0.3%)");
     assert!(
         inserted_ok * 10_000 <= insertions,
         "{inserted_ok} of {insertions} insertions decode (over 0.01%)"
@@ -638,7 +644,7 @@ fn the_fingerprint_is_pinned() {
     // value moves when `flows/words/*.ron` change (it did for the `_one`
     // singulars, and for the Read aloud words), not only when the
     // computation does.
-    assert_eq!(pinned, 0xde7a_62d2_eea3_a1a1, "fingerprint {pinned:#018x}");
+    assert_eq!(pinned, 0xefb7_3f25_880d_2113, "fingerprint {pinned:#018x}");
     files.reverse();
     assert_eq!(fingerprint(&files), pinned, "the order files are read in does not matter");
     files[0].1.push(' ');

@@ -152,7 +152,7 @@ fn read_aloud_reads_each_screen_of_a_walk_in_order_and_stops_at_each_action() {
             ]),
             Heard::Stop,
             say(&[
-                "Great, you did it!",
+                "You're all set!",
                 "Take your pages.",
                 "Thank you for using the help kiosk.",
                 "Back to the start in 20 seconds.",

@@ -141,7 +141,7 @@ fn a_patron_walks_a_flow_to_solved_and_it_goes_home_by_itself() {
     click(&mut h, "Next");
     click(&mut h, "1. Yes");
     assert_eq!(h.state().session().unwrap().outcome(), Some(&Outcome::Solved));
-    assert!(shows(&h, "Great, you did it!"));
+    assert!(shows(&h, "You're all set!"));
     assert!(shows(&h, "Take your pages."));
     clock.advance(21);
     frames(&mut h);

@@ -206,7 +206,7 @@ fn walk_say_prints_the_utterances_of_each_screen() {
         said[..8],
         [
             "Print something, step 1",
-            "What do you need help with?",
+            "To print from a library computer, log in to it first. What do you need help with?",
             "Press 1 for: Print from a library computer.",
             "Press 2 for: My print did not come out.",
             "Press 3 for: Something else went wrong.",
