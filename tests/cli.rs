@@ -444,3 +444,35 @@ fn kiosk_options_before_a_command_are_an_error_not_ignored() {
     // After the command they work as always.
     assert_eq!(run(&["check", "--branch", "riverside"], "").status.code(), Some(0));
 }
+
+#[test]
+fn paths_says_which_files_a_kiosk_here_uses_and_why() {
+    let tmp = tempfile::tempdir().unwrap();
+    std::fs::create_dir(tmp.path().join("flows")).unwrap();
+    std::fs::write(tmp.path().join("kiosk.ron"), "(data: \"/nonexistent/kiosk-data\")").unwrap();
+    let o = run_in(tmp.path(), &["paths"]);
+    assert_eq!(o.status.code(), Some(0), "{}", stderr(&o));
+    let out = stdout(&o);
+    assert!(out.starts_with("layout: the current folder"), "{out}");
+    assert!(out.contains("\nconfig  kiosk.ron  (default)\n"), "{out}");
+    assert!(out.contains("\nflows   flows  (default)\n"), "{out}");
+    assert!(out.contains("\ndata    /nonexistent/kiosk-data  (from kiosk.ron, not there)"), "{out}");
+    let o = run_in(tmp.path(), &["paths", "--flows", "elsewhere/flows"]);
+    let out = stdout(&o);
+    assert!(out.contains("\nflows   elsewhere/flows  (from --flows, not there)"), "{out}");
+    assert!(out.contains("\nassets  elsewhere/assets  (beside --flows, not there)"), "{out}");
+}
+
+#[test]
+fn commands_use_the_flows_folder_kiosk_ron_names() {
+    // The one resolution order: `check` and `walk` run on what a kiosk here
+    // would run on, not only on `./flows`.
+    let tmp = tempfile::tempdir().unwrap();
+    common::library_copy(&tmp.path().join("library"));
+    std::fs::write(tmp.path().join("kiosk.ron"), "(flows: \"library/flows\", assets: \"library/assets\")")
+        .unwrap();
+    let o = run_in(tmp.path(), &["walk", "wifi"]);
+    assert_eq!(o.status.code(), Some(0), "{}{}", stdout(&o), stderr(&o));
+    assert!(stdout(&o).contains(common::OURS), "{}", stdout(&o));
+    assert!(!stderr(&o).contains("built-in"), "{}", stderr(&o));
+}

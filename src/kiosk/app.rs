@@ -81,6 +81,9 @@ pub struct Setup {
     pub clock: Clock,
     /// Where the anonymous statistics go (none: not recorded).
     pub stats: Option<super::stats::StatsSink>,
+    /// Which files this kiosk uses, for staff mode
+    /// ([`crate::locations::Locations::describe`]; empty: not shown).
+    pub files: String,
 }
 
 /// What the patron (or staff) did, collected while drawing and applied after.
@@ -160,6 +163,8 @@ pub struct Kiosk {
     pub(super) last_input: Duration,
     pub(super) now: Duration,
     pub(super) notices: Vec<String>,
+    /// Which files this kiosk uses, for staff mode.
+    pub(super) files: String,
     pub(super) pictures: Pictures,
     windowed: bool,
     allow_close: bool,
@@ -217,6 +222,7 @@ impl Kiosk {
             last_input: now,
             now,
             notices: setup.notices,
+            files: setup.files,
             pictures: Pictures::default(),
             windowed: setup.windowed,
             allow_close: false,
@@ -662,12 +668,14 @@ impl Kiosk {
             Action::PinCancel => self.pin.close(),
             Action::Reload => self.reload_flows(ctx),
             Action::LeaveStaff => {
+                log::info!("staff mode left");
                 self.patron.view = View::Home;
                 self.staff_code.clear();
                 self.staff_summary = None;
             }
             Action::Decode => self.decode_staff_code(),
             Action::Quit => {
+                log::info!("staff exited the kiosk");
                 self.flush_stats(Duration::from_secs(2));
                 self.allow_close = true;
                 ctx.send_viewport_cmd(ViewportCommand::Close);
@@ -677,6 +685,7 @@ impl Kiosk {
 
     /// Staff mode opens: with today's figures for this kiosk, read once.
     fn enter_staff(&mut self) {
+        log::info!("staff mode entered");
         self.patron.view = View::Staff;
         if self.staff_outcomes.is_none()
             && let Some(sink) = &self.stats
@@ -749,7 +758,7 @@ impl Kiosk {
             Some(archive) => {
                 let (result, problems) = archive.decode(&self.staff_code, &current);
                 for p in problems {
-                    eprintln!("kiosk-triage: {p}");
+                    log::warn!("{p}");
                 }
                 result
             }
