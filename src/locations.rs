@@ -33,8 +33,12 @@ pub const LINUX_ETC: &str = "/etc/kiosk-triage";
 pub const LINUX_DATA: &str = "/var/lib/kiosk-triage";
 /// Where the Linux package installs the program.
 pub const LINUX_PROGRAM: &str = "/usr/bin/kiosk-triage";
-/// The log file's name (Windows, where there is no journal).
+/// The log file's name as given to the logger (Windows, where there is no
+/// journal).
 pub const LOG_FILE: &str = "kiosk-triage.log";
+/// The name of the log file being written: the logger rotates it to
+/// `kiosk-triage_r00000.log`, `_r00001`, ... and starts a fresh one.
+pub const CURRENT_LOG: &str = "kiosk-triage_rCURRENT.log";
 
 /// What the resolution may ask of the machine.
 pub struct Probe<'a> {
@@ -255,25 +259,31 @@ impl Locations {
     pub fn describe(&self, exists: &dyn Fn(&Path) -> bool) -> String {
         let shown =
             |p: &Path| if p.as_os_str().is_empty() { ".".to_string() } else { p.display().to_string() };
-        let there = |p: &Path| if exists(p) { "" } else { ", not there" };
         let mut out = format!("layout: {}\n", self.layout.describe());
         let rows = [
-            ("config", &self.config, "--config", " (missing: every setting is its default)"),
-            ("flows", &self.flows, "--flows", " (missing: the last good flows, or the built-in ones)"),
+            ("config", &self.config, "--config", "every setting is its default"),
+            ("flows", &self.flows, "--flows", "the last good flows, or the built-in ones, are used"),
             ("assets", &self.assets, "--assets", ""),
-            ("data", &self.data, "--data", " (created when first needed)"),
+            ("data", &self.data, "--data", "created when first needed"),
         ];
         for (name, place, flag, missing) in rows {
-            let note = if exists(&place.path) { "" } else { missing };
+            let note = match (exists(&place.path), missing.is_empty()) {
+                (true, _) => String::new(),
+                (false, true) => ", not there".to_string(),
+                (false, false) => format!(", not there: {missing}"),
+            };
             out.push_str(&format!(
-                "{name:<7} {}  ({}{}){note}\n",
+                "{name:<7} {}  ({}{note})\n",
                 shown(&place.path),
-                place.from.describe(flag),
-                there(&place.path)
+                place.from.describe(flag)
             ));
         }
         match &self.log {
-            Some(log) => out.push_str(&format!("log     {}  (size-bounded)\n", shown(log))),
+            Some(log) => {
+                let current =
+                    log.parent().map_or_else(|| PathBuf::from(CURRENT_LOG), |d| d.join(CURRENT_LOG));
+                out.push_str(&format!("log     {}  (rotated, size-bounded)\n", shown(&current)));
+            }
             None => out.push_str("log     standard error (journald keeps it under systemd)\n"),
         }
         out

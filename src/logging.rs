@@ -34,7 +34,10 @@ pub struct Logging {
 pub fn start(file: Option<&Path>) -> Logging {
     if let Some(path) = file {
         match to_file(path) {
-            Ok(handle) => return Logging { _handle: Some(handle), target: path.display().to_string() },
+            Ok(handle) => {
+                let current = path.with_file_name(crate::locations::CURRENT_LOG);
+                return Logging { _handle: Some(handle), target: current.display().to_string() };
+            }
             Err(e) => eprintln!(
                 "kiosk-triage: cannot write the log file `{}` ({e}); logging to standard error",
                 path.display()

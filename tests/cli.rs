@@ -456,11 +456,19 @@ fn paths_says_which_files_a_kiosk_here_uses_and_why() {
     assert!(out.starts_with("layout: the current folder"), "{out}");
     assert!(out.contains("\nconfig  kiosk.ron  (default)\n"), "{out}");
     assert!(out.contains("\nflows   flows  (default)\n"), "{out}");
-    assert!(out.contains("\ndata    /nonexistent/kiosk-data  (from kiosk.ron, not there)"), "{out}");
+    assert!(
+        out.contains(
+            "\ndata    /nonexistent/kiosk-data  (from kiosk.ron, not there: created when first needed)\n"
+        ),
+        "{out}"
+    );
     let o = run_in(tmp.path(), &["paths", "--flows", "elsewhere/flows"]);
     let out = stdout(&o);
-    assert!(out.contains("\nflows   elsewhere/flows  (from --flows, not there)"), "{out}");
-    assert!(out.contains("\nassets  elsewhere/assets  (beside --flows, not there)"), "{out}");
+    assert!(
+        out.contains("\nflows   elsewhere/flows  (from --flows, not there: the last good flows"),
+        "{out}"
+    );
+    assert!(out.contains("\nassets  elsewhere/assets  (beside --flows, not there)\n"), "{out}");
 }
 
 #[test]

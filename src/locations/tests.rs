@@ -144,9 +144,14 @@ fn describe_says_where_each_came_from_and_what_is_missing() {
     let text = l.describe(&exists);
     assert!(text.contains("layout: installed on Linux"), "{text}");
     assert!(text.contains("flows   /etc/kiosk-triage/flows  (default)\n"), "{text}");
-    assert!(text.contains("data    /mnt/thawed  (from kiosk.ron, not there)"), "{text}");
     assert!(
-        text.contains("config  /etc/kiosk-triage/kiosk.ron  (default, not there) (missing: every setting"),
+        text.contains("data    /mnt/thawed  (from kiosk.ron, not there: created when first needed)\n"),
+        "{text}"
+    );
+    assert!(
+        text.contains(
+            "config  /etc/kiosk-triage/kiosk.ron  (default, not there: every setting is its default)\n"
+        ),
         "{text}"
     );
     assert!(text.contains("log     standard error"), "{text}");
