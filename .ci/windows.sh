@@ -78,7 +78,7 @@ wine msiexec /i "$(winepath -w "$msi")" /qn /l*v "$(winepath -w "$out/install.lo
 wineserver -w
 prog="$WINEPREFIX/drive_c/Program Files/KioskTriage"
 data="$WINEPREFIX/drive_c/ProgramData/KioskTriage"
-for f in "$prog/kiosk-triage.exe" "$prog/kiosk-triage-gui.exe" "$prog/LICENSE.txt" "$data/kiosk.ron" \
+for f in "$prog/kiosk-triage.exe" "$prog/kiosk-triage-gui.exe" "$prog/LICENSE.txt" "$prog/defaults/kiosk.ron" "$data/kiosk.ron" \
     "$data/flows/flowset.ron" "$data/flows/printing.ron" "$data/assets/icons/staff.png"; do
     [ -f "$f" ] || { echo "windows: the MSI did not install ${f#"$WINEPREFIX"/}" >&2; exit 1; }
 done
@@ -136,7 +136,7 @@ wineserver -w
 
 say "upgrading in place: a newer MSI over the installed one"
 echo "// changed by the library" >>"$data/kiosk.ron"
-touch -d '+1 minute' "$data/kiosk.ron"
+echo "// changed by the library" >>"$data/flows/wifi.ron"
 msi2=$(VERSION_OVERRIDE=99.0.0 packaging/windows/build-msi.sh 2>>"$out/wixl.log" | tail -1)
 wine msiexec /i "$(winepath -w "$msi2")" /qn /l*v "$(winepath -w "$out/upgrade.log")" || {
     echo "windows: the upgrade failed" >&2
@@ -145,6 +145,7 @@ wine msiexec /i "$(winepath -w "$msi2")" /qn /l*v "$(winepath -w "$out/upgrade.l
 }
 wineserver -w
 grep -q "changed by the library" "$data/kiosk.ron" || { echo "windows: the upgrade replaced kiosk.ron" >&2; exit 1; }
+grep -q "changed by the library" "$data/flows/wifi.ron" || { echo "windows: the upgrade replaced a flow" >&2; exit 1; }
 [ -f "$prog/kiosk-triage-gui.exe" ] && [ -f "$data/flows/flowset.ron" ] ||
     { echo "windows: files went missing in the upgrade" >&2; exit 1; }
 products=$(wine reg query 'HKLM\Software\Microsoft\Windows\CurrentVersion\Uninstall' /s 2>/dev/null | tr -d '\r' |

@@ -484,3 +484,29 @@ fn commands_use_the_flows_folder_kiosk_ron_names() {
     assert!(stdout(&o).contains(common::OURS), "{}", stdout(&o));
     assert!(!stderr(&o).contains("built-in"), "{}", stderr(&o));
 }
+
+#[test]
+fn install_defaults_fills_what_is_missing_and_never_overwrites() {
+    let tmp = tempfile::tempdir().unwrap();
+    let defaults = tmp.path().join("defaults");
+    common::library_copy(&defaults);
+    std::fs::write(defaults.join("kiosk.ron"), "()\n").unwrap();
+    let kiosk = tmp.path().join("ProgramData").join("KioskTriage");
+    std::fs::create_dir_all(&kiosk).unwrap();
+    // The library's own settings (its PIN) are there already.
+    std::fs::write(kiosk.join("kiosk.ron"), "(branch: \"riverside\")\n").unwrap();
+    let (from, to) = (defaults.to_str().unwrap(), kiosk.to_str().unwrap());
+    let o = run_in(tmp.path(), &["install-defaults", "--from", from, "--to", to]);
+    assert_eq!(o.status.code(), Some(0), "{}", stderr(&o));
+    assert_eq!(std::fs::read_to_string(kiosk.join("kiosk.ron")).unwrap(), "(branch: \"riverside\")\n");
+    assert!(kiosk.join("flows").join("flowset.ron").is_file());
+    assert!(kiosk.join("assets").join("icons").join("staff.png").is_file());
+    // Again, after the library changed a flow: nothing is replaced.
+    std::fs::write(kiosk.join("flows").join("wifi.ron"), "changed").unwrap();
+    let o = run_in(tmp.path(), &["install-defaults", "--from", from, "--to", to]);
+    assert_eq!(o.status.code(), Some(0), "{}", stderr(&o));
+    assert_eq!(std::fs::read_to_string(kiosk.join("flows").join("wifi.ron")).unwrap(), "changed");
+    assert!(stdout(&o).contains("kept"), "{}", stdout(&o));
+    let left: Vec<_> = std::fs::read_dir(&kiosk).unwrap().map(|e| e.unwrap().file_name()).collect();
+    assert_eq!(left.len(), 3, "no partial copies left: {left:?}");
+}

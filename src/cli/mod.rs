@@ -71,6 +71,9 @@ pub enum Command {
     /// Show which files a kiosk here would use (kiosk.ron, flows, pictures,
     /// data, log) and why: flag, kiosk.ron or this machine's default.
     Paths(locations::Args),
+    /// Fill a kiosk folder with the defaults (kiosk.ron, flows, assets)
+    /// where it has none; never overwrites (the Windows installer runs it).
+    InstallDefaults(locations::DefaultsArgs),
 }
 
 /// Arguments of `desk`.
@@ -271,6 +274,7 @@ pub fn run_command(
         Command::Desk(_) => return None,
         Command::HashPin => hash_pin(out, input),
         Command::Paths(args) => locations::run(args, out),
+        Command::InstallDefaults(args) => locations::install_defaults(args, out),
     };
     Some(code)
 }
