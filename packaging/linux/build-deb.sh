@@ -38,7 +38,7 @@ Version: $version
 Architecture: amd64
 Maintainer: kiosk-triage maintainers <kiosk-triage@localhost>
 Installed-Size: $size
-Depends: libc6 (>= 2.34), libgcc-s1, cage, libegl1, libegl-mesa0, libgl1-mesa-dri, libwayland-client0, libwayland-egl1, libwayland-cursor0, libxkbcommon0, adduser
+Depends: libc6 (>= 2.34), libgcc-s1, cage, xwayland, libegl1, libegl-mesa0, libgl1-mesa-dri, libwayland-client0, libwayland-egl1, libwayland-cursor0, libxkbcommon0, adduser
 Section: misc
 Priority: optional
 Homepage: https://example.invalid/kiosk-triage
