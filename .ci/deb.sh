@@ -32,6 +32,8 @@ ls -l "$deb" | awk '{print "deb:", $5, "bytes", $9}'
 dpkg-deb --info "$deb" | sed -n 's/^ *\(Depends\|Installed-Size\):/deb: \1:/p'
 
 say "installing with apt"
+# The package's dependencies (cage, xwayland, Mesa) come from the archive.
+dpkg -s cage >/dev/null 2>&1 || apt-get update -qq
 apt-get install -y -qq --no-install-recommends "$PWD/$deb" >"$out/apt.log" 2>&1 || { cat "$out/apt.log" >&2; fail "apt could not install the package"; }
 supervisor=""
 cleanup() {

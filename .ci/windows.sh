@@ -54,7 +54,7 @@ ls -l "$msi" | awk '{print "windows:", $5, "bytes", $9}'
 
 say "a fresh Wine prefix"
 export WINEPREFIX=$PWD/$out/prefix WINEDEBUG=-all WINEDLLOVERRIDES="mscoree,mshtml=" WINEARCH=win64
-display=:95
+display=${WINDOWS_DISPLAY:-:95}
 Xvfb "$display" -screen 0 1280x800x24 -nolisten tcp >/dev/null 2>&1 &
 xvfb=$!
 export DISPLAY=$display
