@@ -28,6 +28,7 @@ fn kiosk() -> Kiosk {
         archive: None,
         watch: None,
         stats: None,
+        files: String::new(),
         // A fixed clock: the idle warning never comes up mid-measurement.
         clock: Arc::new(|| std::time::Duration::from_secs(1)),
     })

@@ -30,6 +30,7 @@ pub mod cli;
 pub mod config;
 #[cfg(feature = "gui")]
 pub mod desk;
+pub mod entry;
 pub mod flow;
 pub mod graph;
 pub mod handoff;
@@ -37,7 +38,10 @@ pub mod idle;
 #[cfg(feature = "gui")]
 pub mod kiosk;
 pub mod l10n;
+pub mod locations;
 pub mod lockout;
+#[cfg(feature = "gui")]
+pub mod logging;
 pub mod paths;
 pub mod scenario;
 pub mod session;

@@ -25,8 +25,8 @@ pub struct Args {
     /// Exit 1 on warnings too, for a CI gate that keeps the flows spotless.
     #[arg(long)]
     deny_warnings: bool,
-    /// Also check this kiosk configuration against the flows (default:
-    /// `kiosk.ron` when there is one).
+    /// Also check this kiosk configuration against the flows (default: the
+    /// `kiosk.ron` a kiosk here would use, when there is one; see `paths`).
     #[arg(long)]
     config: Option<PathBuf>,
 }
@@ -46,7 +46,11 @@ pub fn run(args: &Args, out: &mut dyn Write) -> std::io::Result<u8> {
         }
     };
     let mut loaded = loaded;
-    let config_path = args.config.clone().unwrap_or_else(|| PathBuf::from("kiosk.ron"));
+    let config_path = args.config.clone().unwrap_or_else(|| {
+        use crate::locations::{Layout, Probe, config_path};
+        let probe = Probe::system();
+        config_path(&probe, Layout::detect(&probe), &Default::default()).path
+    });
     if args.config.is_some() || config_path.is_file() {
         check_config(&mut loaded, &config_path);
     }

@@ -29,17 +29,21 @@ pub struct Args {
     format: Format,
 }
 
-/// The data folder when none is given.
-pub const DEFAULT_DATA: &str = "data";
+/// The data folder a kiosk here would use (`data` in the current folder, or
+/// the installed one: see [`crate::locations`]), if it exists.
+pub fn default_data() -> Option<PathBuf> {
+    let found = crate::locations::find(&crate::locations::Probe::system(), &Default::default());
+    found.data.path.is_dir().then_some(found.data.path)
+}
 
 /// The archive a desk reads, and whether it may write there: a data folder
-/// given on the command line (created when needed), else `data` if it exists.
+/// given on the command line (created when needed), else [`default_data`].
 /// `None` when there is nothing to read and no folder was asked for: a
 /// command run anywhere never creates a data folder by itself.
 pub fn archive_for(data: Option<&Path>) -> Option<Archive> {
     match data {
         Some(dir) => Some(Archive::new(dir)),
-        None => Path::new(DEFAULT_DATA).is_dir().then(|| Archive::new(Path::new(DEFAULT_DATA))),
+        None => default_data().map(|dir| Archive::new(&dir)),
     }
 }
 

@@ -12,6 +12,7 @@ pub mod codes;
 pub mod decode;
 pub mod graph;
 pub mod l10n;
+pub mod locations;
 pub mod report;
 pub mod term;
 pub mod test;
@@ -28,9 +29,10 @@ pub struct Cli {
     /// A command; without one, the kiosk starts.
     #[command(subcommand)]
     pub command: Option<Command>,
-    /// The kiosk configuration file.
-    #[arg(long, default_value = "kiosk.ron", global = false)]
-    pub config: PathBuf,
+    /// The kiosk configuration file [default: `kiosk.ron` in the current
+    /// folder, or the installed one; see `kiosk-triage paths`].
+    #[arg(long, global = false)]
+    pub config: Option<PathBuf>,
     /// The flows folder (overrides the config).
     #[arg(long)]
     pub flows: Option<PathBuf>,
@@ -71,6 +73,12 @@ pub enum Command {
     /// Hash a staff PIN for `staff_pin_hash` in kiosk.ron (reads the PIN
     /// from standard input).
     HashPin,
+    /// Show which files a kiosk here would use (kiosk.ron, flows, pictures,
+    /// data, log) and why: flag, kiosk.ron or this machine's default.
+    Paths(locations::Args),
+    /// Fill a kiosk folder with the defaults (kiosk.ron, flows, assets)
+    /// where it has none; never overwrites (the Windows installer runs it).
+    InstallDefaults(locations::DefaultsArgs),
 }
 
 /// Arguments of `desk`.
@@ -96,15 +104,13 @@ pub enum Format {
     Json,
 }
 
-/// The flows folder when `--flows` is not given.
-pub const DEFAULT_FLOWS: &str = "flows";
-
 /// Where flows and pictures are, as given on the command line.
 #[derive(Clone, Debug, clap::Args)]
 pub struct FlowsArgs {
-    /// The flows folder [default: `flows`, or the built-in default flows when
-    /// there is no `flows` folder]. A folder given here must exist: a
-    /// mistyped path is an error (exit 2), never the built-in flows.
+    /// The flows folder [default: `flows` in the current folder or the
+    /// installed one (see `kiosk-triage paths`), or the built-in default
+    /// flows when there is none]. A folder given here must exist: a mistyped
+    /// path is an error (exit 2), never the built-in flows.
     #[arg(long)]
     pub flows: Option<PathBuf>,
     /// The pictures folder (default: `assets` beside the flows folder).
@@ -113,14 +119,25 @@ pub struct FlowsArgs {
 }
 
 impl FlowsArgs {
-    /// The flows folder: the one given, or `flows`.
+    /// The flows folder: the one given, or the one a kiosk here would use
+    /// ([`crate::locations::find`]).
     pub fn dir(&self) -> PathBuf {
-        self.flows.clone().unwrap_or_else(|| PathBuf::from(DEFAULT_FLOWS))
+        self.flows.clone().unwrap_or_else(|| self.located().flows.path)
     }
 
-    /// The pictures folder.
+    /// The pictures folder: the one given, beside `--flows`, or the one a
+    /// kiosk here would use.
     pub fn assets_dir(&self) -> PathBuf {
-        self.assets.clone().unwrap_or_else(|| default_assets(&self.dir()))
+        self.assets.clone().unwrap_or_else(|| self.located().assets.path)
+    }
+
+    fn located(&self) -> crate::locations::Locations {
+        let given = crate::locations::Given {
+            flows: self.flows.clone(),
+            assets: self.assets.clone(),
+            ..Default::default()
+        };
+        crate::locations::find(&crate::locations::Probe::system(), &given)
     }
 }
 
@@ -237,7 +254,7 @@ pub fn run_command(
         ("--flows", cli.flows.is_some()),
         ("--branch", cli.branch.is_some()),
         ("--windowed", cli.windowed),
-        ("--config", cli.config != Path::new("kiosk.ron")),
+        ("--config", cli.config.is_some()),
     ]
     .into_iter()
     .filter_map(|(name, given)| given.then_some(name))
@@ -262,6 +279,8 @@ pub fn run_command(
         // A window, like the kiosk: `main` starts it.
         Command::Desk(_) => return None,
         Command::HashPin => hash_pin(out, input),
+        Command::Paths(args) => locations::run(args, out),
+        Command::InstallDefaults(args) => locations::install_defaults(args, out),
     };
     Some(code)
 }

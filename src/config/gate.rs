@@ -39,23 +39,21 @@ pub struct Settings {
 /// defaults (a fresh install). A file that exists but cannot be used (unreadable,
 /// a folder, too big, not RON, a misspelt field, a value out of range, a bad
 /// PIN hash) never weakens the lock: the kiosk runs on the last good config it
-/// kept in `data/` beside the file, PIN included, or, with none kept, on the
+/// kept in the data folder (`default_data`, the one [`crate::locations`] gives
+/// when kiosk.ron names none), PIN included, or, with none kept, on the
 /// defaults with staff mode closed. Patrons are served either way. A clean
 /// config is kept as the new last good one.
-pub fn load_for_kiosk(path: &Path) -> Settings {
+pub fn load_for_kiosk(path: &Path, default_data: &Path) -> Settings {
     let dir = path.parent().filter(|d| !d.as_os_str().is_empty()).unwrap_or(Path::new("."));
     match read_clean(path, dir) {
-        Ok(None) => Settings {
-            config: resolved(KioskConfig::default(), dir),
-            gate: StaffGate::NoPin,
-            notices: vec![],
-        },
+        Ok(None) => Settings { config: KioskConfig::default(), gate: StaffGate::NoPin, notices: vec![] },
         Ok(Some((config, text))) => {
             let mut notices = Vec::new();
-            if let Err(e) = write_atomic(&config.data.join(LAST_GOOD), &text) {
+            let data = config.data.clone().unwrap_or_else(|| default_data.to_path_buf());
+            if let Err(e) = write_atomic(&data.join(LAST_GOOD), &text) {
                 notices.push(format!(
                     "Could not keep a copy of kiosk.ron in `{}` ({e}); if kiosk.ron breaks later, staff mode will stay closed.",
-                    config.data.display()
+                    data.display()
                 ));
             }
             let gate = gate_of(&config);
@@ -64,7 +62,7 @@ pub fn load_for_kiosk(path: &Path) -> Settings {
         Err(problem) => {
             let mut notices =
                 vec![format!("{} has an error, so the kiosk does not use it:\n{problem}", path.display())];
-            let last = dir.join("data").join(LAST_GOOD);
+            let last = default_data.join(LAST_GOOD);
             match read_clean(&last, dir) {
                 Ok(Some((config, _))) => {
                     notices.push(format!(
@@ -82,11 +80,7 @@ pub fn load_for_kiosk(path: &Path) -> Settings {
                         path.display()
                     );
                     notices.push(format!("Staff mode is closed: {why}"));
-                    Settings {
-                        config: resolved(KioskConfig::default(), dir),
-                        gate: StaffGate::Closed(why),
-                        notices,
-                    }
+                    Settings { config: KioskConfig::default(), gate: StaffGate::Closed(why), notices }
                 }
             }
         }
@@ -114,7 +108,7 @@ impl StaffGate {
 /// Reads and checks a config file on its own: `Ok(None)` when there is no
 /// file, the config and its text when it is clean, the problem as text for
 /// people otherwise. Relative folders are resolved against `dir`.
-fn read_clean(path: &Path, dir: &Path) -> Result<Option<(KioskConfig, String)>, String> {
+pub(crate) fn read_clean(path: &Path, dir: &Path) -> Result<Option<(KioskConfig, String)>, String> {
     use std::io::Read;
     let meta = match std::fs::metadata(path) {
         Ok(m) => m,
@@ -138,17 +132,7 @@ fn read_clean(path: &Path, dir: &Path) -> Result<Option<(KioskConfig, String)>, 
     if !problems.is_empty() {
         return Err(problems.iter().map(|d| d.render(Some(&file))).collect::<Vec<_>>().join("\n"));
     }
-    Ok(Some((resolved(config, dir), file.text)))
-}
-
-/// Relative folders taken relative to `dir`.
-fn resolved(mut config: KioskConfig, dir: &Path) -> KioskConfig {
-    if dir != Path::new(".") {
-        config.flows = dir.join(&config.flows);
-        config.assets = dir.join(&config.assets);
-        config.data = dir.join(&config.data);
-    }
-    config
+    Ok(Some((config.relative_to(dir), file.text)))
 }
 
 /// Writes a file whole or not at all: a temporary file beside it, then a rename.

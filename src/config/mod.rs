@@ -14,6 +14,7 @@ use std::time::Duration;
 mod gate;
 mod pin;
 
+pub(crate) use gate::read_clean;
 pub use gate::{LAST_GOOD, MAX_CONFIG_BYTES, Settings, StaffGate, load_for_kiosk, write_atomic};
 pub use pin::{PIN_HASH_WINDOW, PinHashWindow, hash_pin, pin_hash_usable, verify_pin};
 
@@ -25,14 +26,17 @@ pub struct KioskConfig {
     pub branch: Option<String>,
     /// Languages offered, first = default (default: every language of the flows).
     pub languages: Vec<String>,
-    /// The flows folder, relative to the config file.
-    pub flows: PathBuf,
-    /// The pictures folder, relative to the config file.
-    pub assets: PathBuf,
+    /// The flows folder, relative to the config file (default: `flows`
+    /// beside it; see [`crate::locations`]).
+    pub flows: Option<PathBuf>,
+    /// The pictures folder, relative to the config file (default: `assets`
+    /// beside it).
+    pub assets: Option<PathBuf>,
     /// Where the kiosk keeps the flow versions it has run (so old handoff
-    /// codes still decode), relative to the config file. Nothing about
+    /// codes still decode) and its statistics, relative to the config file
+    /// (default: the platform's, see [`crate::locations`]). Nothing about
     /// patrons is ever written here.
-    pub data: PathBuf,
+    pub data: Option<PathBuf>,
     /// Seconds without input before "Are you still there?".
     pub idle_warning_seconds: u64,
     /// Seconds the idle countdown runs before the screen is wiped.
@@ -56,9 +60,9 @@ impl Default for KioskConfig {
         KioskConfig {
             branch: None,
             languages: Vec::new(),
-            flows: PathBuf::from("flows"),
-            assets: PathBuf::from("assets"),
-            data: PathBuf::from("data"),
+            flows: None,
+            assets: None,
+            data: None,
             idle_warning_seconds: 90,
             idle_reset_seconds: 30,
             offer_help_minutes: 10,
@@ -86,12 +90,30 @@ impl KioskConfig {
         };
         let mut config = Self::parse(&path.display().to_string(), &text)
             .map_err(|d| ConfigError::Invalid(Box::new((*d, text))))?;
-        if let Some(dir) = path.parent().filter(|d| !d.as_os_str().is_empty()) {
-            config.flows = dir.join(&config.flows);
-            config.assets = dir.join(&config.assets);
-            config.data = dir.join(&config.data);
+        if let Some(dir) = path.parent() {
+            config = config.relative_to(dir);
         }
         Ok(config)
+    }
+
+    /// The folders this config names, taken relative to `dir` (the config
+    /// file's folder); an absolute path stays as it is.
+    pub fn relative_to(mut self, dir: &Path) -> Self {
+        if !dir.as_os_str().is_empty() && dir != Path::new(".") {
+            for folder in [&mut self.flows, &mut self.assets, &mut self.data] {
+                *folder = folder.take().map(|f| dir.join(f));
+            }
+        }
+        self
+    }
+
+    /// The folders this config names, for [`crate::locations::resolve`].
+    pub fn folders(&self) -> crate::locations::FromConfig {
+        crate::locations::FromConfig {
+            flows: self.flows.clone(),
+            assets: self.assets.clone(),
+            data: self.data.clone(),
+        }
     }
 
     /// Problems with this config against the flows it will run: a branch or

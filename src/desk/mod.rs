@@ -298,7 +298,7 @@ impl Outcomes {
             Err(e) => {
                 let text =
                     format!("Not recorded: cannot write to `{}` ({e}).", self.recorder.dir().display());
-                eprintln!("kiosk-triage: {text}");
+                log::warn!("{text}");
                 self.problem = Some(text);
             }
         }
@@ -386,7 +386,17 @@ impl eframe::App for Desk {
 
 /// Starts the desk window: the current flows and every archived version.
 pub fn run(args: &crate::cli::DeskArgs) -> u8 {
-    if std::env::var_os("DISPLAY").is_none() && std::env::var_os("WAYLAND_DISPLAY").is_none() {
+    let log_file = crate::locations::resolve(
+        &crate::locations::Probe::system(),
+        &crate::locations::Given::default(),
+        &Default::default(),
+    )
+    .log;
+    let _logging = crate::kiosk::start_logging(log_file.as_deref(), "desk");
+    if std::env::var_os("DISPLAY").is_none()
+        && std::env::var_os("WAYLAND_DISPLAY").is_none()
+        && !cfg!(windows)
+    {
         eprintln!(
             "kiosk-triage: there is no display for the desk window; `kiosk-triage decode CODE` works in a terminal."
         );
@@ -407,10 +417,7 @@ pub fn run(args: &crate::cli::DeskArgs) -> u8 {
         notices.push("The flows folder has errors; only archived versions can be decoded.".into());
     }
     let (sets, archive) = crate::cli::decode::known_sets(&loaded, args.data.as_deref());
-    let data = args.data.clone().or_else(|| {
-        let here = std::path::PathBuf::from("data");
-        here.is_dir().then_some(here)
-    });
+    let data = args.data.clone().or_else(crate::cli::decode::default_data);
     if data.is_none() {
         notices.push(
             "Visit outcomes are not recorded: there is no data folder here (start the desk with --data DIR)."

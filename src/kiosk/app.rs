@@ -81,6 +81,9 @@ pub struct Setup {
     pub clock: Clock,
     /// Where the anonymous statistics go (none: not recorded).
     pub stats: Option<super::stats::StatsSink>,
+    /// Which files this kiosk uses, for staff mode
+    /// ([`crate::locations::Locations::describe`]; empty: not shown).
+    pub files: String,
 }
 
 /// What the patron (or staff) did, collected while drawing and applied after.
@@ -164,6 +167,8 @@ pub struct Kiosk {
     pub(super) last_input: Duration,
     pub(super) now: Duration,
     pub(super) notices: Vec<String>,
+    /// Which files this kiosk uses, for staff mode.
+    pub(super) files: String,
     pub(super) pictures: Pictures,
     windowed: bool,
     allow_close: bool,
@@ -223,6 +228,7 @@ impl Kiosk {
             last_input: now,
             now,
             notices: setup.notices,
+            files: setup.files,
             pictures: Pictures::default(),
             windowed: setup.windowed,
             allow_close: false,
@@ -708,6 +714,7 @@ impl Kiosk {
             Action::PinCancel => self.pin.close(),
             Action::Reload => self.reload_flows(ctx),
             Action::LeaveStaff => {
+                log::info!("staff mode left");
                 self.patron.view = View::Home;
                 self.staff_code.clear();
                 self.staff_summary = None;
@@ -716,6 +723,7 @@ impl Kiosk {
             Action::ReadAloud => speech::toggle(self, false),
             Action::Repeat => speech::toggle(self, true),
             Action::Quit => {
+                log::info!("staff exited the kiosk");
                 self.flush_stats(Duration::from_secs(2));
                 self.allow_close = true;
                 ctx.send_viewport_cmd(ViewportCommand::Close);
@@ -725,6 +733,7 @@ impl Kiosk {
 
     /// Staff mode opens: with today's figures for this kiosk, read once.
     fn enter_staff(&mut self) {
+        log::info!("staff mode entered");
         self.patron.view = View::Staff;
         if self.staff_outcomes.is_none()
             && let Some(sink) = &self.stats
@@ -797,7 +806,7 @@ impl Kiosk {
             Some(archive) => {
                 let (result, problems) = archive.decode(&self.staff_code, &current);
                 for p in problems {
-                    eprintln!("kiosk-triage: {p}");
+                    log::warn!("{p}");
                 }
                 result
             }

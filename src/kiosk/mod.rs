@@ -22,20 +22,41 @@ pub mod widgets;
 
 pub use app::{Action, Clock, Kiosk, Setup, system_clock};
 
-use crate::cli::{Cli, default_assets};
+use crate::cli::Cli;
+use crate::locations::{self, FromConfig, Given, Layout, Locations, Probe};
 use std::path::PathBuf;
 
 /// What the kiosk takes from the command line.
 #[derive(Clone, Debug)]
 pub struct Options {
-    /// `kiosk.ron`.
-    pub config: PathBuf,
+    /// `kiosk.ron` (default: see [`crate::locations`]).
+    pub config: Option<PathBuf>,
     /// The flows folder, overriding the config.
     pub flows: Option<PathBuf>,
     /// The branch, overriding the config.
     pub branch: Option<String>,
     /// A normal window rather than a locked fullscreen one.
     pub windowed: bool,
+}
+
+impl Options {
+    /// The locations given on the command line.
+    pub fn given(&self) -> Given {
+        Given { config: self.config.clone(), flows: self.flows.clone(), ..Given::default() }
+    }
+}
+
+/// Says in the log which files the kiosk uses (paths only: nothing personal).
+fn log_locations(places: &Locations) {
+    log::info!("layout: {}", places.layout.describe());
+    for (what, place) in [
+        ("config", &places.config),
+        ("flows", &places.flows),
+        ("assets", &places.assets),
+        ("data", &places.data),
+    ] {
+        log::info!("{what}: {} ({:?})", place.path.display(), place.from);
+    }
 }
 
 impl From<&Cli> for Options {
@@ -57,16 +78,21 @@ use std::sync::Arc;
 /// may open staff mode (see [`load_for_kiosk`]: a broken config never opens
 /// it), and notices for staff about anything that went wrong.
 pub fn prepare(cli: &Options) -> Setup {
-    let settings = load_for_kiosk(&cli.config);
+    let probe = Probe::system();
+    let given = cli.given();
+    let config_path = locations::config_path(&probe, Layout::detect(&probe), &given).path;
+    let default_data = locations::resolve(&probe, &given, &FromConfig::default()).data.path;
+    let settings = load_for_kiosk(&config_path, &default_data);
     let config = settings.config;
     let mut notices = settings.notices;
-    let flows = cli.flows.clone().unwrap_or_else(|| config.flows.clone());
-    let assets = if cli.flows.is_some() { default_assets(&flows) } else { config.assets.clone() };
+    let places = locations::resolve(&probe, &given, &config.folders());
+    log_locations(&places);
+    let flows = places.flows.path.clone();
     let plan = Plan {
         flows: flows.clone(),
-        assets,
+        assets: places.assets.path.clone(),
         branch: cli.branch.clone().or_else(|| config.branch.clone()),
-        data: config.data.clone(),
+        data: places.data.path.clone(),
     };
     let chosen = startup::start(&plan);
     notices.extend(chosen.notices);
@@ -87,7 +113,7 @@ pub fn prepare(cli: &Options) -> Setup {
         notices.push(format!("Could not keep this version of the flows in `{}`: {e}", plan.data.display()));
     }
     for n in &notices {
-        eprintln!("kiosk-triage: {n}");
+        log::warn!("{n}");
     }
     // Once a kiosk has run on a folder, it watches it, whatever state the
     // folder is in now: a fix, or the folder coming back, is picked up.
@@ -103,9 +129,10 @@ pub fn prepare(cli: &Options) -> Setup {
         notices,
         watch: from_folder.then(|| flows.clone()),
         reload: from_folder.then(|| folder_reloader(plan.clone())),
-        archive: Some(crate::handoff::archive::Archive::new(&config.data)),
+        archive: Some(crate::handoff::archive::Archive::new(&plan.data)),
+        files: places.describe(&|p| p.exists()),
         stats: Some(stats::StatsSink::new(
-            crate::stats::Recorder::new(&config.data, config.kiosk_name(), config.stats_retention()),
+            crate::stats::Recorder::new(&plan.data, config.kiosk_name(), config.stats_retention()),
             stats::local_clock(),
         )),
         config,
@@ -142,15 +169,20 @@ pub fn folder_reloader(plan: Plan) -> app::Reloader {
 
 /// Starts the kiosk and returns the exit code.
 pub fn run(cli: &Cli) -> u8 {
-    if std::env::var_os("DISPLAY").is_none() && std::env::var_os("WAYLAND_DISPLAY").is_none() {
-        eprintln!(
-            "kiosk-triage: there is no display to show the kiosk on (neither DISPLAY nor WAYLAND_DISPLAY is set).\n\
-             Run it in a desktop session, or under Xvfb for testing: `xvfb-run kiosk-triage --windowed`.\n\
+    let options = Options::from(cli);
+    let log_file = locations::resolve(&Probe::system(), &options.given(), &FromConfig::default()).log;
+    let _logging = start_logging(log_file.as_deref(), "kiosk");
+    if std::env::var_os("DISPLAY").is_none()
+        && std::env::var_os("WAYLAND_DISPLAY").is_none()
+        && !cfg!(windows)
+    {
+        log::error!(
+            "there is no display to show the kiosk on (neither DISPLAY nor WAYLAND_DISPLAY is set). \
+             Run it in a desktop session, or under Xvfb for testing: `xvfb-run kiosk-triage --windowed`. \
              The command-line tools work without a display: try `kiosk-triage check` or `kiosk-triage walk printing`."
         );
         return 2;
     }
-    let options = Options::from(cli);
     let windowed = options.windowed;
     // Flows are loaded and checked while the window opens, so a large flow
     // set never keeps the screen blank.
@@ -159,7 +191,7 @@ pub fn run(cli: &Cli) -> u8 {
         let _ = tx.send(prepare(&options));
     });
     if let Err(e) = spawned {
-        eprintln!("kiosk-triage: could not start: {e}");
+        log::error!("could not start: {e}");
         return 2;
     }
     let mut viewport =
@@ -176,12 +208,23 @@ pub fn run(cli: &Cli) -> u8 {
         Box::new(move |_cc| Ok(Box::new(Booting { setup: Some(rx), kiosk: None, windowed }))),
     );
     match result {
-        Ok(()) => 0,
+        Ok(()) => {
+            log::info!("the kiosk closed");
+            0
+        }
         Err(e) => {
-            eprintln!("kiosk-triage: the kiosk window could not start: {e}");
+            log::error!("the kiosk window could not start: {e}");
             2
         }
     }
+}
+
+/// Starts the log and says, first, what is running and where the log goes
+/// (the files in use follow once `kiosk.ron` is read). Keep the result alive.
+pub fn start_logging(file: Option<&std::path::Path>, what: &str) -> crate::logging::Logging {
+    let logging = crate::logging::start(file);
+    log::info!("kiosk-triage {} {what} starting; log: {}", env!("CARGO_PKG_VERSION"), logging.target);
+    logging
 }
 
 /// The kiosk while its flows load: a plain screen in the kiosk's colour,
@@ -210,7 +253,7 @@ impl eframe::App for Booting {
                 Err(std::sync::mpsc::TryRecvError::Empty) => {}
                 Err(std::sync::mpsc::TryRecvError::Disconnected) => {
                     // Setting up panicked: the supervisor restarts the kiosk.
-                    eprintln!("kiosk-triage: setting up the kiosk failed");
+                    log::error!("setting up the kiosk failed");
                     std::process::exit(70);
                 }
             }

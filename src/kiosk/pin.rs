@@ -99,7 +99,10 @@ impl PinGate {
         let hash = match gate {
             StaffGate::Pin(h) => h,
             // Closed: no PIN opens it, and typing is not a failed try.
-            StaffGate::NoPin | StaffGate::Closed(_) => return false,
+            StaffGate::NoPin | StaffGate::Closed(_) => {
+                log::warn!("staff mode refused: it is closed on this kiosk (no usable staff PIN)");
+                return false;
+            }
         };
         if verify_pin(&entered, hash) {
             self.pad = None;
@@ -107,6 +110,8 @@ impl PinGate {
             true
         } else {
             self.lockout.failed(now);
+            // That a try failed, never what was typed.
+            log::warn!("staff mode refused: a wrong staff PIN was typed");
             pad.message = Some("Wrong PIN.".into());
             false
         }

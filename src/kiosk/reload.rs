@@ -47,6 +47,7 @@ impl Kiosk {
     /// Staff "Reload flows": load and check now; a clean set is used as soon
     /// as it is ready (staff mode has no patron session to disturb).
     pub(super) fn reload_flows(&mut self, ctx: &egui::Context) {
+        log::info!("staff asked to reload the flows");
         if self.reload.is_none() {
             self.notices = vec!["These are the built-in flows; there is no folder to reload.".into()];
             return;
@@ -133,7 +134,7 @@ impl Kiosk {
                 ];
                 n.extend(problems);
                 for line in &n {
-                    eprintln!("kiosk-triage: {line}");
+                    log::warn!("{line}");
                 }
                 self.notices = n;
             }
@@ -161,7 +162,7 @@ impl Kiosk {
             self.patron.lang = self.languages[0].clone();
         }
         for line in &notices {
-            eprintln!("kiosk-triage: {line}");
+            log::info!("{line}");
         }
         self.set = set;
         self.assets = fresh.assets;
@@ -248,7 +249,7 @@ impl Kiosk {
 
     fn note_once(&mut self, note: String) {
         if !self.notices.contains(&note) {
-            eprintln!("kiosk-triage: {note}");
+            log::warn!("{note}");
             self.notices.push(note);
         }
     }

@@ -32,6 +32,16 @@ pub fn show(k: &mut Kiosk, ui: &mut Ui, actions: &mut Vec<Action>) {
     );
     widgets::text(ui, &info, p.text, 24.0);
     widgets::text(ui, &super::speech::staff_line(k), p.text, 22.0);
+    if !k.files.is_empty() {
+        egui::CollapsingHeader::new(egui::RichText::new("Files this kiosk uses").size(22.0).color(p.text))
+            .id_salt("staff_files")
+            .show(ui, |ui| {
+                ui.add(
+                    egui::Label::new(egui::RichText::new(&k.files).monospace().size(16.0).color(p.text))
+                        .wrap(),
+                );
+            });
+    }
     if let Some(today) = &k.staff_today {
         widgets::text(ui, today, p.text, 22.0);
     }

@@ -110,7 +110,7 @@ impl StatsSink {
     }
 
     fn note(&self, problem: String) {
-        eprintln!("kiosk-triage: statistics: {problem}");
+        log::warn!("statistics: {problem}");
         if let Ok(mut p) = self.problem.lock() {
             *p = Some(problem);
         }
@@ -128,7 +128,7 @@ fn write_rows(recorder: &Recorder, rx: &Receiver<Job>, problem: &Mutex<Option<St
                     Ok(()) => *p = None,
                     Err(e) => {
                         let text = format!("could not write to `{}`: {e}", recorder.dir().display());
-                        eprintln!("kiosk-triage: statistics: {text}");
+                        log::warn!("statistics: {text}");
                         *p = Some(text);
                     }
                 }

@@ -444,3 +444,69 @@ fn kiosk_options_before_a_command_are_an_error_not_ignored() {
     // After the command they work as always.
     assert_eq!(run(&["check", "--branch", "riverside"], "").status.code(), Some(0));
 }
+
+#[test]
+fn paths_says_which_files_a_kiosk_here_uses_and_why() {
+    let tmp = tempfile::tempdir().unwrap();
+    std::fs::create_dir(tmp.path().join("flows")).unwrap();
+    std::fs::write(tmp.path().join("kiosk.ron"), "(data: \"/nonexistent/kiosk-data\")").unwrap();
+    let o = run_in(tmp.path(), &["paths"]);
+    assert_eq!(o.status.code(), Some(0), "{}", stderr(&o));
+    let out = stdout(&o);
+    assert!(out.starts_with("layout: the current folder"), "{out}");
+    assert!(out.contains("\nconfig  kiosk.ron  (default)\n"), "{out}");
+    assert!(out.contains("\nflows   flows  (default)\n"), "{out}");
+    assert!(
+        out.contains(
+            "\ndata    /nonexistent/kiosk-data  (from kiosk.ron, not there: created when first needed)\n"
+        ),
+        "{out}"
+    );
+    let o = run_in(tmp.path(), &["paths", "--flows", "elsewhere/flows"]);
+    let out = stdout(&o);
+    assert!(
+        out.contains("\nflows   elsewhere/flows  (from --flows, not there: the last good flows"),
+        "{out}"
+    );
+    assert!(out.contains("\nassets  elsewhere/assets  (beside --flows, not there)\n"), "{out}");
+}
+
+#[test]
+fn commands_use_the_flows_folder_kiosk_ron_names() {
+    // The one resolution order: `check` and `walk` run on what a kiosk here
+    // would run on, not only on `./flows`.
+    let tmp = tempfile::tempdir().unwrap();
+    common::library_copy(&tmp.path().join("library"));
+    std::fs::write(tmp.path().join("kiosk.ron"), "(flows: \"library/flows\", assets: \"library/assets\")")
+        .unwrap();
+    let o = run_in(tmp.path(), &["walk", "wifi"]);
+    assert_eq!(o.status.code(), Some(0), "{}{}", stdout(&o), stderr(&o));
+    assert!(stdout(&o).contains(common::OURS), "{}", stdout(&o));
+    assert!(!stderr(&o).contains("built-in"), "{}", stderr(&o));
+}
+
+#[test]
+fn install_defaults_fills_what_is_missing_and_never_overwrites() {
+    let tmp = tempfile::tempdir().unwrap();
+    let defaults = tmp.path().join("defaults");
+    common::library_copy(&defaults);
+    std::fs::write(defaults.join("kiosk.ron"), "()\n").unwrap();
+    let kiosk = tmp.path().join("ProgramData").join("KioskTriage");
+    std::fs::create_dir_all(&kiosk).unwrap();
+    // The library's own settings (its PIN) are there already.
+    std::fs::write(kiosk.join("kiosk.ron"), "(branch: \"riverside\")\n").unwrap();
+    let (from, to) = (defaults.to_str().unwrap(), kiosk.to_str().unwrap());
+    let o = run_in(tmp.path(), &["install-defaults", "--from", from, "--to", to]);
+    assert_eq!(o.status.code(), Some(0), "{}", stderr(&o));
+    assert_eq!(std::fs::read_to_string(kiosk.join("kiosk.ron")).unwrap(), "(branch: \"riverside\")\n");
+    assert!(kiosk.join("flows").join("flowset.ron").is_file());
+    assert!(kiosk.join("assets").join("icons").join("staff.png").is_file());
+    // Again, after the library changed a flow: nothing is replaced.
+    std::fs::write(kiosk.join("flows").join("wifi.ron"), "changed").unwrap();
+    let o = run_in(tmp.path(), &["install-defaults", "--from", from, "--to", to]);
+    assert_eq!(o.status.code(), Some(0), "{}", stderr(&o));
+    assert_eq!(std::fs::read_to_string(kiosk.join("flows").join("wifi.ron")).unwrap(), "changed");
+    assert!(stdout(&o).contains("kept"), "{}", stdout(&o));
+    let left: Vec<_> = std::fs::read_dir(&kiosk).unwrap().map(|e| e.unwrap().file_name()).collect();
+    assert_eq!(left.len(), 3, "no partial copies left: {left:?}");
+}

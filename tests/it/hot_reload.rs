@@ -46,6 +46,7 @@ fn kiosk_on(root: &Path, flows: &Path, assets: &Path, watch: bool) -> (Harness<'
         archive: None,
         watch: watch.then(|| flows.to_path_buf()),
         stats: None,
+        files: String::new(),
         clock: system_clock(),
     };
     let h = Harness::builder()

@@ -72,6 +72,7 @@ fn kiosk(voices: &[&str]) -> (Harness<'static, Kiosk>, Recorder, Arc<AtomicU64>)
         watch: None,
         stats: None,
         clock: Arc::new(move || Duration::from_millis(clock.load(Ordering::SeqCst))),
+        files: String::new(),
     };
     let voice = Recorder::new(voices);
     let kiosk = Kiosk::new(setup).with_voice(Box::new(voice.clone()));

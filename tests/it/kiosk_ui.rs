@@ -102,6 +102,7 @@ fn kiosk_recording(
         archive: None,
         watch: None,
         stats,
+        files: "layout: the current folder\nflows   flows  (default)\n".into(),
         clock: Arc::new(move || Duration::from_millis(ticks.load(Ordering::SeqCst))),
     };
     let harness = Harness::builder()
@@ -320,6 +321,17 @@ fn without_a_pin_a_windowed_kiosk_opens_staff_mode_and_says_so_plainly() {
     assert!(h.query_by_label("Español").is_some());
 }
 
+#[test]
+fn staff_mode_shows_which_files_the_kiosk_uses() {
+    let (mut h, _) = kiosk(KioskConfig::default(), true);
+    frames(&mut h);
+    h.key_press_modifiers(Modifiers::CTRL | Modifiers::ALT, Key::S);
+    frames(&mut h);
+    assert!(h.query_by_label_contains("flows   flows  (default)").is_none(), "folded until asked");
+    click(&mut h, "Files this kiosk uses");
+    assert!(h.query_by_label_contains("flows   flows  (default)").is_some());
+}
+
 /// Types digits on the PIN pad and presses Enter.
 fn type_pin(h: &mut Harness<'_, Kiosk>, pin: &str) {
     for c in pin.chars() {
@@ -511,6 +523,7 @@ fn with_no_usable_flows_home_shows_no_demo_guides_or_demo_branch() {
         archive: None,
         watch: None,
         stats: None,
+        files: String::new(),
         clock: Arc::new(|| Duration::ZERO),
     };
     let mut h = Harness::builder()

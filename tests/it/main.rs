@@ -18,6 +18,7 @@ mod inherit;
 mod kiosk_speech;
 mod kiosk_ui;
 mod l10n;
+mod logging;
 mod props;
 mod report;
 mod scenarios;

@@ -137,7 +137,7 @@ fn config_after(text: &[u8], keep_last_good: bool) -> (tempfile::TempDir, String
     let hash = pin_hash();
     if keep_last_good {
         std::fs::write(&path, format!("(staff_pin_hash: \"{hash}\", idle_warning_seconds: 120)")).unwrap();
-        let first = load_for_kiosk(&path);
+        let first = load_for_kiosk(&path, &tmp.path().join("data"));
         assert_eq!(first.gate, StaffGate::Pin(hash.clone()));
         assert!(tmp.path().join("data").join(LAST_GOOD).is_file(), "a clean config is kept");
     }
@@ -173,7 +173,7 @@ fn broken_configs() -> Vec<(&'static str, Vec<u8>)> {
 fn a_broken_kiosk_ron_keeps_the_last_good_pin() {
     for (what, text) in broken_configs() {
         let (tmp, hash) = config_after(&text, true);
-        let settings = load_for_kiosk(&tmp.path().join("kiosk.ron"));
+        let settings = load_for_kiosk(&tmp.path().join("kiosk.ron"), &tmp.path().join("data"));
         assert_eq!(settings.gate, StaffGate::Pin(hash), "{what}: the lock must not weaken");
         assert_eq!(settings.config.idle_warning_seconds, 120, "{what}: the last good settings");
         let said = settings.notices.join("\n");
@@ -186,7 +186,7 @@ fn a_broken_kiosk_ron_keeps_the_last_good_pin() {
 fn a_broken_kiosk_ron_with_nothing_kept_closes_staff_mode() {
     for (what, text) in broken_configs() {
         let (tmp, _) = config_after(&text, false);
-        let settings = load_for_kiosk(&tmp.path().join("kiosk.ron"));
+        let settings = load_for_kiosk(&tmp.path().join("kiosk.ron"), &tmp.path().join("data"));
         assert!(matches!(settings.gate, StaffGate::Closed(_)), "{what}: {:?}", settings.gate);
         assert_eq!(settings.config.idle_warning_seconds, KioskConfig::default().idle_warning_seconds);
     }
@@ -196,7 +196,7 @@ fn a_broken_kiosk_ron_with_nothing_kept_closes_staff_mode() {
 fn a_kiosk_ron_that_is_a_folder_fails_closed() {
     let tmp = tempfile::tempdir().unwrap();
     std::fs::create_dir(tmp.path().join("kiosk.ron")).unwrap();
-    let settings = load_for_kiosk(&tmp.path().join("kiosk.ron"));
+    let settings = load_for_kiosk(&tmp.path().join("kiosk.ron"), &tmp.path().join("data"));
     assert!(matches!(settings.gate, StaffGate::Closed(_)), "{:?}", settings.gate);
     assert!(settings.notices.join("\n").contains("is not a file"));
 }
@@ -207,7 +207,7 @@ fn a_kiosk_ron_saved_by_notepad_with_a_bom_is_used() {
     let path = tmp.path().join("kiosk.ron");
     std::fs::write(&path, format!("\u{feff}(staff_pin_hash: \"{}\", idle_warning_seconds: 120)", pin_hash()))
         .unwrap();
-    let settings = load_for_kiosk(&path);
+    let settings = load_for_kiosk(&path, &tmp.path().join("data"));
     assert_eq!(settings.gate, StaffGate::Pin(pin_hash()), "{:?}", settings.notices);
     assert_eq!(settings.config.idle_warning_seconds, 120);
 }
@@ -215,7 +215,7 @@ fn a_kiosk_ron_saved_by_notepad_with_a_bom_is_used() {
 #[test]
 fn no_kiosk_ron_at_all_is_a_fresh_install_with_no_pin() {
     let tmp = tempfile::tempdir().unwrap();
-    let settings = load_for_kiosk(&tmp.path().join("kiosk.ron"));
+    let settings = load_for_kiosk(&tmp.path().join("kiosk.ron"), &tmp.path().join("data"));
     assert_eq!(settings.gate, StaffGate::NoPin);
     assert!(settings.notices.is_empty());
 }
@@ -241,4 +241,35 @@ fn check_refuses_out_of_range_values_with_their_place() {
     assert_eq!(found.len(), 2, "{found:?}");
     assert!(found[0].starts_with("error[out-of-range]: `idle_warning_seconds` is 9999999999999999999, outside 10..=3600 seconds\n --> kiosk.ron:2:5"), "{}", found[0]);
     assert!(found[1].contains("`solved_return_seconds` is 2, outside 5..=600 seconds"), "{}", found[1]);
+}
+
+#[test]
+fn the_last_good_kiosk_ron_lives_in_the_data_folder_the_locations_give() {
+    // Installed on Linux: kiosk.ron in /etc/kiosk-triage (not writable by the
+    // kiosk's user), data in /var/lib/kiosk-triage.
+    let tmp = tempfile::tempdir().unwrap();
+    let (etc, var) = (tmp.path().join("etc"), tmp.path().join("var"));
+    std::fs::create_dir(&etc).unwrap();
+    let path = etc.join("kiosk.ron");
+    std::fs::write(&path, format!("(staff_pin_hash: \"{}\")", pin_hash())).unwrap();
+    let first = load_for_kiosk(&path, &var);
+    assert!(first.notices.is_empty(), "{:?}", first.notices);
+    assert!(var.join(LAST_GOOD).is_file(), "kept in the data folder");
+    assert!(!etc.join("data").exists(), "nothing written beside kiosk.ron");
+    std::fs::write(&path, "(idle_warning_secnds: 30)").unwrap();
+    let broken = load_for_kiosk(&path, &var);
+    assert_eq!(broken.gate, StaffGate::Pin(pin_hash()), "{:?}", broken.notices);
+}
+
+#[test]
+fn the_kiosk_ron_the_installers_ship_is_clean_and_all_defaults() {
+    let text = include_str!("../../packaging/kiosk.ron");
+    let config = KioskConfig::parse("packaging/kiosk.ron", text).unwrap();
+    assert_eq!(config, KioskConfig::default());
+    // And the kiosk uses it as it is: no error, no notice, no PIN yet.
+    let tmp = tempfile::tempdir().unwrap();
+    std::fs::write(tmp.path().join("kiosk.ron"), text).unwrap();
+    let settings = load_for_kiosk(&tmp.path().join("kiosk.ron"), &tmp.path().join("data"));
+    assert!(settings.notices.is_empty(), "{:?}", settings.notices);
+    assert_eq!(settings.gate, StaffGate::NoPin);
 }
