@@ -450,7 +450,7 @@ impl Session {
                     reason: set.word(Word::AskedStaffReason, lang, branch),
                     note: "The patron asked for staff before the flow ended.".into(),
                     policy: None,
-                    urgency: Urgency::Normal,
+                    urgency: crate::handoff::facts::urgency(set, &self.trail, lang, branch).urgency,
                     asked: true,
                 },
             };
@@ -476,7 +476,8 @@ impl Session {
                 reason: text,
                 note: h.note.clone(),
                 policy: h.policy.clone(),
-                urgency: h.urgency,
+                // An urgent answer on the way makes the handoff urgent too.
+                urgency: crate::handoff::facts::urgency(set, &self.trail, lang, branch).urgency,
                 asked: false,
             },
             NodeKind::Goto { .. } => Body::Solved { text: set.render(&flow.title, fallback, branch) },

@@ -149,6 +149,11 @@ impl Walk<'_> {
                 if *urgency == Urgency::Urgent {
                     writeln!(self.out, "urgency: {}", urgency.name())?;
                 }
+                // The facts the desk reads first, worked out as `decode` does.
+                let work = self.set.default_language();
+                for f in crate::handoff::facts::facts(self.set, self.session.trail(), work, self.branch()) {
+                    writeln!(self.out, "fact: {}: {}", f.name, f.answer)?;
+                }
                 if let Some(p) = policy {
                     writeln!(
                         self.out,

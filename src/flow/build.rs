@@ -96,15 +96,21 @@ fn flow(f: RawFlow, index: &HashMap<String, usize>, flow_at: &dyn Fn(&str) -> us
             RawNode::Step { id, text, picture, next, .. } => {
                 Node { id, kind: NodeKind::Step { text: Text(text), picture, next: at(&next) } }
             }
-            RawNode::Question { id, text, picture, choices, .. } => Node {
+            RawNode::Question { id, text, picture, choices, fact, .. } => Node {
                 id,
                 kind: NodeKind::Question {
                     text: Text(text),
                     picture,
                     choices: choices
                         .into_iter()
-                        .map(|ch| Choice { label: Text(ch.label), to: at(&ch.to), when: ch.when })
+                        .map(|ch| Choice {
+                            label: Text(ch.label),
+                            to: at(&ch.to),
+                            when: ch.when,
+                            urgent: ch.urgent,
+                        })
                         .collect(),
+                    fact,
                 },
             },
             RawNode::Solved { id, text, .. } => Node { id, kind: NodeKind::Solved { text: Text(text) } },

@@ -114,6 +114,8 @@ codes! {
     // Statistics labels on handoff endings.
     BadReadLevel = "bad-read-level",
     BadQuestionType = "bad-question-type",
+    // Facts for staff on questions.
+    BadFact = "bad-fact",
 }
 
 impl std::fmt::Display for Code {

@@ -98,6 +98,8 @@ pub enum NodeKind {
         picture: Option<String>,
         /// The answers (1 to 6).
         choices: Vec<Choice>,
+        /// The fact's name for staff, when the answer is one ("Email provider").
+        fact: Option<String>,
     },
     /// Solved: thank the patron.
     Solved {
@@ -129,6 +131,8 @@ pub struct Choice {
     pub to: NodeIdx,
     /// Shown only where the branch has this flag.
     pub when: Option<String>,
+    /// Picking it makes the handoff urgent.
+    pub urgent: bool,
 }
 
 /// A handoff ending.

@@ -89,6 +89,11 @@ pub enum RawNode {
         picture: Option<String>,
         /// The answers, at most six.
         choices: Vec<RawChoice>,
+        /// Makes the answer a fact for desk staff, named in the library's
+        /// working language ("Email provider"): the desk summary heads with
+        /// "Email provider: Gmail", apart from the trail.
+        #[serde(default)]
+        fact: Option<String>,
         /// Recorded clips of this screen, one per language, relative to
         /// `assets/` (`{"tl": "clips/print-1.ogg"}`): `check` looks that each
         /// file is there; the kiosk does not play them yet.
@@ -168,6 +173,10 @@ pub struct RawChoice {
     /// Shown only at branches with this service flag.
     #[serde(default)]
     pub when: Option<String>,
+    /// A patron who picks this answer needs staff soon ("Yes, within the
+    /// hour"): the desk summary starts with URGENT, as for an urgent ending.
+    #[serde(default)]
+    pub urgent: bool,
 }
 
 /// A rule staff apply at a handoff.

@@ -114,12 +114,13 @@ fn a_decoded_code_reads_as_the_desk_checklist() {
         "Code {}: Print something
   Riverside Branch · Español · 1-2 min · the flow sent them to staff
 
+URGENT: something is broken or the patron is losing money or time now.
+
 What they already did:
    1. What do you need help with?
       → The printer is jammed or broken
 
 Where it ended: Staff will fix the printer. Please do not open it yourself. If you paid for pages that did not print, staff can print them again.
-URGENT: something is broken or the patron is losing money or time now.
 Staff note: Paper jam or printer error. Ask: which printer, job name, pages paid for but not printed. Clear the jam; reprint the lost pages free.
 Policy (FLEXIBLE, you may make a one-time exception; say that it is one): Reprint free of charge the pages lost to a machine error.
 For the statistics: Printing, READ 2

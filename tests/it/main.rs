@@ -8,6 +8,7 @@ mod cli;
 mod cli_format;
 mod cli_input;
 mod common;
+mod desk_summary;
 mod desk_ui;
 mod diagnostics;
 mod flows;

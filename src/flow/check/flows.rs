@@ -259,8 +259,11 @@ impl Nodes<'_> {
                 }
                 edges.extend(self.target(c, &within, "next", next, format!("`next` of `{id}`")));
             }
-            RawNode::Question { id, text, picture, choices, .. } => {
+            RawNode::Question { id, text, picture, choices, fact, .. } => {
                 c.text(file, Src::Flow(fi), at("text"), text, &format!("the question `{id}`"), MAX_TEXT);
+                if let Some(name) = fact {
+                    super::endings::fact(c, file, k, id, name);
+                }
                 if let Some(p) = picture {
                     c.asset(file, At::value(&within, "picture"), p, "picture");
                 }
