@@ -182,7 +182,7 @@ impl Chart<'_> {
                 }
                 (l, "octagon", "#fbe0cc")
             }
-            NodeKind::Goto { flow: to } => {
+            NodeKind::Goto { flow: to, .. } => {
                 (format!("→ {}\\n(go to flow)", self.set.flows[*to].id), "cds", "#eeeeee")
             }
         }

@@ -283,10 +283,10 @@ impl Session {
         for _ in 0..MAX_GOTOS {
             let kind = self.set.flows.get(flow).and_then(|f| f.nodes.get(node)).map(|n| &n.kind);
             match kind {
-                Some(NodeKind::Goto { flow: next }) => {
+                Some(NodeKind::Goto { flow: next, node: landing }) => {
                     self.trail.push(Visit { flow, node, choice: None });
                     flow = *next;
-                    node = self.set.flows.get(flow).map_or(0, |f| f.start);
+                    node = *landing;
                 }
                 Some(k) => {
                     let ending = match k {

@@ -35,12 +35,23 @@ pub(super) fn build(
     let needs: Vec<(usize, String)> =
         raws.iter().filter_map(|(_, f)| f.needs.clone().map(|n| (flow_at(&f.id), n))).collect();
 
+    // Where a goto lands: the node named in the flow named, else its start.
+    let starts: Vec<Option<usize>> =
+        raws.iter().enumerate().map(|(k, (_, f))| indexes[k].get(f.start.as_str()).copied()).collect();
+    let land = |flow: &str, node: Option<&str>| -> usize {
+        let Some(&k) = flow_ids.get(flow) else { return 0 };
+        let found = match node {
+            Some(n) => indexes[k].get(n).copied(),
+            None => starts.get(k).copied().flatten(),
+        };
+        found.unwrap_or(0)
+    };
     // The raw texts move into the model; nothing is copied.
     let mut raws: Vec<Option<RawFlow>> = raws.into_iter().map(|(_, f)| Some(f)).collect();
     let mut flows = Vec::with_capacity(raws.len());
     for &k in &order {
         let Some(f) = raws.get_mut(k).and_then(Option::take) else { continue };
-        flows.push(flow(f, &indexes[k], &flow_at));
+        flows.push(flow(f, &indexes[k], &flow_at, &land));
     }
     let mut model_branches: Vec<Branch> =
         branches.into_iter().map(|b| branch(b, indexes, flow_ids, &flow_at, &needs)).collect();
@@ -85,8 +96,13 @@ fn home_order(
 }
 
 /// One flow: node ids become indexes (`index`), flow ids home positions
-/// (`flow_at`).
-fn flow(f: RawFlow, index: &HashMap<String, usize>, flow_at: &dyn Fn(&str) -> usize) -> Flow {
+/// (`flow_at`), a goto's target the node it lands on (`land`).
+fn flow(
+    f: RawFlow,
+    index: &HashMap<String, usize>,
+    flow_at: &dyn Fn(&str) -> usize,
+    land: &dyn Fn(&str, Option<&str>) -> usize,
+) -> Flow {
     let at = |id: &str| index.get(id).copied().unwrap_or(0);
     let start = at(&f.start);
     let nodes = f
@@ -125,7 +141,10 @@ fn flow(f: RawFlow, index: &HashMap<String, usize>, flow_at: &dyn Fn(&str) -> us
                     question_type,
                 }),
             },
-            RawNode::Goto { id, flow } => Node { id, kind: NodeKind::Goto { flow: flow_at(&flow) } },
+            RawNode::Goto { id, flow, node } => {
+                let landing = land(&flow, node.as_deref());
+                Node { id, kind: NodeKind::Goto { flow: flow_at(&flow), node: landing } }
+            }
         })
         .collect();
     Flow {

@@ -108,10 +108,13 @@ pub enum NodeKind {
     },
     /// Staff are needed.
     Handoff(Handoff),
-    /// Continue at the start of another flow.
+    /// Continue in another flow (or this one), at its start or at a node
+    /// the goto names.
     Goto {
         /// The flow.
         flow: FlowIdx,
+        /// The node entered there: never another goto.
+        node: NodeIdx,
     },
 }
 

@@ -140,12 +140,16 @@ pub enum RawNode {
         #[serde(default)]
         audio: Option<LangText>,
     },
-    /// Continue in another flow, at its start.
+    /// Continue in another flow, at its start or at a node named.
     Goto {
         /// Node id, unique in its flow.
         id: String,
         /// The id of the flow to continue in.
         flow: String,
+        /// The node of that flow to continue at (a step, question or
+        /// ending, not another goto); its start when left out.
+        #[serde(default)]
+        node: Option<String>,
     },
 }
 

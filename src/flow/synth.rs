@@ -17,6 +17,8 @@ pub enum Shape {
     Handoff,
     /// A goto into the flow with this id.
     Goto(String),
+    /// A goto into the flow with this id, landing at the node at this index.
+    Land(String, usize),
 }
 
 /// The RON text of one flow made of `shapes` (node `i` gets id `n{i}`;
@@ -57,6 +59,9 @@ pub fn flow_text(id: &str, shapes: &[Shape]) -> String {
                 "        Handoff(id: \"n{i}\", reason: {{\"en\": \"Staff can help.\", \"es\": \"El personal le ayuda.\"}}, note: \"Case {i}.\", policy: Policy(firmness: Flexible, text: \"One-time exception allowed.\")),"
             ),
             Shape::Goto(flow) => writeln!(s, "        Goto(id: \"n{i}\", flow: \"{flow}\"),"),
+            Shape::Land(flow, to) => {
+                writeln!(s, "        Goto(id: \"n{i}\", flow: \"{flow}\", node: \"n{}\"),", to % len)
+            }
         };
     }
     s.push_str("    ],\n)\n");

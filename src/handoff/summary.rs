@@ -137,7 +137,7 @@ pub fn summarize(set: &FlowSet, c: &Contents, value: u128) -> Summary {
         let flow = &set.flows[v.flow];
         let node = &flow.nodes[v.node];
         match &node.kind {
-            NodeKind::Goto { flow: to } => steps.push(Line {
+            NodeKind::Goto { flow: to, .. } => steps.push(Line {
                 screen: format!("went on to “{}”", set.render(&set.flows[*to].title, &lang, branch).plain()),
                 answer: None,
             }),

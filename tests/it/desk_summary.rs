@@ -48,6 +48,16 @@ const EMAIL: &str = r#"Flow(id: "email", title: {"en": "Email", "es": "Correo"},
         policy: Policy(firmness: Strict, text: "Staff never type a patron's password.")),
 ])"#;
 
+/// Enters `email` past its first screens, at `worked`.
+const PRINTING: &str = r#"Flow(id: "printing", title: {"en": "Print", "es": "Imprimir"}, icon: "i.png", start: "what", nodes: [
+    Question(id: "what", text: {"en": "What do you want to print?", "es": "¿Qué quiere imprimir?"}, choices: [
+        Choice(label: {"en": "An attachment in my email", "es": "Un adjunto de mi correo"}, to: "to_email"),
+        Choice(label: {"en": "Something else", "es": "Otra cosa"}, to: "done"),
+    ]),
+    Goto(id: "to_email", flow: "email", node: "worked"),
+    Solved(id: "done", text: {"en": "Press Ctrl+P.", "es": "Pulse Ctrl+P."}),
+])"#;
+
 const BRANCH: &str = r#"Branch(id: "main", name: "Main Library",
     vars: {"help_desk": "the front desk", "recovery_page": "g.co/recover"})"#;
 
@@ -57,12 +67,13 @@ fn set() -> Arc<FlowSet> {
     let files = [
         ("flowset.ron", FLOWSET),
         ("email.ron", EMAIL),
+        ("printing.ron", PRINTING),
         ("branches/main.ron", BRANCH),
         ("words/en.ron", words_en),
         ("words/es.ron", words_es),
     ];
     let report = parse(&files, &|_| true, None);
-    assert_eq!(report.errors(), 0, "{:?}", report.diagnostics);
+    assert_eq!(report.errors() + report.warnings(), 0, "{:?}", report.diagnostics);
     Arc::new(report.set.unwrap())
 }
 
@@ -163,6 +174,7 @@ fn folder() -> tempfile::TempDir {
     std::fs::create_dir_all(p.join("words")).unwrap();
     std::fs::write(p.join("flowset.ron"), FLOWSET).unwrap();
     std::fs::write(p.join("email.ron"), EMAIL).unwrap();
+    std::fs::write(p.join("printing.ron"), PRINTING).unwrap();
     std::fs::write(p.join("branches/main.ron"), BRANCH).unwrap();
     std::fs::write(p.join("words/en.ron"), include_str!("../../flows/words/en.ron")).unwrap();
     std::fs::write(p.join("words/es.ron"), include_str!("../../flows/words/es.ron")).unwrap();
@@ -186,4 +198,49 @@ fn walk_and_decode_json_carry_the_facts_and_the_urgency() {
     assert_eq!(json["facts"][1]["answer"], "Yes, within the hour");
     assert_eq!(json["urgent"]["urgency"], "Urgent");
     assert_eq!(json["urgent"]["because"][0], "Yes, within the hour");
+}
+
+#[test]
+fn a_goto_lands_on_a_node_of_another_flow_and_back_comes_back_across_it() {
+    let set = set();
+    let mut s = Session::start(set.clone(), "main", "en", "printing", secs(0)).unwrap();
+    s.choose(1, secs(3)).unwrap();
+    // Landed at `worked`, past the email flow's start.
+    let email = set.flow_index("email").unwrap();
+    let here = s.trail().last().cloned().unwrap();
+    assert_eq!((here.flow, set.flows[email].nodes[here.node].id.as_str()), (email, "worked"));
+    // Back goes over the goto to the question in `printing`.
+    assert!(s.back(secs(4)));
+    let printing = set.flow_index("printing").unwrap();
+    let here = s.trail().last().cloned().unwrap();
+    assert_eq!((here.flow, set.flows[printing].nodes[here.node].id.as_str()), (printing, "what"));
+    s.choose(1, secs(5)).unwrap();
+    s.choose(3, secs(6)).unwrap();
+    s.choose(2, secs(200)).unwrap();
+    let code = code_for_session(&s, false, secs(200)).unwrap();
+    let text = render(&decode(&code, &[set]).unwrap());
+    let expected = format!(
+        "Code {}: Print
+  Main Library · English · 2-5 min · the flow sent them to staff
+
+URGENT: something is broken or the patron is losing money or time now (they answered “It says my account is locked”).
+
+Needed today: No, it can wait
+
+What they already did:
+   1. What do you want to print?
+      → An attachment in my email
+   2. went on to “Email”
+   3. Can you sign in now?
+      → It says my account is locked
+   4. Do you need your email today?
+      → No, it can wait
+
+Where it ended: Staff can help you recover it.
+Staff note: Account recovery. Never sign in for the patron.
+Policy (STRICT, never bends): Staff never type a patron's password.
+",
+        group(&code)
+    );
+    assert_eq!(text, expected);
 }

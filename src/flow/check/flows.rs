@@ -119,7 +119,9 @@ fn check_flow<'r>(
     if let Some(start) = start
         && !broken_link
     {
-        super::reach::within_flow(c, file, f, &index, &edges, start);
+        let all: Vec<&RawFlow> = flows.raws.iter().map(|(_, g)| g).collect();
+        let roots = [&[start], super::goto::landings(f, &all).as_slice()].concat();
+        super::reach::within_flow(c, file, f, &index, &edges, &roots);
     }
     index
 }
@@ -223,7 +225,8 @@ impl Nodes<'_> {
     }
 
     /// When `to` is a node of another flow: which, and how to get there
-    /// (a choice leads within its flow; a goto enters a flow at its start).
+    /// (a choice leads within its flow; a goto enters a flow at its start or
+    /// at the node it names).
     fn elsewhere(&self, to: &str) -> Option<String> {
         let holders: Vec<&str> = self
             .flows
@@ -235,13 +238,17 @@ impl Nodes<'_> {
         let first = *holders.first()?;
         let flow = &self.flows.raws[*self.flows.ids.get(first)?].1;
         let listed = holders.iter().map(|h| format!("`{h}`")).collect::<Vec<_>>().join(", ");
-        let start = if flow.start == to {
-            format!("`{to}` is where `{first}` starts")
+        let goto = if flow.start == to {
+            format!(
+                "Goto(id: \"to_{first}\", flow: \"{first}\")` to this flow and lead to `to_{first}` (`{to}` is where `{first}` starts)"
+            )
         } else {
-            format!("a goto enters `{first}` at its start, `{}`, not at `{to}`", flow.start)
+            format!(
+                "Goto(id: \"to_{to}\", flow: \"{first}\", node: \"{to}\")` to this flow and lead to `to_{to}`"
+            )
         };
         Some(format!(
-            "`{to}` is a node of flow {listed}; a choice or `next` leads only within its own flow. Add `Goto(id: \"to_{first}\", flow: \"{first}\")` to this flow and lead to `to_{first}` ({start})"
+            "`{to}` is a node of flow {listed}; a choice or `next` leads only within its own flow. Add `{goto}"
         ))
     }
 
@@ -277,17 +284,8 @@ impl Nodes<'_> {
                 super::endings::handoff(c, file, k, id, note, policy.as_ref().map(|p| p.text.as_str()));
                 super::endings::statistics_labels(c, file, k, id, *read, question_type.as_deref());
             }
-            RawNode::Goto { id, flow } => {
-                if !self.flows.ids.contains_key(flow.as_str()) && !c.broken.contains(flow) {
-                    c.unknown(
-                        file,
-                        locate(file, At::value(&within, "flow")),
-                        Severity::Error,
-                        Code::UnknownFlow,
-                        format!("goto `{id}` names flow `{flow}`, which does not exist"),
-                        Ref { name: flow, known: &self.flows.all, kind: "flows" },
-                    );
-                }
+            RawNode::Goto { id, flow, node } => {
+                super::goto::target(c, file, k, id, flow, node.as_deref(), self.flows);
             }
         }
         if let Some(clips) = self.flow.nodes[k].audio() {

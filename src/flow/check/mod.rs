@@ -24,6 +24,7 @@ mod branches;
 mod endings;
 mod fill;
 mod flows;
+mod goto;
 mod inherit;
 mod limits;
 mod locate;
