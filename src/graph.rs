@@ -146,7 +146,7 @@ impl Chart<'_> {
             match &f.nodes[n].kind {
                 NodeKind::Step { next, .. } => todo.push(*next),
                 NodeKind::Question { choices, .. } => {
-                    todo.extend(choices.iter().filter(|c| b.shows(c)).map(|c| c.to));
+                    todo.extend(choices.iter().filter_map(|c| b.lead(c)));
                 }
                 _ => {}
             }

@@ -128,8 +128,7 @@ impl Walker<'_, '_> {
             NodeKind::Question { choices, .. } => choices
                 .iter()
                 .enumerate()
-                .filter(|(_, c)| branch.shows(c))
-                .map(|(i, c)| (Some(i), c.to))
+                .filter_map(|(i, c)| branch.lead(c).map(|to| (Some(i), to)))
                 .collect(),
         };
         self.on_path[node] = true;

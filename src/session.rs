@@ -342,7 +342,8 @@ impl Session {
         let Some(&raw) = number.checked_sub(1).and_then(|i| visible.get(i)) else {
             return Err(SessionError::NoSuchChoice { asked: number, count: visible.len() });
         };
-        let to = choices[raw].to;
+        let branch = &self.set.branches[self.branch];
+        let to = branch.lead(&choices[raw]).unwrap_or(choices[raw].to);
         if let Some(last) = self.trail.last_mut() {
             last.choice = Some(raw);
         }

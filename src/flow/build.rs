@@ -124,6 +124,7 @@ fn flow(
                             to: at(&ch.to),
                             when: ch.when,
                             urgent: ch.urgent,
+                            else_to: ch.else_to.as_deref().map(at),
                         })
                         .collect(),
                     fact,

@@ -114,6 +114,8 @@ codes! {
     // Statistics labels on handoff endings.
     BadReadLevel = "bad-read-level",
     BadQuestionType = "bad-question-type",
+    // Alternatives for missing services.
+    ElseWithoutWhen = "else-without-when",
     // Facts for staff on questions.
     BadFact = "bad-fact",
 }

@@ -136,6 +136,9 @@ pub struct Choice {
     pub when: Option<String>,
     /// Picking it makes the handoff urgent.
     pub urgent: bool,
+    /// Where it leads instead at a branch without its `when` flag (where it
+    /// would otherwise be hidden).
+    pub else_to: Option<NodeIdx>,
 }
 
 /// A handoff ending.
@@ -184,7 +187,16 @@ pub struct Branch {
 impl Branch {
     /// Whether a choice is shown at this branch.
     pub fn shows(&self, choice: &Choice) -> bool {
-        choice.when.as_ref().is_none_or(|f| self.flags.contains(f))
+        self.lead(choice).is_some()
+    }
+
+    /// Where a choice leads at this branch: its `to` where the branch has its
+    /// flag, else its `else_to`; `None` when the branch hides it.
+    pub fn lead(&self, choice: &Choice) -> Option<NodeIdx> {
+        match &choice.when {
+            Some(f) if !self.flags.contains(f) => choice.else_to,
+            _ => Some(choice.to),
+        }
     }
 
     /// The choices shown at this branch, as indexes into `choices`, in order:

@@ -177,10 +177,27 @@ pub struct RawChoice {
     /// Shown only at branches with this service flag.
     #[serde(default)]
     pub when: Option<String>,
+    /// At a branch without the `when` flag, the choice is shown all the
+    /// same and leads here instead: the alternative for a missing service
+    /// ("email the file to yourself and print from a library computer").
+    #[serde(default)]
+    pub else_to: Option<String>,
     /// A patron who picks this answer needs staff soon ("Yes, within the
     /// hour"): the desk summary starts with URGENT, as for an urgent ending.
     #[serde(default)]
     pub urgent: bool,
+}
+
+impl RawChoice {
+    /// The node id this choice leads to at a branch with `flags`: `to` where
+    /// its flag is there (or it has none), else `else_to`; `None` when the
+    /// branch hides it.
+    pub fn lead(&self, flags: &[String]) -> Option<&str> {
+        match &self.when {
+            Some(w) if !flags.contains(w) => self.else_to.as_deref(),
+            _ => Some(&self.to),
+        }
+    }
 }
 
 /// A rule staff apply at a handoff.

@@ -11,6 +11,10 @@ pub enum Shape {
     /// A question with choices to these indexes; a choice may carry the
     /// `colour_printing` flag when its bool is true.
     Question(Vec<(usize, bool)>),
+    /// A question whose choices with an alternative carry the
+    /// `colour_printing` flag and lead to the alternative (`else_to`) where
+    /// the branch lacks it.
+    Alt(Vec<(usize, Option<usize>)>),
     /// A solved ending.
     Solved,
     /// A handoff ending.
@@ -42,6 +46,23 @@ pub fn flow_text(id: &str, shapes: &[Shape]) -> String {
                 );
                 for (k, (to, flagged)) in choices.iter().enumerate() {
                     let when = if *flagged { ", when: \"colour_printing\"" } else { "" };
+                    let _ = writeln!(
+                        s,
+                        "            Choice(label: {{\"en\": \"Answer {k}\", \"es\": \"Respuesta {k}\"}}, to: \"n{}\"{when}),",
+                        to % len
+                    );
+                }
+                writeln!(s, "        ]),")
+            }
+            Shape::Alt(choices) => {
+                let _ = writeln!(
+                    s,
+                    "        Question(id: \"n{i}\", text: {{\"en\": \"Question {i}?\", \"es\": \"¿Pregunta {i}?\"}}, choices: ["
+                );
+                for (k, (to, alt)) in choices.iter().enumerate() {
+                    let when = alt.map_or(String::new(), |a| {
+                        format!(", when: \"colour_printing\", else_to: \"n{}\"", a % len)
+                    });
                     let _ = writeln!(
                         s,
                         "            Choice(label: {{\"en\": \"Answer {k}\", \"es\": \"Respuesta {k}\"}}, to: \"n{}\"{when}),",

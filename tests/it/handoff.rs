@@ -241,6 +241,8 @@ fn shape() -> impl Strategy<Value = Shape> {
         prop::collection::vec((0usize..30, any::<bool>()), 1..=6).prop_map(Shape::Question),
         Just(Shape::Solved),
         Just(Shape::Handoff),
+        // Choices with an alternative where the branch lacks their flag.
+        prop::collection::vec((0usize..30, prop::option::of(0usize..30)), 1..=6).prop_map(Shape::Alt),
         // A goto that lands on a node, here within the flow itself.
         (0usize..30).prop_map(|k| Shape::Land("f".into(), k)),
     ]

@@ -146,9 +146,9 @@ fn sees(
                 [("nodes", n), ("choices", j)] => {
                     shown.nodes[k].get(*n).copied().unwrap_or(false)
                         && match &flows.raws[k].1.nodes[*n] {
-                            RawNode::Question { choices, .. } => choices
-                                .get(*j)
-                                .is_some_and(|ch| ch.when.as_ref().is_none_or(|w| m.flags().contains(w))),
+                            RawNode::Question { choices, .. } => {
+                                choices.get(*j).is_some_and(|ch| ch.lead(m.flags()).is_some())
+                            }
                             _ => false,
                         }
                 }
@@ -177,8 +177,7 @@ fn paths(found: &mut Found, mi: usize, flags: &[String], flows: &Flows, shown: &
             }
             match node {
                 RawNode::Question { choices, .. }
-                    if !choices.is_empty()
-                        && choices.iter().all(|ch| ch.when.as_ref().is_some_and(|w| !flags.contains(w))) =>
+                    if !choices.is_empty() && choices.iter().all(|ch| ch.lead(flags).is_none()) =>
                 {
                     found.dead_ends.entry((k, n)).or_default().push(mi);
                 }
@@ -292,7 +291,10 @@ fn report_paths(c: &mut Checker, sources: &Sources, merged: &[Merged], flows: &F
             Severity::Error,
             Code::DeadEnd,
             format!("every choice of `{id}` is hidden by its flag at {}", branch_list(&ids(list))),
-            Some("add a choice without `when`, such as one that leads to staff".into()),
+            Some(
+                "add a choice without `when` (such as one that leads to staff), or give one an `else_to`"
+                    .into(),
+            ),
         );
     }
     for ((k, n), list) in &found.hidden_gotos {

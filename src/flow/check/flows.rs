@@ -315,9 +315,22 @@ impl Nodes<'_> {
             let w = [("nodes", k), ("choices", j)];
             let what = format!("choice {} of `{id}`", j + 1);
             c.text(file, Src::Flow(self.fi), At::field(&w, "label"), &ch.label, &what, MAX_LABEL);
-            edges.extend(self.target(c, &w, "to", &ch.to, what));
+            edges.extend(self.target(c, &w, "to", &ch.to, what.clone()));
             if let Some(flag) = &ch.when {
                 declared_flag(c, file, At::value(&w, "when"), flag);
+            }
+            if let Some(alt) = &ch.else_to {
+                edges.extend(self.target(c, &w, "else_to", alt, format!("`else_to` of {what}")));
+                if ch.when.is_none() {
+                    c.push(
+                        file,
+                        locate(file, At::field(&w, "else_to")),
+                        Severity::Error,
+                        Code::ElseWithoutWhen,
+                        format!("{what} has `else_to` but no `when`, so it is never hidden"),
+                        Some("add the flag whose absence `else_to` stands in for, e.g. `when: \"scanner\"`, or remove `else_to`".into()),
+                    );
+                }
             }
         }
         edges

@@ -155,11 +155,9 @@ pub(super) fn visible(
         .iter()
         .map(|n| match n {
             RawNode::Step { next, .. } => index.get(next.as_str()).copied().into_iter().collect(),
-            RawNode::Question { choices, .. } => choices
-                .iter()
-                .filter(|ch| ch.when.as_ref().is_none_or(|w| flags.contains(w)))
-                .filter_map(|ch| index.get(ch.to.as_str()).copied())
-                .collect(),
+            RawNode::Question { choices, .. } => {
+                choices.iter().filter_map(|ch| ch.lead(flags).and_then(|to| index.get(to).copied())).collect()
+            }
             _ => Vec::new(),
         })
         .collect();
