@@ -49,6 +49,9 @@ pub struct Screen {
     pub step: usize,
     /// What kind of screen, with its text filled for language and branch.
     pub body: Body,
+    /// A web address the patron may take home from this step or ending,
+    /// shown as a QR code with the short address.
+    pub link: Option<String>,
 }
 
 impl Screen {
@@ -446,6 +449,7 @@ impl Session {
         if self.outcome == Some(Outcome::AskedStaff) || self.trail.is_empty() {
             return Screen {
                 flow_title,
+                link: None,
                 step: steps,
                 body: Body::Handoff {
                     reason: set.word(Word::AskedStaffReason, lang, branch),
@@ -457,7 +461,7 @@ impl Session {
             };
         }
         let Some(v) = self.current() else {
-            return Screen { flow_title, step: 1, body: Body::Solved { text: Rich::default() } };
+            return Screen { flow_title, step: 1, body: Body::Solved { text: Rich::default() }, link: None };
         };
         let flow = &set.flows[v.flow];
         let text = set.node_text(v.flow, v.node, lang, branch);
@@ -483,6 +487,6 @@ impl Session {
             },
             NodeKind::Goto { .. } => Body::Solved { text: set.render(&flow.title, fallback, branch) },
         };
-        Screen { flow_title, step: steps, body }
+        Screen { flow_title, step: steps, body, link: flow.nodes[v.node].link.clone() }
     }
 }

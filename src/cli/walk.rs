@@ -125,6 +125,14 @@ impl Walk<'_> {
         if self.say && !self.say(&screen)? {
             return Ok(Some(1));
         }
+        if let Some(link) = &screen.link {
+            // The kiosk shows it as a QR code with the short address.
+            writeln!(
+                self.out,
+                "[take home: {link} (QR code, “{}”)]",
+                crate::flow::model::short_address(link)
+            )?;
+        }
         match &screen.body {
             Body::Step { text, .. } => self.step(text),
             Body::Question { text, choices, .. } => self.question(text, choices),

@@ -108,44 +108,10 @@ fn flow(
     let nodes = f
         .nodes
         .into_iter()
-        .map(|n| match n {
-            RawNode::Step { id, text, picture, next, .. } => {
-                Node { id, kind: NodeKind::Step { text: Text(text), picture, next: at(&next) } }
-            }
-            RawNode::Question { id, text, picture, choices, fact, .. } => Node {
-                id,
-                kind: NodeKind::Question {
-                    text: Text(text),
-                    picture,
-                    choices: choices
-                        .into_iter()
-                        .map(|ch| Choice {
-                            label: Text(ch.label),
-                            to: at(&ch.to),
-                            when: ch.when,
-                            urgent: ch.urgent,
-                            else_to: ch.else_to.as_deref().map(at),
-                        })
-                        .collect(),
-                    fact,
-                },
-            },
-            RawNode::Solved { id, text, .. } => Node { id, kind: NodeKind::Solved { text: Text(text) } },
-            RawNode::Handoff { id, reason, note, policy, urgency, read, question_type, .. } => Node {
-                id,
-                kind: NodeKind::Handoff(Handoff {
-                    reason: Text(reason),
-                    note,
-                    policy: policy.map(|p| Policy { firmness: p.firmness, text: p.text }),
-                    urgency,
-                    read,
-                    question_type,
-                }),
-            },
-            RawNode::Goto { id, flow, node } => {
-                let landing = land(&flow, node.as_deref());
-                Node { id, kind: NodeKind::Goto { flow: flow_at(&flow), node: landing } }
-            }
+        .map(|n| {
+            let link = n.link().map(str::to_string);
+            let Node { id, kind, .. } = node(n, &at, flow_at, land);
+            Node { id, kind, link }
         })
         .collect();
     Flow {
@@ -156,6 +122,58 @@ fn flow(
         start,
         needs: f.needs,
         nodes,
+    }
+}
+
+/// One node, its links resolved (its take-home link is added by `flow`).
+fn node(
+    n: RawNode,
+    at: &dyn Fn(&str) -> usize,
+    flow_at: &dyn Fn(&str) -> usize,
+    land: &dyn Fn(&str, Option<&str>) -> usize,
+) -> Node {
+    match n {
+        RawNode::Step { id, text, picture, next, .. } => {
+            Node { id, link: None, kind: NodeKind::Step { text: Text(text), picture, next: at(&next) } }
+        }
+        RawNode::Question { id, text, picture, choices, fact, .. } => Node {
+            id,
+            link: None,
+            kind: NodeKind::Question {
+                text: Text(text),
+                picture,
+                choices: choices
+                    .into_iter()
+                    .map(|ch| Choice {
+                        label: Text(ch.label),
+                        to: at(&ch.to),
+                        when: ch.when,
+                        urgent: ch.urgent,
+                        else_to: ch.else_to.as_deref().map(at),
+                    })
+                    .collect(),
+                fact,
+            },
+        },
+        RawNode::Solved { id, text, .. } => {
+            Node { id, link: None, kind: NodeKind::Solved { text: Text(text) } }
+        }
+        RawNode::Handoff { id, reason, note, policy, urgency, read, question_type, .. } => Node {
+            id,
+            link: None,
+            kind: NodeKind::Handoff(Handoff {
+                reason: Text(reason),
+                note,
+                policy: policy.map(|p| Policy { firmness: p.firmness, text: p.text }),
+                urgency,
+                read,
+                question_type,
+            }),
+        },
+        RawNode::Goto { id, flow, node } => {
+            let landing = land(&flow, node.as_deref());
+            Node { id, link: None, kind: NodeKind::Goto { flow: flow_at(&flow), node: landing } }
+        }
     }
 }
 

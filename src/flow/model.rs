@@ -76,6 +76,8 @@ pub struct Node {
     pub id: String,
     /// What it is.
     pub kind: NodeKind,
+    /// A web address the patron may take home (steps and endings only).
+    pub link: Option<String>,
 }
 
 /// What a node does.
@@ -139,6 +141,14 @@ pub struct Choice {
     /// Where it leads instead at a branch without its `when` flag (where it
     /// would otherwise be hidden).
     pub else_to: Option<NodeIdx>,
+}
+
+/// A take-home link as a patron copies it by hand: without `https://`,
+/// `www.` or a trailing `/` (`https://www.g.co/recover/` is `g.co/recover`).
+pub fn short_address(link: &str) -> &str {
+    let s = link.strip_prefix("https://").unwrap_or(link);
+    let s = s.strip_prefix("www.").unwrap_or(s);
+    s.strip_suffix('/').unwrap_or(s)
 }
 
 /// A handoff ending.

@@ -77,6 +77,10 @@ pub enum RawNode {
         audio: Option<LangText>,
         /// Where Next goes.
         next: String,
+        /// A web address the patron may take home (a recovery page, a
+        /// booking page), shown as a QR code with the short address.
+        #[serde(default)]
+        link: Option<String>,
     },
     /// A question with choices.
     Question {
@@ -106,6 +110,10 @@ pub enum RawNode {
         id: String,
         /// What to say.
         text: LangText,
+        /// A web address the patron may take home (a recovery page, a
+        /// booking page), shown as a QR code with the short address.
+        #[serde(default)]
+        link: Option<String>,
         /// Recorded clips of this screen, one per language, relative to
         /// `assets/` (`{"tl": "clips/print-1.ogg"}`): `check` looks that each
         /// file is there; the kiosk does not play them yet.
@@ -123,6 +131,10 @@ pub enum RawNode {
         /// The rule that applies, if any.
         #[serde(default)]
         policy: Option<RawPolicy>,
+        /// A web address the patron may take home (a recovery page, a
+        /// booking page), shown as a QR code with the short address.
+        #[serde(default)]
+        link: Option<String>,
         /// How soon staff should come.
         #[serde(default)]
         urgency: Urgency,
@@ -154,6 +166,16 @@ pub enum RawNode {
 }
 
 impl RawNode {
+    /// The take-home web address of this screen, if it has one.
+    pub fn link(&self) -> Option<&str> {
+        match self {
+            RawNode::Step { link, .. } | RawNode::Solved { link, .. } | RawNode::Handoff { link, .. } => {
+                link.as_deref()
+            }
+            RawNode::Question { .. } | RawNode::Goto { .. } => None,
+        }
+    }
+
     /// The recorded clips of this screen, per language (none for a goto).
     pub fn audio(&self) -> Option<&LangText> {
         match self {

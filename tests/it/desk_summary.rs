@@ -28,7 +28,7 @@ const EMAIL: &str = r#"Flow(id: "email", title: {"en": "Email", "es": "Correo"},
             Choice(label: {"en": "Gmail", "es": "Gmail"}, to: "recover"),
             Choice(label: {"en": "Outlook or Hotmail", "es": "Outlook o Hotmail"}, to: "recover"),
         ]),
-    Step(id: "recover", next: "worked",
+    Step(id: "recover", next: "worked", link: "https://www.g.co/recover/",
         text: {"en": "Open {recovery_page} in the browser. Type your email address, then choose “Forgot password?”. If it offers a code by text message, choose “Try another way” instead.",
                "es": "Abra {recovery_page} en el navegador. Escriba su correo y elija “¿Olvidaste la contraseña?”. Si ofrece un código por mensaje de texto, elija “Probar otra manera”."}),
     Question(id: "worked", text: {"en": "Can you sign in now?", "es": "¿Puede entrar ahora?"}, choices: [
@@ -189,6 +189,8 @@ fn walk_and_decode_json_carry_the_facts_and_the_urgency() {
     let out = stdout(&o);
     assert_eq!(o.status.code(), Some(0), "{out}{}", String::from_utf8_lossy(&o.stderr));
     assert!(out.contains("staff note: Account recovery. Never sign in for the patron.\nurgency: urgent\nfact: Email provider: Gmail\nfact: Needed today: Yes, within the hour\npolicy "), "{out}");
+    // The take-home link of the recovery step, as the kiosk shows it.
+    assert!(out.contains("[take home: https://www.g.co/recover/ (QR code, “g.co/recover”)]\n"), "{out}");
     let code = out.lines().find_map(|l| l.strip_prefix("code: ")).unwrap().to_string();
 
     let o = run(&["decode", &code, "--flows", flows, "--format", "json"], "");

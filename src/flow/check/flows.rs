@@ -288,6 +288,9 @@ impl Nodes<'_> {
                 super::goto::target(c, file, k, id, flow, node.as_deref(), self.flows);
             }
         }
+        if let Some(link) = self.flow.nodes[k].link() {
+            super::link::check(c, file, k, node_id(&self.flow.nodes[k]), link);
+        }
         if let Some(clips) = self.flow.nodes[k].audio() {
             let what = format!("the audio of `{}`", super::locate::node_id(&self.flow.nodes[k]));
             c.clips(file, &within, clips, &what);

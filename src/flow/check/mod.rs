@@ -27,6 +27,7 @@ mod flows;
 mod goto;
 mod inherit;
 mod limits;
+mod link;
 mod locate;
 mod manifest;
 mod reach;
