@@ -61,7 +61,7 @@ const PRINTING: &str = r#"Flow(id: "printing", title: {"en": "Print", "es": "Imp
 const BRANCH: &str = r#"Branch(id: "main", name: "Main Library",
     vars: {"help_desk": "the front desk", "recovery_page": "g.co/recover"})"#;
 
-fn set() -> Arc<FlowSet> {
+pub(crate) fn set() -> Arc<FlowSet> {
     let words_en = include_str!("../../flows/words/en.ron");
     let words_es = include_str!("../../flows/words/es.ron");
     let files = [

@@ -16,6 +16,7 @@ mod graph;
 mod handoff;
 mod hot_reload;
 mod inherit;
+mod kiosk_links;
 mod kiosk_speech;
 mod kiosk_ui;
 mod l10n;
