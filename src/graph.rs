@@ -146,7 +146,7 @@ impl Chart<'_> {
             match &f.nodes[n].kind {
                 NodeKind::Step { next, .. } => todo.push(*next),
                 NodeKind::Question { choices, .. } => {
-                    todo.extend(choices.iter().filter(|c| b.shows(c)).map(|c| c.to));
+                    todo.extend(choices.iter().filter_map(|c| b.lead(c)));
                 }
                 _ => {}
             }
@@ -182,7 +182,7 @@ impl Chart<'_> {
                 }
                 (l, "octagon", "#fbe0cc")
             }
-            NodeKind::Goto { flow: to } => {
+            NodeKind::Goto { flow: to, .. } => {
                 (format!("→ {}\\n(go to flow)", self.set.flows[*to].id), "cds", "#eeeeee")
             }
         }
@@ -232,12 +232,26 @@ impl Chart<'_> {
                 NodeKind::Step { next, .. } => vec![(*next, set.word(Word::Next, lang, b).plain(), true)],
                 NodeKind::Question { choices, .. } => choices
                     .iter()
-                    .map(|c| {
+                    .flat_map(|c| {
                         let mut label = wrap(&set.render(&c.label, lang, b).plain(), 2);
                         if let Some(flag) = &c.when {
                             let _ = write!(label, " [{flag}]");
                         }
-                        (c.to, label, self.branch.is_none() || b.shows(c))
+                        // The alternative where the flag is missing, as its own edge.
+                        let alt = c.else_to.zip(c.when.as_ref()).map(|(to, flag)| {
+                            let shown = self.branch.is_none() || !b.flags.contains(flag);
+                            (
+                                to,
+                                format!("{} [no {flag}]", wrap(&set.render(&c.label, lang, b).plain(), 2)),
+                                shown,
+                            )
+                        });
+                        let main = (
+                            c.to,
+                            label,
+                            self.branch.is_none() || c.when.as_ref().is_none_or(|w| b.flags.contains(w)),
+                        );
+                        std::iter::once(main).chain(alt)
                     })
                     .collect(),
                 _ => Vec::new(),

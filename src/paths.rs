@@ -56,6 +56,20 @@ pub fn walk_while(
     limit: usize,
     visit: &mut dyn FnMut(&[Visit], End) -> bool,
 ) -> (usize, bool) {
+    let start = set.flows.get(flow).map_or(0, |f| f.start);
+    walk_from(set, (flow, start), branch, limit, visit)
+}
+
+/// Like [`walk_while`], from node `at.1` of flow `at.0` (where a goto that
+/// names a node lands) instead of the flow's start.
+fn walk_from(
+    set: &FlowSet,
+    at: (FlowIdx, NodeIdx),
+    branch: &Branch,
+    limit: usize,
+    visit: &mut dyn FnMut(&[Visit], End) -> bool,
+) -> (usize, bool) {
+    let (flow, start) = at;
     let Some(f) = set.flows.get(flow) else { return (0, false) };
     let mut w = Walker {
         set,
@@ -67,7 +81,7 @@ pub fn walk_while(
         on_path: vec![false; f.nodes.len()],
         visit,
     };
-    let cut = w.dfs(f.start);
+    let cut = w.dfs(start);
     (w.count, cut)
 }
 
@@ -114,8 +128,7 @@ impl Walker<'_, '_> {
             NodeKind::Question { choices, .. } => choices
                 .iter()
                 .enumerate()
-                .filter(|(_, c)| branch.shows(c))
-                .map(|(i, c)| (Some(i), c.to))
+                .filter_map(|(i, c)| branch.lead(c).map(|to| (Some(i), to)))
                 .collect(),
         };
         self.on_path[node] = true;
@@ -183,7 +196,8 @@ pub fn walk_through_gotos_while(
         stopped: false,
         visit,
     };
-    let cut = t.through(flow);
+    let start = set.flows.get(flow).map_or(0, |f| f.start);
+    let cut = t.through((flow, start));
     (t.total, cut || t.stopped)
 }
 
@@ -202,13 +216,13 @@ struct Through<'a, 'v> {
 }
 
 impl Through<'_, '_> {
-    fn through(&mut self, flow: FlowIdx) -> bool {
+    fn through(&mut self, at: (FlowIdx, NodeIdx)) -> bool {
         let (set, branch) = (self.set, self.branch);
         let mut gotos: Vec<Vec<Visit>> = Vec::new();
         let budget = self.limit.saturating_sub(self.total);
         let base = self.prefix.len();
         let (prefix, visit, stopped) = (&mut self.prefix, &mut *self.visit, &mut self.stopped);
-        let (n, mut cut) = walk_while(set, flow, branch, budget, &mut |path, end| {
+        let (n, mut cut) = walk_from(set, at, branch, budget, &mut |path, end| {
             if end == End::Goto {
                 gotos.push(path.to_vec());
                 return true;
@@ -225,10 +239,11 @@ impl Through<'_, '_> {
                 break;
             }
             let Some(last) = path.last() else { continue };
-            let to = match set.flows.get(last.flow).and_then(|f| f.nodes.get(last.node)).map(|n| &n.kind) {
-                Some(NodeKind::Goto { flow }) => *flow,
-                _ => continue,
-            };
+            let (to, landing) =
+                match set.flows.get(last.flow).and_then(|f| f.nodes.get(last.node)).map(|n| &n.kind) {
+                    Some(NodeKind::Goto { flow, node }) => (*flow, *node),
+                    _ => continue,
+                };
             self.prefix.extend_from_slice(&path);
             let go_on = if self.chain.contains(&to) || branch.hidden.contains(&to) {
                 (self.visit)(&self.prefix, End::Goto)
@@ -236,7 +251,7 @@ impl Through<'_, '_> {
                 (self.visit)(&self.prefix, End::TooDeep)
             } else {
                 self.chain.push(to);
-                cut |= self.through(to);
+                cut |= self.through((to, landing));
                 self.chain.pop();
                 true
             };

@@ -49,6 +49,9 @@ pub struct Screen {
     pub step: usize,
     /// What kind of screen, with its text filled for language and branch.
     pub body: Body,
+    /// A web address the patron may take home from this step or ending,
+    /// shown as a QR code with the short address.
+    pub link: Option<String>,
 }
 
 impl Screen {
@@ -283,10 +286,10 @@ impl Session {
         for _ in 0..MAX_GOTOS {
             let kind = self.set.flows.get(flow).and_then(|f| f.nodes.get(node)).map(|n| &n.kind);
             match kind {
-                Some(NodeKind::Goto { flow: next }) => {
+                Some(NodeKind::Goto { flow: next, node: landing }) => {
                     self.trail.push(Visit { flow, node, choice: None });
                     flow = *next;
-                    node = self.set.flows.get(flow).map_or(0, |f| f.start);
+                    node = *landing;
                 }
                 Some(k) => {
                     let ending = match k {
@@ -342,7 +345,8 @@ impl Session {
         let Some(&raw) = number.checked_sub(1).and_then(|i| visible.get(i)) else {
             return Err(SessionError::NoSuchChoice { asked: number, count: visible.len() });
         };
-        let to = choices[raw].to;
+        let branch = &self.set.branches[self.branch];
+        let to = branch.lead(&choices[raw]).unwrap_or(choices[raw].to);
         if let Some(last) = self.trail.last_mut() {
             last.choice = Some(raw);
         }
@@ -445,18 +449,19 @@ impl Session {
         if self.outcome == Some(Outcome::AskedStaff) || self.trail.is_empty() {
             return Screen {
                 flow_title,
+                link: None,
                 step: steps,
                 body: Body::Handoff {
                     reason: set.word(Word::AskedStaffReason, lang, branch),
                     note: "The patron asked for staff before the flow ended.".into(),
                     policy: None,
-                    urgency: Urgency::Normal,
+                    urgency: crate::handoff::facts::urgency(set, &self.trail, lang, branch).urgency,
                     asked: true,
                 },
             };
         }
         let Some(v) = self.current() else {
-            return Screen { flow_title, step: 1, body: Body::Solved { text: Rich::default() } };
+            return Screen { flow_title, step: 1, body: Body::Solved { text: Rich::default() }, link: None };
         };
         let flow = &set.flows[v.flow];
         let text = set.node_text(v.flow, v.node, lang, branch);
@@ -476,11 +481,12 @@ impl Session {
                 reason: text,
                 note: h.note.clone(),
                 policy: h.policy.clone(),
-                urgency: h.urgency,
+                // An urgent answer on the way makes the handoff urgent too.
+                urgency: crate::handoff::facts::urgency(set, &self.trail, lang, branch).urgency,
                 asked: false,
             },
             NodeKind::Goto { .. } => Body::Solved { text: set.render(&flow.title, fallback, branch) },
         };
-        Screen { flow_title, step: steps, body }
+        Screen { flow_title, step: steps, body, link: flow.nodes[v.node].link.clone() }
     }
 }

@@ -125,6 +125,14 @@ impl Walk<'_> {
         if self.say && !self.say(&screen)? {
             return Ok(Some(1));
         }
+        if let Some(link) = &screen.link {
+            // The kiosk shows it as a QR code with the short address.
+            writeln!(
+                self.out,
+                "[take home: {link} (QR code, “{}”)]",
+                crate::flow::model::short_address(link)
+            )?;
+        }
         match &screen.body {
             Body::Step { text, .. } => self.step(text),
             Body::Question { text, choices, .. } => self.question(text, choices),
@@ -148,6 +156,11 @@ impl Walk<'_> {
                 writeln!(self.out, "staff note: {note}")?;
                 if *urgency == Urgency::Urgent {
                     writeln!(self.out, "urgency: {}", urgency.name())?;
+                }
+                // The facts the desk reads first, worked out as `decode` does.
+                let work = self.set.default_language();
+                for f in crate::handoff::facts::facts(self.set, self.session.trail(), work, self.branch()) {
+                    writeln!(self.out, "fact: {}: {}", f.name, f.answer)?;
                 }
                 if let Some(p) = policy {
                     writeln!(

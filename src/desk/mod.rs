@@ -5,7 +5,7 @@
 //! them. Decoding is the core's (`handoff::summary`); this only shows it.
 
 use crate::flow::model::FlowSet;
-use crate::flow::raw::{Firmness, Urgency};
+use crate::flow::raw::Firmness;
 use crate::handoff::archive::Archive;
 use crate::handoff::summary::{Summary, decode};
 use crate::kiosk::stats::LocalClock;
@@ -316,13 +316,15 @@ fn checklist(ui: &mut egui::Ui, s: &Summary) {
             .size(19.0)
             .color(p.muted),
     );
-    if s.ending.urgency == Urgency::Urgent {
+    if let Some(line) = crate::handoff::facts::urgent_line(&s.urgent) {
         egui::Frame::NONE.fill(p.staff).corner_radius(8).inner_margin(10).show(ui, |ui| {
-            ui.label(
-                RichText::new("Urgent: something is broken, or the patron is losing money or time now.")
-                    .font(theme::bold(19.0))
-                    .color(Color32::WHITE),
-            );
+            ui.label(RichText::new(line).font(theme::bold(19.0)).color(Color32::WHITE));
+        });
+    }
+    for f in &s.facts {
+        ui.horizontal_wrapped(|ui| {
+            ui.label(RichText::new(format!("{}:", f.name)).font(theme::bold(20.0)));
+            ui.label(RichText::new(&f.answer).font(theme::bold(20.0)).color(p.primary));
         });
     }
     ui.add_space(8.0);

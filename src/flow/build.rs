@@ -35,12 +35,23 @@ pub(super) fn build(
     let needs: Vec<(usize, String)> =
         raws.iter().filter_map(|(_, f)| f.needs.clone().map(|n| (flow_at(&f.id), n))).collect();
 
+    // Where a goto lands: the node named in the flow named, else its start.
+    let starts: Vec<Option<usize>> =
+        raws.iter().enumerate().map(|(k, (_, f))| indexes[k].get(f.start.as_str()).copied()).collect();
+    let land = |flow: &str, node: Option<&str>| -> usize {
+        let Some(&k) = flow_ids.get(flow) else { return 0 };
+        let found = match node {
+            Some(n) => indexes[k].get(n).copied(),
+            None => starts.get(k).copied().flatten(),
+        };
+        found.unwrap_or(0)
+    };
     // The raw texts move into the model; nothing is copied.
     let mut raws: Vec<Option<RawFlow>> = raws.into_iter().map(|(_, f)| Some(f)).collect();
     let mut flows = Vec::with_capacity(raws.len());
     for &k in &order {
         let Some(f) = raws.get_mut(k).and_then(Option::take) else { continue };
-        flows.push(flow(f, &indexes[k], &flow_at));
+        flows.push(flow(f, &indexes[k], &flow_at, &land));
     }
     let mut model_branches: Vec<Branch> =
         branches.into_iter().map(|b| branch(b, indexes, flow_ids, &flow_at, &needs)).collect();
@@ -85,41 +96,22 @@ fn home_order(
 }
 
 /// One flow: node ids become indexes (`index`), flow ids home positions
-/// (`flow_at`).
-fn flow(f: RawFlow, index: &HashMap<String, usize>, flow_at: &dyn Fn(&str) -> usize) -> Flow {
+/// (`flow_at`), a goto's target the node it lands on (`land`).
+fn flow(
+    f: RawFlow,
+    index: &HashMap<String, usize>,
+    flow_at: &dyn Fn(&str) -> usize,
+    land: &dyn Fn(&str, Option<&str>) -> usize,
+) -> Flow {
     let at = |id: &str| index.get(id).copied().unwrap_or(0);
     let start = at(&f.start);
     let nodes = f
         .nodes
         .into_iter()
-        .map(|n| match n {
-            RawNode::Step { id, text, picture, next, .. } => {
-                Node { id, kind: NodeKind::Step { text: Text(text), picture, next: at(&next) } }
-            }
-            RawNode::Question { id, text, picture, choices, .. } => Node {
-                id,
-                kind: NodeKind::Question {
-                    text: Text(text),
-                    picture,
-                    choices: choices
-                        .into_iter()
-                        .map(|ch| Choice { label: Text(ch.label), to: at(&ch.to), when: ch.when })
-                        .collect(),
-                },
-            },
-            RawNode::Solved { id, text, .. } => Node { id, kind: NodeKind::Solved { text: Text(text) } },
-            RawNode::Handoff { id, reason, note, policy, urgency, read, question_type, .. } => Node {
-                id,
-                kind: NodeKind::Handoff(Handoff {
-                    reason: Text(reason),
-                    note,
-                    policy: policy.map(|p| Policy { firmness: p.firmness, text: p.text }),
-                    urgency,
-                    read,
-                    question_type,
-                }),
-            },
-            RawNode::Goto { id, flow } => Node { id, kind: NodeKind::Goto { flow: flow_at(&flow) } },
+        .map(|n| {
+            let link = n.link().map(str::to_string);
+            let Node { id, kind, .. } = node(n, &at, flow_at, land);
+            Node { id, kind, link }
         })
         .collect();
     Flow {
@@ -130,6 +122,58 @@ fn flow(f: RawFlow, index: &HashMap<String, usize>, flow_at: &dyn Fn(&str) -> us
         start,
         needs: f.needs,
         nodes,
+    }
+}
+
+/// One node, its links resolved (its take-home link is added by `flow`).
+fn node(
+    n: RawNode,
+    at: &dyn Fn(&str) -> usize,
+    flow_at: &dyn Fn(&str) -> usize,
+    land: &dyn Fn(&str, Option<&str>) -> usize,
+) -> Node {
+    match n {
+        RawNode::Step { id, text, picture, next, .. } => {
+            Node { id, link: None, kind: NodeKind::Step { text: Text(text), picture, next: at(&next) } }
+        }
+        RawNode::Question { id, text, picture, choices, fact, .. } => Node {
+            id,
+            link: None,
+            kind: NodeKind::Question {
+                text: Text(text),
+                picture,
+                choices: choices
+                    .into_iter()
+                    .map(|ch| Choice {
+                        label: Text(ch.label),
+                        to: at(&ch.to),
+                        when: ch.when,
+                        urgent: ch.urgent,
+                        else_to: ch.else_to.as_deref().map(at),
+                    })
+                    .collect(),
+                fact,
+            },
+        },
+        RawNode::Solved { id, text, .. } => {
+            Node { id, link: None, kind: NodeKind::Solved { text: Text(text) } }
+        }
+        RawNode::Handoff { id, reason, note, policy, urgency, read, question_type, .. } => Node {
+            id,
+            link: None,
+            kind: NodeKind::Handoff(Handoff {
+                reason: Text(reason),
+                note,
+                policy: policy.map(|p| Policy { firmness: p.firmness, text: p.text }),
+                urgency,
+                read,
+                question_type,
+            }),
+        },
+        RawNode::Goto { id, flow, node } => {
+            let landing = land(&flow, node.as_deref());
+            Node { id, link: None, kind: NodeKind::Goto { flow: flow_at(&flow), node: landing } }
+        }
     }
 }
 

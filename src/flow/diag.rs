@@ -114,6 +114,12 @@ codes! {
     // Statistics labels on handoff endings.
     BadReadLevel = "bad-read-level",
     BadQuestionType = "bad-question-type",
+    // Take-home links on steps and endings.
+    BadLink = "bad-link",
+    // Alternatives for missing services.
+    ElseWithoutWhen = "else-without-when",
+    // Facts for staff on questions.
+    BadFact = "bad-fact",
 }
 
 impl std::fmt::Display for Code {

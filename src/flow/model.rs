@@ -76,6 +76,8 @@ pub struct Node {
     pub id: String,
     /// What it is.
     pub kind: NodeKind,
+    /// A web address the patron may take home (steps and endings only).
+    pub link: Option<String>,
 }
 
 /// What a node does.
@@ -98,6 +100,8 @@ pub enum NodeKind {
         picture: Option<String>,
         /// The answers (1 to 6).
         choices: Vec<Choice>,
+        /// The fact's name for staff, when the answer is one ("Email provider").
+        fact: Option<String>,
     },
     /// Solved: thank the patron.
     Solved {
@@ -106,10 +110,13 @@ pub enum NodeKind {
     },
     /// Staff are needed.
     Handoff(Handoff),
-    /// Continue at the start of another flow.
+    /// Continue in another flow (or this one), at its start or at a node
+    /// the goto names.
     Goto {
         /// The flow.
         flow: FlowIdx,
+        /// The node entered there: never another goto.
+        node: NodeIdx,
     },
 }
 
@@ -129,6 +136,19 @@ pub struct Choice {
     pub to: NodeIdx,
     /// Shown only where the branch has this flag.
     pub when: Option<String>,
+    /// Picking it makes the handoff urgent.
+    pub urgent: bool,
+    /// Where it leads instead at a branch without its `when` flag (where it
+    /// would otherwise be hidden).
+    pub else_to: Option<NodeIdx>,
+}
+
+/// A take-home link as a patron copies it by hand: without `https://`,
+/// `www.` or a trailing `/` (`https://www.g.co/recover/` is `g.co/recover`).
+pub fn short_address(link: &str) -> &str {
+    let s = link.strip_prefix("https://").unwrap_or(link);
+    let s = s.strip_prefix("www.").unwrap_or(s);
+    s.strip_suffix('/').unwrap_or(s)
 }
 
 /// A handoff ending.
@@ -177,7 +197,16 @@ pub struct Branch {
 impl Branch {
     /// Whether a choice is shown at this branch.
     pub fn shows(&self, choice: &Choice) -> bool {
-        choice.when.as_ref().is_none_or(|f| self.flags.contains(f))
+        self.lead(choice).is_some()
+    }
+
+    /// Where a choice leads at this branch: its `to` where the branch has its
+    /// flag, else its `else_to`; `None` when the branch hides it.
+    pub fn lead(&self, choice: &Choice) -> Option<NodeIdx> {
+        match &choice.when {
+            Some(f) if !self.flags.contains(f) => choice.else_to,
+            _ => Some(choice.to),
+        }
     }
 
     /// The choices shown at this branch, as indexes into `choices`, in order:

@@ -295,6 +295,11 @@ fn ron_diagnostic(file: &str, pos: Pos, error: &ron::Error, text: &str) -> Diagn
             "a branch value must be text in quotes, or text per language".into(),
             Some("write `\"printer\": \"PRINT-1\"` or `\"desk\": {\"en\": \"...\", \"es\": \"...\"}`".into()),
         ),
+        E::ExpectedBoolean => (
+            Code::Type,
+            "expected `true` or `false`".into(),
+            Some("write it without quotes, e.g. `urgent: true`".into()),
+        ),
         E::ExpectedArray => (Code::Type, "expected a list in `[...]`".into(), None),
         E::ExpectedMap => (
             Code::Type,

@@ -77,6 +77,10 @@ pub enum RawNode {
         audio: Option<LangText>,
         /// Where Next goes.
         next: String,
+        /// A web address the patron may take home (a recovery page, a
+        /// booking page), shown as a QR code with the short address.
+        #[serde(default)]
+        link: Option<String>,
     },
     /// A question with choices.
     Question {
@@ -89,6 +93,11 @@ pub enum RawNode {
         picture: Option<String>,
         /// The answers, at most six.
         choices: Vec<RawChoice>,
+        /// Makes the answer a fact for desk staff, named in the library's
+        /// working language ("Email provider"): the desk summary heads with
+        /// "Email provider: Gmail", apart from the trail.
+        #[serde(default)]
+        fact: Option<String>,
         /// Recorded clips of this screen, one per language, relative to
         /// `assets/` (`{"tl": "clips/print-1.ogg"}`): `check` looks that each
         /// file is there; the kiosk does not play them yet.
@@ -101,6 +110,10 @@ pub enum RawNode {
         id: String,
         /// What to say.
         text: LangText,
+        /// A web address the patron may take home (a recovery page, a
+        /// booking page), shown as a QR code with the short address.
+        #[serde(default)]
+        link: Option<String>,
         /// Recorded clips of this screen, one per language, relative to
         /// `assets/` (`{"tl": "clips/print-1.ogg"}`): `check` looks that each
         /// file is there; the kiosk does not play them yet.
@@ -118,6 +131,10 @@ pub enum RawNode {
         /// The rule that applies, if any.
         #[serde(default)]
         policy: Option<RawPolicy>,
+        /// A web address the patron may take home (a recovery page, a
+        /// booking page), shown as a QR code with the short address.
+        #[serde(default)]
+        link: Option<String>,
         /// How soon staff should come.
         #[serde(default)]
         urgency: Urgency,
@@ -135,16 +152,30 @@ pub enum RawNode {
         #[serde(default)]
         audio: Option<LangText>,
     },
-    /// Continue in another flow, at its start.
+    /// Continue in another flow, at its start or at a node named.
     Goto {
         /// Node id, unique in its flow.
         id: String,
         /// The id of the flow to continue in.
         flow: String,
+        /// The node of that flow to continue at (a step, question or
+        /// ending, not another goto); its start when left out.
+        #[serde(default)]
+        node: Option<String>,
     },
 }
 
 impl RawNode {
+    /// The take-home web address of this screen, if it has one.
+    pub fn link(&self) -> Option<&str> {
+        match self {
+            RawNode::Step { link, .. } | RawNode::Solved { link, .. } | RawNode::Handoff { link, .. } => {
+                link.as_deref()
+            }
+            RawNode::Question { .. } | RawNode::Goto { .. } => None,
+        }
+    }
+
     /// The recorded clips of this screen, per language (none for a goto).
     pub fn audio(&self) -> Option<&LangText> {
         match self {
@@ -168,6 +199,27 @@ pub struct RawChoice {
     /// Shown only at branches with this service flag.
     #[serde(default)]
     pub when: Option<String>,
+    /// At a branch without the `when` flag, the choice is shown all the
+    /// same and leads here instead: the alternative for a missing service
+    /// ("email the file to yourself and print from a library computer").
+    #[serde(default)]
+    pub else_to: Option<String>,
+    /// A patron who picks this answer needs staff soon ("Yes, within the
+    /// hour"): the desk summary starts with URGENT, as for an urgent ending.
+    #[serde(default)]
+    pub urgent: bool,
+}
+
+impl RawChoice {
+    /// The node id this choice leads to at a branch with `flags`: `to` where
+    /// its flag is there (or it has none), else `else_to`; `None` when the
+    /// branch hides it.
+    pub fn lead(&self, flags: &[String]) -> Option<&str> {
+        match &self.when {
+            Some(w) if !flags.contains(w) => self.else_to.as_deref(),
+            _ => Some(&self.to),
+        }
+    }
 }
 
 /// A rule staff apply at a handoff.

@@ -11,12 +11,18 @@ pub enum Shape {
     /// A question with choices to these indexes; a choice may carry the
     /// `colour_printing` flag when its bool is true.
     Question(Vec<(usize, bool)>),
+    /// A question whose choices with an alternative carry the
+    /// `colour_printing` flag and lead to the alternative (`else_to`) where
+    /// the branch lacks it.
+    Alt(Vec<(usize, Option<usize>)>),
     /// A solved ending.
     Solved,
     /// A handoff ending.
     Handoff,
     /// A goto into the flow with this id.
     Goto(String),
+    /// A goto into the flow with this id, landing at the node at this index.
+    Land(String, usize),
 }
 
 /// The RON text of one flow made of `shapes` (node `i` gets id `n{i}`;
@@ -48,6 +54,23 @@ pub fn flow_text(id: &str, shapes: &[Shape]) -> String {
                 }
                 writeln!(s, "        ]),")
             }
+            Shape::Alt(choices) => {
+                let _ = writeln!(
+                    s,
+                    "        Question(id: \"n{i}\", text: {{\"en\": \"Question {i}?\", \"es\": \"¿Pregunta {i}?\"}}, choices: ["
+                );
+                for (k, (to, alt)) in choices.iter().enumerate() {
+                    let when = alt.map_or(String::new(), |a| {
+                        format!(", when: \"colour_printing\", else_to: \"n{}\"", a % len)
+                    });
+                    let _ = writeln!(
+                        s,
+                        "            Choice(label: {{\"en\": \"Answer {k}\", \"es\": \"Respuesta {k}\"}}, to: \"n{}\"{when}),",
+                        to % len
+                    );
+                }
+                writeln!(s, "        ]),")
+            }
             Shape::Solved => writeln!(
                 s,
                 "        Solved(id: \"n{i}\", text: {{\"en\": \"Done {i}.\", \"es\": \"Listo {i}.\"}}),"
@@ -57,6 +80,9 @@ pub fn flow_text(id: &str, shapes: &[Shape]) -> String {
                 "        Handoff(id: \"n{i}\", reason: {{\"en\": \"Staff can help.\", \"es\": \"El personal le ayuda.\"}}, note: \"Case {i}.\", policy: Policy(firmness: Flexible, text: \"One-time exception allowed.\")),"
             ),
             Shape::Goto(flow) => writeln!(s, "        Goto(id: \"n{i}\", flow: \"{flow}\"),"),
+            Shape::Land(flow, to) => {
+                writeln!(s, "        Goto(id: \"n{i}\", flow: \"{flow}\", node: \"n{}\"),", to % len)
+            }
         };
     }
     s.push_str("    ],\n)\n");

@@ -210,10 +210,10 @@ pub fn unpack(set: &FlowSet, value: u128) -> Result<Contents, Mismatch> {
             }
             let node = &set.flows.get(f).and_then(|fl| fl.nodes.get(n)).ok_or(Mismatch::NotAPath)?.kind;
             match node {
-                NodeKind::Goto { flow: to } => {
+                NodeKind::Goto { flow: to, node: landing } => {
                     path.push(Visit { flow: f, node: n, choice: None });
                     f = *to;
-                    n = set.flows.get(f).ok_or(Mismatch::NotAPath)?.start;
+                    n = *landing;
                 }
                 NodeKind::Solved { .. } | NodeKind::Handoff(_) => {
                     if stop_digits {
@@ -240,7 +240,7 @@ pub fn unpack(set: &FlowSet, value: u128) -> Result<Contents, Mismatch> {
                     }
                     let raw = *visible.get(digit - offset).ok_or(Mismatch::NotAPath)?;
                     path.push(Visit { flow: f, node: n, choice: Some(raw) });
-                    n = choices[raw].to;
+                    n = b.lead(&choices[raw]).unwrap_or(choices[raw].to);
                 }
             }
         }
@@ -265,11 +265,9 @@ fn on_a_loop(set: &FlowSet, branch: &crate::flow::model::Branch, flow: FlowIdx, 
         match set.flows.get(f).and_then(|fl| fl.nodes.get(n)).map(|n| &n.kind) {
             Some(NodeKind::Step { next, .. }) => vec![(f, *next)],
             Some(NodeKind::Question { choices, .. }) => {
-                choices.iter().filter(|ch| branch.shows(ch)).map(|ch| (f, ch.to)).collect()
+                choices.iter().filter_map(|ch| branch.lead(ch)).map(|to| (f, to)).collect()
             }
-            Some(NodeKind::Goto { flow: to }) => {
-                set.flows.get(*to).map(|t| (*to, t.start)).into_iter().collect()
-            }
+            Some(NodeKind::Goto { flow: to, node: landing }) => vec![(*to, *landing)],
             _ => Vec::new(),
         }
     };

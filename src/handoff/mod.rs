@@ -2,13 +2,14 @@
 //! characters, with no server, no database and no personal data.
 //!
 //! `codec` packs a session into a number against the flow set, `base32`
-//! writes it with a check character, `summary` words a decoded code for
-//! staff, and `archive` keeps every flow set a machine has loaded so codes
+//! writes it with a check character, `facts` picks out what staff read
+//! first (facts and urgency), `summary` words a decoded code for staff, and `archive` keeps every flow set a machine has loaded so codes
 //! made before an edit still decode.
 
 pub mod archive;
 pub mod base32;
 pub mod codec;
+pub mod facts;
 pub mod summary;
 
 use crate::flow::model::FlowSet;

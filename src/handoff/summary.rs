@@ -1,11 +1,13 @@
-//! A decoded code, worded for desk staff as a checklist: where the patron
-//! was, what they saw and answered, where it ended and why, the staff note,
-//! and the policy with how firm it is.
+//! A decoded code, worded for desk staff as a checklist: first what staff
+//! must know before anything else (URGENT, and the facts the patron gave),
+//! then every screen they saw in full with their answer, where it ended and
+//! why, the staff note, and the policy with how firm it is.
 
 use super::base32::{self, CodeError};
 use super::codec::{Contents, Mismatch, Reached, tag_of_value, time_words, unpack};
+use super::facts::{Fact, Urgent, facts, urgency, urgent_line};
 use crate::flow::model::{FlowSet, NodeKind};
-use crate::flow::raw::{Firmness, Urgency};
+use crate::flow::raw::Firmness;
 use crate::flow::words::Word;
 use serde::Serialize;
 use std::fmt::Write as _;
@@ -31,8 +33,6 @@ pub struct Ending {
     pub note: String,
     /// The policy, if any.
     pub policy: Option<(Firmness, String)>,
-    /// How soon.
-    pub urgency: Urgency,
     /// The READ level the flows suggest for this ending (desk staff may change it).
     #[serde(skip_serializing_if = "Option::is_none")]
     pub read: Option<u8>,
@@ -60,6 +60,11 @@ pub struct Summary {
     pub reached: String,
     /// Whether repeats of a loop were left out of the code.
     pub looped: bool,
+    /// How soon staff should come: urgent when the ending or an answer the
+    /// patron took says so, with those answers.
+    pub urgent: Urgent,
+    /// The facts the patron gave (answers to questions marked `fact`).
+    pub facts: Vec<Fact>,
     /// Every screen, in order.
     pub steps: Vec<Line>,
     /// Where and why it ended.
@@ -123,15 +128,6 @@ pub fn decode(input: &str, sets: &[Arc<FlowSet>]) -> Result<Summary, DecodeError
     Err(if seen_tag { DecodeError::NotAPath } else { DecodeError::UnknownVersion(tag) })
 }
 
-fn cut(s: &str, max: usize) -> String {
-    if s.chars().count() <= max {
-        return s.to_string();
-    }
-    let mut out: String = s.chars().take(max).collect();
-    out.push('…');
-    out
-}
-
 /// Words decoded contents in the set's working (first) language.
 pub fn summarize(set: &FlowSet, c: &Contents, value: u128) -> Summary {
     let lang = set.default_language().to_string();
@@ -141,21 +137,19 @@ pub fn summarize(set: &FlowSet, c: &Contents, value: u128) -> Summary {
         let flow = &set.flows[v.flow];
         let node = &flow.nodes[v.node];
         match &node.kind {
-            NodeKind::Goto { flow: to } => steps.push(Line {
+            NodeKind::Goto { flow: to, .. } => steps.push(Line {
                 screen: format!("went on to “{}”", set.render(&set.flows[*to].title, &lang, branch).plain()),
                 answer: None,
             }),
             NodeKind::Question { choices, .. } => steps.push(Line {
-                screen: cut(&set.node_text(v.flow, v.node, &lang, branch).plain(), 140),
+                screen: set.node_text(v.flow, v.node, &lang, branch).plain(),
                 answer: v
                     .choice
                     .and_then(|i| choices.get(i))
                     .map(|ch| set.render(&ch.label, &lang, branch).plain()),
             }),
-            NodeKind::Step { .. } => steps.push(Line {
-                screen: cut(&set.node_text(v.flow, v.node, &lang, branch).plain(), 140),
-                answer: None,
-            }),
+            NodeKind::Step { .. } => steps
+                .push(Line { screen: set.node_text(v.flow, v.node, &lang, branch).plain(), answer: None }),
             NodeKind::Solved { .. } | NodeKind::Handoff(_) => {}
         }
     }
@@ -167,7 +161,6 @@ pub fn summarize(set: &FlowSet, c: &Contents, value: u128) -> Summary {
                 told: set.node_text(v.flow, v.node, &lang, branch).plain(),
                 note: h.note.clone(),
                 policy: h.policy.as_ref().map(|p| (p.firmness, p.text.clone())),
-                urgency: h.urgency,
                 read: h.read,
                 question_type: h.question_type.clone(),
             },
@@ -176,7 +169,6 @@ pub fn summarize(set: &FlowSet, c: &Contents, value: u128) -> Summary {
                 told: set.node_text(v.flow, v.node, &lang, branch).plain(),
                 note: "The flow ended as solved.".into(),
                 policy: None,
-                urgency: Urgency::Normal,
                 read: None,
                 question_type: None,
             },
@@ -184,12 +176,9 @@ pub fn summarize(set: &FlowSet, c: &Contents, value: u128) -> Summary {
         Some((_, node)) => Ending {
             node: node.id.clone(),
             told: set.word(Word::AskedStaffReason, &lang, branch).plain(),
-            note: format!(
-                "The patron stopped at `{}` and asked for a person. Start from the last screen above.",
-                node.id
-            ),
+            note: "The patron stopped at the last screen above and asked for a person. Start from there."
+                .into(),
             policy: None,
-            urgency: Urgency::Normal,
             read: None,
             question_type: None,
         },
@@ -198,7 +187,6 @@ pub fn summarize(set: &FlowSet, c: &Contents, value: u128) -> Summary {
             told: set.word(Word::AskedStaffReason, &lang, branch).plain(),
             note: "The patron asked for a person from the home screen, before choosing a task.".into(),
             policy: None,
-            urgency: Urgency::Normal,
             read: None,
             question_type: None,
         },
@@ -217,6 +205,8 @@ pub fn summarize(set: &FlowSet, c: &Contents, value: u128) -> Summary {
             Reached::Offered => "the kiosk offered staff help and they took it".into(),
         },
         looped: c.looped,
+        urgent: urgency(set, &c.path, &lang, branch),
+        facts: facts(set, &c.path, &lang, branch),
         steps,
         ending,
     }
@@ -227,6 +217,15 @@ pub fn render(s: &Summary) -> String {
     let mut out = String::new();
     let _ = writeln!(out, "Code {}: {}", s.code, s.flow.as_deref().unwrap_or("no task chosen"));
     let _ = writeln!(out, "  {} · {} · {} · {}", s.branch, s.language, s.time, s.reached);
+    if let Some(line) = urgent_line(&s.urgent) {
+        let _ = writeln!(out, "\n{line}");
+    }
+    if !s.facts.is_empty() {
+        let _ = writeln!(out);
+        for f in &s.facts {
+            let _ = writeln!(out, "{}: {}", f.name, f.answer);
+        }
+    }
     if !s.steps.is_empty() {
         let _ = writeln!(out, "\nWhat they already did:");
         for (i, l) in s.steps.iter().enumerate() {
@@ -244,9 +243,6 @@ pub fn render(s: &Summary) -> String {
         }
     }
     let _ = writeln!(out, "\nWhere it ended: {}", s.ending.told);
-    if s.ending.urgency == Urgency::Urgent {
-        let _ = writeln!(out, "URGENT: {}.", s.ending.urgency.meaning());
-    }
     let _ = writeln!(out, "Staff note: {}", s.ending.note);
     if let Some((firmness, text)) = &s.ending.policy {
         let _ = writeln!(out, "Policy ({}, {}): {text}", firmness.name().to_uppercase(), firmness.meaning());

@@ -24,6 +24,9 @@ pub fn show(k: &Kiosk, s: &Session, ui: &mut Ui, actions: &mut Vec<Action>) {
                 ui.set_max_width(w);
                 widgets::rich_label(ui, p, text, sizes.body * 1.1);
                 ui.add_space(8.0);
+                if let Some(link) = &screen.link {
+                    widgets::take_home(ui, p, link, sizes.body);
+                }
                 widgets::text(ui, &k.word(Word::SolvedThanks), p.text, sizes.body);
                 let left =
                     k.config.solved_return().saturating_sub(k.now.saturating_sub(k.last_input)).as_secs() + 1;
@@ -42,6 +45,9 @@ pub fn show(k: &Kiosk, s: &Session, ui: &mut Ui, actions: &mut Vec<Action>) {
                     widgets::rich_label(ui, p, reason, sizes.body * 1.1);
                     ui.add_space(8.0);
                     widgets::rich_label(ui, p, &k.word_rich(Word::HandoffWhere), sizes.body * 1.1);
+                    if let Some(link) = &screen.link {
+                        widgets::take_home(ui, p, link, sizes.body);
+                    }
                     if let Some(code) = &code {
                         ui.add_space(16.0);
                         widgets::text(ui, &k.word(Word::ShowCode), p.text, sizes.body);

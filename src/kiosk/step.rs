@@ -86,6 +86,9 @@ pub fn show(k: &Kiosk, s: &Session, ui: &mut Ui, actions: &mut Vec<Action>) {
                     ui,
                     |ui| {
                         widgets::rich_label(ui, p, text, sizes.body * 1.1);
+                        if let Some(link) = &screen.link {
+                            widgets::take_home(ui, p, link, sizes.body);
+                        }
                         ui.add_space(12.0);
                         let w = ui.available_width();
                         match choices {

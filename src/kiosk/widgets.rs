@@ -226,6 +226,14 @@ pub fn heading(ui: &mut Ui, s: &str, color: Color32, font: f32) -> Response {
     ui.add(egui::Label::new(egui::RichText::new(s).color(color).font(super::theme::bold(font))).wrap())
 }
 
+/// A take-home link: its QR code for the patron's phone and the short
+/// address under it, for copying by hand.
+pub fn take_home(ui: &mut Ui, p: &super::theme::Palette, link: &str, font: f32) {
+    ui.add_space(12.0);
+    qr(ui, link, 200.0);
+    text(ui, crate::flow::model::short_address(link), p.text, font);
+}
+
 /// A QR code of `text`, `side` points square, dark on white with a quiet
 /// zone, for the desk's 2D barcode scanner.
 pub fn qr(ui: &mut Ui, text: &str, side: f32) -> Response {

@@ -92,3 +92,23 @@ fn staff_record_what_came_of_a_visit_in_one_tap() {
     let ungrouped = code.replace('-', "");
     assert_eq!(rows, [format!("2026-11-30,{ungrouped},referred,3,10")], "{text}");
 }
+
+#[test]
+fn the_checklist_starts_with_urgency_and_the_facts() {
+    // The desk_summary fixture: Gmail, the recovery step, "locked" (urgent).
+    let set = super::desk_summary::set();
+    let mut s = Session::start(set.clone(), "main", "en", "email", Duration::ZERO).unwrap();
+    s.choose(1, Duration::from_secs(5)).unwrap();
+    s.next(Duration::from_secs(6)).unwrap();
+    s.choose(3, Duration::from_secs(7)).unwrap();
+    s.ask_staff(Duration::from_secs(9));
+    let code = code_for_session(&s, false, Duration::from_secs(9)).unwrap();
+    let mut h = Harness::builder()
+        .with_size(egui::vec2(1200.0, 820.0))
+        .build_ui_state(|ui, d: &mut Desk| d.ui(ui), Desk::new(vec![set], Vec::new()));
+    scan(&mut h, &code);
+    assert!(h.query_by_label_contains("URGENT: something is broken").is_some());
+    assert!(h.query_by_label_contains("(they answered “It says my account is locked”)").is_some());
+    assert!(h.query_by_label("Email provider:").is_some());
+    assert!(h.query_by_label("Gmail").is_some());
+}

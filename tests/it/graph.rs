@@ -120,3 +120,28 @@ fn a_branch_greys_what_it_hides_and_marks_what_it_overrides() {
     let mermaid = render(&set, printing, Some(riverside), "en", Notation::Mermaid);
     assert!(mermaid.contains(" hidden\n"), "hidden screens get the grey class");
 }
+
+#[test]
+fn an_alternative_for_a_missing_service_is_its_own_edge() {
+    let dir = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/malformed/else_to_per_branch");
+    let read = |name: &str| std::fs::read_to_string(dir.join(name)).unwrap();
+    let (flowset, printing, east) = (read("flowset.ron"), read("printing.ron"), read("branches/east.ron"));
+    // main without the scanner, with the value the alternative needs.
+    let main =
+        r#"Branch(id: "main", name: "Main", vars: {"help_desk": "desk", "nearest_scanner": "Central"})"#;
+    let words = include_str!("../../flows/words/en.ron");
+    let files = [
+        ("flowset.ron", flowset.as_str()),
+        ("printing.ron", printing.as_str()),
+        ("branches/east.ron", east.as_str()),
+        ("branches/main.ron", main),
+        ("words/en.ron", words),
+    ];
+    let set = kiosk_triage::flow::load::parse(&files, &|_| true, None).set.unwrap();
+    let at_main = render(&set, 0, set.branch("main"), "en", Notation::Mermaid);
+    assert!(at_main.contains("n0 -.->|\"Scan a page [scanner]\"| n1"), "{at_main}");
+    assert!(at_main.contains("n0 -->|\"Scan a page [no scanner]\"| n2"), "{at_main}");
+    let at_east = render(&set, 0, set.branch("east"), "en", Notation::Mermaid);
+    assert!(at_east.contains("n0 -->|\"Scan a page [scanner]\"| n1"), "{at_east}");
+    assert!(at_east.contains("n0 -.->|\"Scan a page [no scanner]\"| n2"), "{at_east}");
+}

@@ -114,12 +114,13 @@ fn a_decoded_code_reads_as_the_desk_checklist() {
         "Code {}: Print something
   Riverside Branch · Español · 1-2 min · the flow sent them to staff
 
+URGENT: something is broken or the patron is losing money or time now.
+
 What they already did:
    1. To print from a library computer, log in to it first. What do you need help with?
       → The printer is jammed or broken
 
 Where it ended: Staff will fix the printer. Please do not open it yourself. If you paid for pages that did not print, staff can print them again.
-URGENT: something is broken or the patron is losing money or time now.
 Staff note: Paper jam or printer error. Ask: the job name and the pages paid for but not printed (the kiosk cannot know them). Clear the jam; reprint the lost pages free.
 Policy (FLEXIBLE, you may make a one-time exception; say that it is one): Reprint free of charge the pages lost to a machine error.
 For the statistics: Printing, READ 2
@@ -240,6 +241,10 @@ fn shape() -> impl Strategy<Value = Shape> {
         prop::collection::vec((0usize..30, any::<bool>()), 1..=6).prop_map(Shape::Question),
         Just(Shape::Solved),
         Just(Shape::Handoff),
+        // Choices with an alternative where the branch lacks their flag.
+        prop::collection::vec((0usize..30, prop::option::of(0usize..30)), 1..=6).prop_map(Shape::Alt),
+        // A goto that lands on a node, here within the flow itself.
+        (0usize..30).prop_map(|k| Shape::Land("f".into(), k)),
     ]
 }
 

@@ -1,5 +1,6 @@
-//! A handoff ending's words for staff: its note and policy (said, nothing
-//! invisible in them) and its labels for the desk statistics.
+//! The words flows hold for staff rather than patrons: a handoff's note and
+//! policy (said, nothing invisible in them), its labels for the desk
+//! statistics, and a question's fact name.
 
 use super::Checker;
 use super::locate::{At, locate};
@@ -85,6 +86,26 @@ pub(super) fn handoff(
             Code::EmptyText,
             format!("the policy of `{id}` is empty"),
             Some("state the rule, or remove `policy`".into()),
+        );
+    }
+}
+
+/// The longest fact name: it heads a line of the desk summary.
+const MAX_FACT: usize = 40;
+
+/// A question's `fact`: a short, visible name staff read before the answer.
+pub(super) fn fact(c: &mut Checker, file: &SourceFile, k: usize, id: &str, fact: &str) {
+    let within = [("nodes", k)];
+    let at = At::value(&within, "fact");
+    hidden_in_text(c, file, at, fact, &format!("the fact of `{id}`"));
+    if fact.trim().is_empty() || fact.chars().count() > MAX_FACT {
+        c.push(
+            file,
+            locate(file, at),
+            Severity::Error,
+            Code::BadFact,
+            format!("the fact of `{id}` must be 1 to {MAX_FACT} characters"),
+            Some("name what the answer tells staff, e.g. \"Email provider\"".into()),
         );
     }
 }

@@ -11,7 +11,7 @@ use super::locate::{At, lang_of, locate, token_place};
 use super::reach::visible;
 use super::text::{Src, Use};
 use crate::flow::diag::{Code, Severity};
-use crate::flow::raw::{RawBranch, RawNode};
+use crate::flow::raw::{RawBranch, RawFlow, RawNode};
 use crate::flow::source::{Pos, SourceFile};
 use crate::flow::sources::Sources;
 use crate::flow::text::placeholders;
@@ -46,15 +46,17 @@ impl Shown {
                 m.hide_flows().contains(&f.id) || f.needs.as_ref().is_some_and(|n| !flags.contains(n))
             })
             .collect();
-        let nodes =
-            flows
-                .raws
-                .iter()
-                .enumerate()
-                .map(|(k, (_, f))| {
-                    if hidden[k] { vec![false; f.nodes.len()] } else { visible(f, &flows.indexes[k], flags) }
-                })
-                .collect();
+        // A node a goto lands on is seen like a start wherever its flow is shown.
+        let all: Vec<&RawFlow> = flows.raws.iter().map(|(_, f)| f).collect();
+        let nodes = flows
+            .raws
+            .iter()
+            .enumerate()
+            .map(|(k, (_, f))| match hidden[k] {
+                true => vec![false; f.nodes.len()],
+                false => visible(f, &flows.indexes[k], flags, &super::goto::landings(f, &all)),
+            })
+            .collect();
         let overridden = m
             .branch
             .overrides
@@ -144,9 +146,9 @@ fn sees(
                 [("nodes", n), ("choices", j)] => {
                     shown.nodes[k].get(*n).copied().unwrap_or(false)
                         && match &flows.raws[k].1.nodes[*n] {
-                            RawNode::Question { choices, .. } => choices
-                                .get(*j)
-                                .is_some_and(|ch| ch.when.as_ref().is_none_or(|w| m.flags().contains(w))),
+                            RawNode::Question { choices, .. } => {
+                                choices.get(*j).is_some_and(|ch| ch.lead(m.flags()).is_some())
+                            }
                             _ => false,
                         }
                 }
@@ -175,8 +177,7 @@ fn paths(found: &mut Found, mi: usize, flags: &[String], flows: &Flows, shown: &
             }
             match node {
                 RawNode::Question { choices, .. }
-                    if !choices.is_empty()
-                        && choices.iter().all(|ch| ch.when.as_ref().is_some_and(|w| !flags.contains(w))) =>
+                    if !choices.is_empty() && choices.iter().all(|ch| ch.lead(flags).is_none()) =>
                 {
                     found.dead_ends.entry((k, n)).or_default().push(mi);
                 }
@@ -290,13 +291,16 @@ fn report_paths(c: &mut Checker, sources: &Sources, merged: &[Merged], flows: &F
             Severity::Error,
             Code::DeadEnd,
             format!("every choice of `{id}` is hidden by its flag at {}", branch_list(&ids(list))),
-            Some("add a choice without `when`, such as one that leads to staff".into()),
+            Some(
+                "add a choice without `when` (such as one that leads to staff), or give one an `else_to`"
+                    .into(),
+            ),
         );
     }
     for ((k, n), list) in &found.hidden_gotos {
         let (fi, f) = &flows.raws[*k];
         let file = &sources.flows[*fi];
-        let RawNode::Goto { id, flow } = &f.nodes[*n] else { continue };
+        let RawNode::Goto { id, flow, .. } = &f.nodes[*n] else { continue };
         c.push(
             file,
             locate(file, At::value(&[("nodes", *n)], "flow")),

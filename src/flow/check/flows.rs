@@ -119,7 +119,9 @@ fn check_flow<'r>(
     if let Some(start) = start
         && !broken_link
     {
-        super::reach::within_flow(c, file, f, &index, &edges, start);
+        let all: Vec<&RawFlow> = flows.raws.iter().map(|(_, g)| g).collect();
+        let roots = [&[start], super::goto::landings(f, &all).as_slice()].concat();
+        super::reach::within_flow(c, file, f, &index, &edges, &roots);
     }
     index
 }
@@ -223,7 +225,8 @@ impl Nodes<'_> {
     }
 
     /// When `to` is a node of another flow: which, and how to get there
-    /// (a choice leads within its flow; a goto enters a flow at its start).
+    /// (a choice leads within its flow; a goto enters a flow at its start or
+    /// at the node it names).
     fn elsewhere(&self, to: &str) -> Option<String> {
         let holders: Vec<&str> = self
             .flows
@@ -235,13 +238,17 @@ impl Nodes<'_> {
         let first = *holders.first()?;
         let flow = &self.flows.raws[*self.flows.ids.get(first)?].1;
         let listed = holders.iter().map(|h| format!("`{h}`")).collect::<Vec<_>>().join(", ");
-        let start = if flow.start == to {
-            format!("`{to}` is where `{first}` starts")
+        let goto = if flow.start == to {
+            format!(
+                "Goto(id: \"to_{first}\", flow: \"{first}\")` to this flow and lead to `to_{first}` (`{to}` is where `{first}` starts)"
+            )
         } else {
-            format!("a goto enters `{first}` at its start, `{}`, not at `{to}`", flow.start)
+            format!(
+                "Goto(id: \"to_{to}\", flow: \"{first}\", node: \"{to}\")` to this flow and lead to `to_{to}`"
+            )
         };
         Some(format!(
-            "`{to}` is a node of flow {listed}; a choice or `next` leads only within its own flow. Add `Goto(id: \"to_{first}\", flow: \"{first}\")` to this flow and lead to `to_{first}` ({start})"
+            "`{to}` is a node of flow {listed}; a choice or `next` leads only within its own flow. Add `{goto}"
         ))
     }
 
@@ -259,8 +266,11 @@ impl Nodes<'_> {
                 }
                 edges.extend(self.target(c, &within, "next", next, format!("`next` of `{id}`")));
             }
-            RawNode::Question { id, text, picture, choices, .. } => {
+            RawNode::Question { id, text, picture, choices, fact, .. } => {
                 c.text(file, Src::Flow(fi), at("text"), text, &format!("the question `{id}`"), MAX_TEXT);
+                if let Some(name) = fact {
+                    super::endings::fact(c, file, k, id, name);
+                }
                 if let Some(p) = picture {
                     c.asset(file, At::value(&within, "picture"), p, "picture");
                 }
@@ -274,18 +284,12 @@ impl Nodes<'_> {
                 super::endings::handoff(c, file, k, id, note, policy.as_ref().map(|p| p.text.as_str()));
                 super::endings::statistics_labels(c, file, k, id, *read, question_type.as_deref());
             }
-            RawNode::Goto { id, flow } => {
-                if !self.flows.ids.contains_key(flow.as_str()) && !c.broken.contains(flow) {
-                    c.unknown(
-                        file,
-                        locate(file, At::value(&within, "flow")),
-                        Severity::Error,
-                        Code::UnknownFlow,
-                        format!("goto `{id}` names flow `{flow}`, which does not exist"),
-                        Ref { name: flow, known: &self.flows.all, kind: "flows" },
-                    );
-                }
+            RawNode::Goto { id, flow, node } => {
+                super::goto::target(c, file, k, id, flow, node.as_deref(), self.flows);
             }
+        }
+        if let Some(link) = self.flow.nodes[k].link() {
+            super::link::check(c, file, k, node_id(&self.flow.nodes[k]), link);
         }
         if let Some(clips) = self.flow.nodes[k].audio() {
             let what = format!("the audio of `{}`", super::locate::node_id(&self.flow.nodes[k]));
@@ -314,9 +318,22 @@ impl Nodes<'_> {
             let w = [("nodes", k), ("choices", j)];
             let what = format!("choice {} of `{id}`", j + 1);
             c.text(file, Src::Flow(self.fi), At::field(&w, "label"), &ch.label, &what, MAX_LABEL);
-            edges.extend(self.target(c, &w, "to", &ch.to, what));
+            edges.extend(self.target(c, &w, "to", &ch.to, what.clone()));
             if let Some(flag) = &ch.when {
                 declared_flag(c, file, At::value(&w, "when"), flag);
+            }
+            if let Some(alt) = &ch.else_to {
+                edges.extend(self.target(c, &w, "else_to", alt, format!("`else_to` of {what}")));
+                if ch.when.is_none() {
+                    c.push(
+                        file,
+                        locate(file, At::field(&w, "else_to")),
+                        Severity::Error,
+                        Code::ElseWithoutWhen,
+                        format!("{what} has `else_to` but no `when`, so it is never hidden"),
+                        Some("add the flag whose absence `else_to` stands in for, e.g. `when: \"scanner\"`, or remove `else_to`".into()),
+                    );
+                }
             }
         }
         edges

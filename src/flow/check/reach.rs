@@ -20,9 +20,9 @@ pub(super) fn within_flow(
     f: &RawFlow,
     index: &HashMap<&str, usize>,
     edges: &[Vec<usize>],
-    start: usize,
+    roots: &[usize],
 ) {
-    let seen = spread(&[start], edges);
+    let seen = spread(roots, edges);
     let mut reverse: Vec<Vec<usize>> = vec![Vec::new(); f.nodes.len()];
     for (n, out) in edges.iter().enumerate() {
         for &m in out {
@@ -110,7 +110,8 @@ fn start_goto_loops(flows: &Flows) -> Vec<bool> {
     let next = |k: usize| -> Option<usize> {
         let g = &raws[k].1;
         match flows.indexes[k].get(g.start.as_str()).map(|&n| &g.nodes[n]) {
-            Some(RawNode::Goto { flow, .. }) => flows.ids.get(flow.as_str()).copied(),
+            // A goto that names a node lands on a screen: the chain ends there.
+            Some(RawNode::Goto { flow, node: None, .. }) => flows.ids.get(flow.as_str()).copied(),
             _ => None,
         }
     };
@@ -140,24 +141,28 @@ fn start_goto_loops(flows: &Flows) -> Vec<bool> {
 }
 
 /// Which nodes of `f` a patron can see at a branch with `flags`: those
-/// reached from the start along `next` and the choices the branch shows.
-/// Links that do not resolve lead nowhere.
-pub(super) fn visible(f: &RawFlow, index: &HashMap<&str, usize>, flags: &[String]) -> Vec<bool> {
+/// reached from the start (and from `landings`, the nodes gotos land on)
+/// along `next` and the choices the branch shows. Links that do not resolve
+/// lead nowhere.
+pub(super) fn visible(
+    f: &RawFlow,
+    index: &HashMap<&str, usize>,
+    flags: &[String],
+    landings: &[usize],
+) -> Vec<bool> {
     let edges: Vec<Vec<usize>> = f
         .nodes
         .iter()
         .map(|n| match n {
             RawNode::Step { next, .. } => index.get(next.as_str()).copied().into_iter().collect(),
-            RawNode::Question { choices, .. } => choices
-                .iter()
-                .filter(|ch| ch.when.as_ref().is_none_or(|w| flags.contains(w)))
-                .filter_map(|ch| index.get(ch.to.as_str()).copied())
-                .collect(),
+            RawNode::Question { choices, .. } => {
+                choices.iter().filter_map(|ch| ch.lead(flags).and_then(|to| index.get(to).copied())).collect()
+            }
             _ => Vec::new(),
         })
         .collect();
     match index.get(f.start.as_str()) {
-        Some(&start) => spread(&[start], &edges),
+        Some(&start) => spread(&[&[start], landings].concat(), &edges),
         None => vec![false; f.nodes.len()],
     }
 }
