@@ -349,6 +349,7 @@ impl Kiosk {
         let ctx = ui.ctx().clone();
         self.now = (self.clock)();
         self.frames += 1;
+        super::layout::begin_frame(&ctx);
         if self.applied.is_none() {
             theme::install_fonts(&ctx);
         }
@@ -386,13 +387,16 @@ impl Kiosk {
                     .fill(self.palette().background)
                     .inner_margin(egui::Margin::symmetric(40, 24)),
             )
-            .show(ui, |ui| match &self.patron.view {
-                View::Home => home::show(self, ui, &mut actions),
-                // A session has an outcome exactly when it shows an ending;
-                // the screen itself is built once, by the screen that draws it.
-                View::Flow(s) if s.outcome().is_some() => ending::show(self, s, ui, &mut actions),
-                View::Flow(s) => step::show(self, s, ui, &mut actions),
-                View::Staff => staff::show(self, ui, &mut actions),
+            .show(ui, |ui| {
+                super::layout::body(ui.ctx(), ui.max_rect());
+                match &self.patron.view {
+                    View::Home => home::show(self, ui, &mut actions),
+                    // A session has an outcome exactly when it shows an ending;
+                    // the screen itself is built once, by the screen that draws it.
+                    View::Flow(s) if s.outcome().is_some() => ending::show(self, s, ui, &mut actions),
+                    View::Flow(s) => step::show(self, s, ui, &mut actions),
+                    View::Staff => staff::show(self, ui, &mut actions),
+                }
             });
         if let Phase::Warning { wipe_in } = self.idle_phase() {
             overlays::idle(self, ui, wipe_in, &mut actions);
@@ -812,7 +816,7 @@ fn top_bar(k: &Kiosk, ui: &mut egui::Ui, actions: &mut Vec<Action>) {
     let p = k.palette();
     // The bar keeps one size: it holds the text size buttons themselves.
     let small = 24.0;
-    egui::Panel::top("top_bar")
+    let bar = egui::Panel::top("top_bar")
         .frame(egui::Frame::NONE.fill(p.primary).inner_margin(egui::Margin::symmetric(28, 10)))
         .show(ui, |ui| {
             ui.horizontal_centered(|ui| {
@@ -823,6 +827,7 @@ fn top_bar(k: &Kiosk, ui: &mut egui::Ui, actions: &mut Vec<Action>) {
                 } else {
                     format!("{} · {}", k.branch().name, k.word(Word::KioskTitle))
                 };
+                let title_for_check = title.clone();
                 // The buttons first, from the right; the title takes what is
                 // left and is cut with "…" rather than running under them.
                 ui.with_layout(egui::Layout::right_to_left(egui::Align::Center), |ui| {
@@ -862,11 +867,28 @@ fn top_bar(k: &Kiosk, ui: &mut egui::Ui, actions: &mut Vec<Action>) {
                     ui.with_layout(egui::Layout::left_to_right(egui::Align::Center), |ui| {
                         let text =
                             egui::RichText::new(title).color(p.on_primary).font(theme::bold(small * 1.05));
-                        ui.add(egui::Label::new(text).truncate());
+                        let r = ui.add(egui::Label::new(text).truncate());
+                        if r.rect.width() + 1.0
+                            < ui.fonts_mut(|f| {
+                                f.layout_no_wrap(
+                                    title_for_check.clone(),
+                                    theme::bold(small * 1.05),
+                                    p.on_primary,
+                                )
+                            })
+                            .size()
+                            .x
+                        {
+                            super::layout::overflow(
+                                ui.ctx(),
+                                format!("the title `{title_for_check}` is cut"),
+                            );
+                        }
                     });
                 });
             });
         });
+    super::layout::fixed(ui.ctx(), bar.response.rect);
 }
 
 impl Drop for Kiosk {

@@ -19,7 +19,7 @@ pub fn show(k: &Kiosk, ui: &mut Ui, actions: &mut Vec<Action>) {
         widgets::text(ui, &k.word(Word::SomethingElseSub), p.text, sizes.body);
         return;
     }
-    egui::Panel::bottom("home_bottom")
+    let bar = egui::Panel::bottom("home_bottom")
         .show_separator_line(false)
         .frame(egui::Frame::NONE.inner_margin(egui::Margin { top: 16, ..Default::default() }))
         .show(ui, |ui| {
@@ -31,6 +31,8 @@ pub fn show(k: &Kiosk, ui: &mut Ui, actions: &mut Vec<Action>) {
                 actions.push(Action::StaffFromHome);
             }
         });
+    super::layout::fixed(ui.ctx(), bar.response.rect);
+    super::layout::body(ui.ctx(), ui.max_rect());
     widgets::heading(ui, &k.word(Word::Greeting), p.text, sizes.heading);
     ui.add_space(8.0);
 

@@ -8,6 +8,7 @@
 pub mod app;
 mod ending;
 mod home;
+pub mod layout;
 mod overlays;
 mod patron;
 mod pictures;

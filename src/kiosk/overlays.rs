@@ -21,6 +21,7 @@ pub fn idle(k: &Kiosk, ui: &mut Ui, wipe_in: Duration, actions: &mut Vec<Action>
                 egui::vec2(760.0_f32.min(screen.width() - 40.0), 520.0_f32.min(screen.height() - 40.0)),
             );
             ui.painter().rect(card, 20, p.card, Stroke::new(3.0, p.border), egui::StrokeKind::Inside);
+            super::layout::overlay(ui.ctx(), card);
             let mut child = ui.new_child(
                 egui::UiBuilder::new()
                     .max_rect(card.shrink(32.0))
@@ -86,6 +87,7 @@ pub fn pin_pad(k: &Kiosk, ui: &mut Ui, actions: &mut Vec<Action>) {
                 ),
             );
             ui.painter().rect(card, 20, p.card, Stroke::new(3.0, p.border), egui::StrokeKind::Inside);
+            super::layout::overlay(ui.ctx(), card);
             let mut child = ui.new_child(
                 egui::UiBuilder::new()
                     .max_rect(card.shrink(24.0))

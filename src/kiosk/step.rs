@@ -156,7 +156,7 @@ pub fn show(k: &Kiosk, s: &Session, ui: &mut Ui, actions: &mut Vec<Action>) {
 pub fn nav_bar(k: &Kiosk, ui: &mut Ui, actions: &mut Vec<Action>, ending: bool) {
     let p = k.palette();
     let sizes = k.sizes();
-    egui::Panel::bottom("nav_bar")
+    let bar = egui::Panel::bottom("nav_bar")
         .show_separator_line(false)
         .frame(egui::Frame::NONE.inner_margin(egui::Margin { top: 16, ..Default::default() }))
         .show(ui, |ui| {
@@ -211,4 +211,6 @@ pub fn nav_bar(k: &Kiosk, ui: &mut Ui, actions: &mut Vec<Action>, ending: bool) 
                 }
             });
         });
+    super::layout::fixed(ui.ctx(), bar.response.rect);
+    super::layout::body(ui.ctx(), ui.max_rect());
 }

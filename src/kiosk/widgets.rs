@@ -106,6 +106,12 @@ pub fn named_button(
             galley = smaller;
         }
     }
+    if !super::layout::fits(&galley, egui::vec2(width, rect.height())) {
+        super::layout::overflow(
+            ui.ctx(),
+            format!("the button `{name}` ({:.0}x{:.0})", rect.width(), rect.height()),
+        );
+    }
     let x = if number.is_some() { left } else { rect.center().x - galley.size().x / 2.0 };
     let pos = egui::pos2(x.max(rect.left() + 8.0), rect.center().y - galley.size().y / 2.0);
     painter.galley(pos, galley, text);
@@ -163,6 +169,12 @@ pub fn tile(
             sub_galley = None;
             icon_side = (inner.height() - text_height(&sub_galley) - gap).clamp(0.0, 96.0);
         }
+    }
+    if (subtitle.is_some() && sub_galley.is_none()) || title_galley.size().y > inner.height() {
+        super::layout::overflow(
+            ui.ctx(),
+            format!("the tile `{title}` ({:.0}x{:.0})", rect.width(), rect.height()),
+        );
     }
     let icon = icon.filter(|_| icon_side >= 32.0);
     let mut total = text_height(&sub_galley);

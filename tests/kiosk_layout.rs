@@ -1,0 +1,402 @@
+//! The layout matrix: every kind of kiosk screen, at every screen size the
+//! libraries use, every text size, every language and both themes, checked
+//! headless through the AccessKit tree the way a screen reader sees it.
+//!
+//! A patron who turns the text up, needs high contrast or stands at a small
+//! or portrait screen must still reach every button: each interactive element
+//! lies on screen (or in the scrolling body, and scrolls fully into view above
+//! the bottom bar), no two overlap, every target is at least 64 px high, no
+//! text is cut, and the handoff code shows whole without scrolling.
+//!
+//! Staff mode and the PIN pad are staff-facing (one language, one text size),
+//! so they vary by screen size (and the PIN pad by theme) only.
+
+#![cfg(feature = "gui")]
+#![allow(clippy::unwrap_used)] // tests fail loudly, that is what they are for
+
+use eframe::egui::{self, Rect, Vec2, accesskit::Role};
+use egui_kittest::Harness;
+use egui_kittest::kittest::{NodeT, Queryable};
+use kiosk_triage::config::{KioskConfig, StaffGate, hash_pin};
+use kiosk_triage::flow::load::load_builtin;
+use kiosk_triage::flow::model::FlowSet;
+use kiosk_triage::kiosk::{Action, Kiosk, Setup, layout};
+use kiosk_triage::session::{Body, Session};
+use std::sync::Arc;
+use std::sync::atomic::{AtomicU64, Ordering};
+use std::time::{Duration, Instant};
+
+const SIZES: [(f32, f32); 4] = [(1024.0, 768.0), (1280.0, 800.0), (1920.0, 1080.0), (1080.0, 1920.0)];
+const MIN_TARGET: f32 = 64.0;
+
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+enum Kind {
+    Home,
+    StepWithPicture,
+    MostChoices,
+    Solved,
+    Handoff,
+    IdleWarning,
+    PinPad,
+    StaffDecoded,
+}
+
+const KINDS: [Kind; 8] = [
+    Kind::Home,
+    Kind::StepWithPicture,
+    Kind::MostChoices,
+    Kind::Solved,
+    Kind::Handoff,
+    Kind::IdleWarning,
+    Kind::PinPad,
+    Kind::StaffDecoded,
+];
+
+/// One element on screen, as AccessKit has it.
+#[derive(Clone, Debug)]
+struct Element {
+    role: Role,
+    name: String,
+    rect: Rect,
+}
+
+fn interactive(role: Role) -> bool {
+    matches!(
+        role,
+        Role::Button
+            | Role::TextInput
+            | Role::MultilineTextInput
+            | Role::CheckBox
+            | Role::RadioButton
+            | Role::ComboBox
+            | Role::Link
+            | Role::Slider
+            | Role::SpinButton
+            | Role::Switch
+    )
+}
+
+fn elements(h: &Harness<'_, Kiosk>) -> Vec<Element> {
+    h.root()
+        .children_recursive()
+        .filter_map(|n| {
+            let role = n.accesskit_node().role();
+            let name = if role == Role::Label {
+                n.accesskit_node().value().unwrap_or_default()
+            } else {
+                n.accesskit_node().label().or_else(|| n.accesskit_node().value()).unwrap_or_default()
+            };
+            let rect = n.accesskit_node().bounding_box()?;
+            let rect = Rect::from_min_max(
+                egui::pos2(rect.x0 as f32, rect.y0 as f32),
+                egui::pos2(rect.x1 as f32, rect.y1 as f32),
+            );
+            Some(Element { role, name, rect })
+        })
+        .collect()
+}
+
+/// A clock the test moves by hand.
+fn clock() -> (Arc<AtomicU64>, kiosk_triage::kiosk::Clock) {
+    let ticks = Arc::new(AtomicU64::new(1000));
+    let t = ticks.clone();
+    (ticks, Arc::new(move || Duration::from_millis(t.load(Ordering::SeqCst))))
+}
+
+fn kiosk(set: &Arc<FlowSet>, kind: Kind, clock: kiosk_triage::kiosk::Clock) -> Kiosk {
+    let loaded = load_builtin(None);
+    let (gate, windowed, config) = match kind {
+        Kind::PinPad => {
+            let config =
+                KioskConfig { staff_pin_hash: Some(hash_pin("4821").unwrap()), ..KioskConfig::default() };
+            (StaffGate::of(&config), false, config)
+        }
+        Kind::StaffDecoded => (StaffGate::NoPin, true, KioskConfig::default()),
+        _ => (StaffGate::NoPin, false, KioskConfig::default()),
+    };
+    Kiosk::new(Setup {
+        languages: set.languages.clone(),
+        branch: set.branches[0].id.clone(),
+        set: set.clone(),
+        assets: loaded.assets,
+        config,
+        gate,
+        unavailable: false,
+        windowed,
+        notices: Vec::new(),
+        reload: None,
+        archive: None,
+        watch: None,
+        stats: None,
+        clock,
+    })
+}
+
+/// How a patron reaches each kind of flow screen: (flow, choices; 0 = Next).
+struct Paths {
+    picture: (String, Vec<usize>),
+    most_choices: (String, Vec<usize>),
+    solved: (String, Vec<usize>),
+    handoff: (String, Vec<usize>),
+}
+
+/// Walks every flow of the built-in set and keeps the first step with a
+/// picture, the question with the most choices, a solved ending and the
+/// handoff with the longest reason.
+fn paths(set: &Arc<FlowSet>) -> Paths {
+    let branch = set.branches[0].id.clone();
+    let mut picture = None;
+    let mut most: Option<(usize, (String, Vec<usize>))> = None;
+    let mut solved = None;
+    let mut handoff: Option<(usize, (String, Vec<usize>))> = None;
+    for flow in &set.flows {
+        let start = Session::start(set.clone(), &branch, "en", &flow.id, Duration::ZERO).unwrap();
+        let mut stack = vec![(start, Vec::<usize>::new())];
+        let mut seen = std::collections::HashSet::new();
+        while let Some((s, path)) = stack.pop() {
+            let Some(v) = s.trail().last() else { continue };
+            if !seen.insert((v.flow, v.node)) || path.len() > 40 {
+                continue;
+            }
+            let here = (flow.id.clone(), path.clone());
+            match s.screen().body {
+                Body::Step { picture: Some(_), .. } if picture.is_none() => picture = Some(here.clone()),
+                Body::Question { choices, .. } if most.as_ref().is_none_or(|(n, _)| choices.len() > *n) => {
+                    most = Some((choices.len(), here.clone()));
+                }
+                Body::Solved { .. } if solved.is_none() => solved = Some(here.clone()),
+                Body::Handoff { reason, .. } => {
+                    let len = reason.plain().len();
+                    if handoff.as_ref().is_none_or(|(n, _)| len > *n) {
+                        handoff = Some((len, here.clone()));
+                    }
+                }
+                _ => {}
+            }
+            match s.screen().body {
+                Body::Step { .. } => {
+                    let mut next = s.clone();
+                    if next.next(Duration::ZERO).is_ok() {
+                        stack.push((next, [path.clone(), vec![0]].concat()));
+                    }
+                }
+                Body::Question { choices, .. } => {
+                    for n in 1..=choices.len() {
+                        let mut next = s.clone();
+                        if next.choose(n, Duration::ZERO).is_ok() {
+                            stack.push((next, [path.clone(), vec![n]].concat()));
+                        }
+                    }
+                }
+                _ => {}
+            }
+        }
+    }
+    Paths {
+        picture: picture.unwrap(),
+        most_choices: most.unwrap().1,
+        solved: solved.unwrap(),
+        handoff: handoff.unwrap().1,
+    }
+}
+
+fn walk(h: &mut Harness<'_, Kiosk>, (flow, path): &(String, Vec<usize>)) {
+    let ctx = h.ctx.clone();
+    h.state_mut().act(Action::StartFlow(flow.clone()), &ctx);
+    for &n in path {
+        let a = if n == 0 { Action::Next } else { Action::Choose(n) };
+        h.state_mut().act(a, &ctx);
+    }
+}
+
+/// A kiosk showing `kind`, in a harness of `size`.
+fn screen(
+    set: &Arc<FlowSet>,
+    paths: &Paths,
+    kind: Kind,
+    size: Vec2,
+    settings: Vec<Action>,
+) -> Harness<'static, Kiosk> {
+    let (ticks, clock) = clock();
+    let mut h = Harness::builder()
+        .with_size(size)
+        .build_ui_state(|ui, k: &mut Kiosk| k.ui(ui), kiosk(set, kind, clock));
+    h.run_steps(2);
+    let ctx = h.ctx.clone();
+    for a in settings {
+        h.state_mut().act(a, &ctx);
+    }
+    match kind {
+        Kind::Home => {}
+        Kind::StepWithPicture | Kind::IdleWarning => walk(&mut h, &paths.picture),
+        Kind::MostChoices => walk(&mut h, &paths.most_choices),
+        Kind::Solved => walk(&mut h, &paths.solved),
+        Kind::Handoff => walk(&mut h, &paths.handoff),
+        Kind::PinPad => h.state_mut().act(Action::OpenStaff, &ctx),
+        Kind::StaffDecoded => {
+            // A real code, decoded in staff mode.
+            walk(&mut h, &paths.handoff);
+            h.run_steps(2);
+            let code = h.state().handoff_code().unwrap();
+            h.state_mut().act(Action::Home, &ctx);
+            h.state_mut().act(Action::OpenStaff, &ctx);
+            h.run_steps(2);
+            h.get_by_role(Role::TextInput).focus();
+            h.run_steps(1);
+            h.get_by_role(Role::TextInput).type_text(&code);
+            h.run_steps(1);
+            h.get_by_label("Decode").click();
+        }
+    }
+    if kind == Kind::IdleWarning {
+        let warn = KioskConfig::default().idle_warning();
+        ticks.fetch_add(warn.as_millis() as u64 + 2000, Ordering::SeqCst);
+    }
+    h.run_steps(3);
+    h
+}
+
+/// What is wrong with the screen now, in words.
+fn problems(h: &mut Harness<'_, Kiosk>, kind: Kind, size: Vec2) -> Vec<String> {
+    let mut out = Vec::new();
+    let screen = Rect::from_min_size(egui::Pos2::ZERO, size);
+    let Some(regions) = layout::regions(&h.ctx) else {
+        return vec!["the screen published no layout regions".into()];
+    };
+    for cut in layout::overflows(&h.ctx) {
+        out.push(format!("text does not fit: {cut}"));
+    }
+    let all = elements(h);
+    // On an overlay only its own card counts: the screen under it is
+    // checked on its own.
+    let card = regions.overlay;
+    let mine = |e: &Element| card.is_none_or(|c| c.contains_rect(e.rect));
+    let targets: Vec<&Element> = all.iter().filter(|e| interactive(e.role) && mine(e)).collect();
+    for e in &targets {
+        if e.rect.height() < MIN_TARGET - 0.5 {
+            out.push(format!("`{}` is {:.0} px high", e.name, e.rect.height()));
+        }
+    }
+    for (i, a) in targets.iter().enumerate() {
+        for b in &targets[i + 1..] {
+            if a.rect.shrink(0.5).intersects(b.rect.shrink(0.5)) {
+                out.push(format!("`{}` overlaps `{}`", a.name, b.name));
+            }
+        }
+    }
+    if let Some(c) = card
+        && !screen.contains_rect(c)
+    {
+        out.push(format!("the card {c:?} is not inside the screen"));
+    }
+    // Everything a patron can press or read is on screen, or in the body
+    // and scrolls fully into view above the bottom bar.
+    let checked: Vec<Element> =
+        all.iter().filter(|e| (interactive(e.role) || e.role == Role::Label) && mine(e)).cloned().collect();
+    for (i, e) in checked.iter().enumerate() {
+        if regions.fixed.iter().any(|r| r.contains_rect(e.rect))
+            || card.is_some_and(|c| c.contains_rect(e.rect))
+        {
+            continue;
+        }
+        if regions.body.contains_rect(e.rect.shrink(0.5)) {
+            continue;
+        }
+        if !regions.body.intersects(e.rect) && e.rect.top() < regions.body.top() {
+            out.push(format!("`{}` at {:?} is outside the screen's parts", e.name, e.rect));
+            continue;
+        }
+        // Scroll it into view, as a screen reader would.
+        let node = h.root().children_recursive().find(|n| {
+            let b = n.accesskit_node().bounding_box();
+            b.is_some_and(|b| {
+                (b.x0 as f32 - e.rect.min.x).abs() < 0.5 && (b.y0 as f32 - e.rect.min.y).abs() < 0.5
+            }) && n.accesskit_node().role() == e.role
+        });
+        let Some(node) = node else { continue };
+        node.scroll_to_me();
+        h.run_steps(2);
+        let now = elements(h).into_iter().filter(|x| x.name == e.name && x.role == e.role).min_by_key(|x| {
+            ((x.rect.left() - e.rect.left()).abs() + (x.rect.width() - e.rect.width()).abs()) as i64
+        });
+        let Some(now) = now else { continue };
+        let body = layout::regions(&h.ctx).map_or(regions.body, |r| r.body);
+        if !body.expand(0.5).contains_rect(now.rect) {
+            out.push(format!(
+                "`{}` ({:?}) cannot be scrolled fully into the body {body:?}: {:?}",
+                e.name, e.role, now.rect
+            ));
+        }
+        let _ = i;
+    }
+    if kind == Kind::Handoff {
+        match h.state().handoff_code() {
+            Some(code) => {
+                let shown = elements(h).into_iter().find(|e| e.name == code);
+                match shown {
+                    Some(e) if screen.contains_rect(e.rect) && regions.body.contains_rect(e.rect) => {
+                        // Whole and without scrolling: scroll back first.
+                    }
+                    Some(e) => out.push(format!("the code {code} is at {:?}, not whole in the body", e.rect)),
+                    None => out.push(format!("the code {code} is not on screen")),
+                }
+            }
+            None => out.push("no handoff code".into()),
+        }
+    }
+    out
+}
+
+/// The settings a patron can change, as actions from the defaults.
+fn settings(kind: Kind, set: &FlowSet) -> Vec<(String, Vec<Action>)> {
+    let staff_facing = matches!(kind, Kind::PinPad | Kind::StaffDecoded);
+    let mut out = Vec::new();
+    let scales = if staff_facing { 1 } else { kiosk_triage::kiosk::theme::SCALES.len() };
+    let langs: Vec<String> =
+        if staff_facing { vec![set.languages[0].clone()] } else { set.languages.clone() };
+    let themes = if kind == Kind::StaffDecoded { 1 } else { 2 };
+    for lang in &langs {
+        for scale in 0..scales {
+            for contrast in 0..themes {
+                let mut actions = vec![Action::Language(lang.clone())];
+                let d = scale as i32 - kiosk_triage::kiosk::theme::DEFAULT_SCALE as i32;
+                if !staff_facing {
+                    actions.extend((0..d.abs()).map(|_| Action::TextSize(d.signum())));
+                }
+                if contrast == 1 {
+                    actions.push(Action::Contrast);
+                }
+                out.push((
+                    format!("{lang}, text size {scale}, {}", ["light", "high contrast"][contrast]),
+                    actions,
+                ));
+            }
+        }
+    }
+    out
+}
+
+#[test]
+fn every_screen_holds_at_every_size_text_size_language_and_theme() {
+    let started = Instant::now();
+    let set = Arc::new(load_builtin(None).report.set.unwrap());
+    let paths = paths(&set);
+    let mut failures = Vec::new();
+    let mut cases = 0;
+    for kind in KINDS {
+        for (w, h) in SIZES {
+            let size = egui::vec2(w, h);
+            for (what, actions) in settings(kind, &set) {
+                // A fresh kiosk per case: what one setting leaves behind
+                // (scrolling, focus) never hides a problem in the next.
+                let mut harness = screen(&set, &paths, kind, size, actions);
+                cases += 1;
+                for p in problems(&mut harness, kind, size) {
+                    failures.push(format!("{kind:?} at {w}x{h}, {what}: {p}"));
+                }
+            }
+        }
+    }
+    eprintln!("{cases} cases in {:.1} s", started.elapsed().as_secs_f32());
+    assert!(failures.is_empty(), "{} problems:\n{}", failures.len(), failures.join("\n"));
+}
