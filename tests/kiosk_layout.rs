@@ -20,6 +20,7 @@ use egui_kittest::kittest::{NodeT, Queryable};
 use kiosk_triage::config::{KioskConfig, StaffGate, hash_pin};
 use kiosk_triage::flow::load::load_builtin;
 use kiosk_triage::flow::model::FlowSet;
+use kiosk_triage::kiosk::theme::{DEFAULT_SCALE, SCALES};
 use kiosk_triage::kiosk::{Action, Kiosk, Setup, layout};
 use kiosk_triage::session::{Body, Session};
 use std::sync::Arc;
@@ -40,17 +41,6 @@ enum Kind {
     PinPad,
     StaffDecoded,
 }
-
-const KINDS: [Kind; 8] = [
-    Kind::Home,
-    Kind::StepWithPicture,
-    Kind::MostChoices,
-    Kind::Solved,
-    Kind::Handoff,
-    Kind::IdleWarning,
-    Kind::PinPad,
-    Kind::StaffDecoded,
-];
 
 /// One element on screen, as AccessKit has it.
 #[derive(Clone, Debug)]
@@ -215,17 +205,13 @@ fn screen(
     paths: &Paths,
     kind: Kind,
     size: Vec2,
-    settings: Vec<Action>,
-) -> Harness<'static, Kiosk> {
+) -> (Harness<'static, Kiosk>, Arc<AtomicU64>) {
     let (ticks, clock) = clock();
     let mut h = Harness::builder()
         .with_size(size)
         .build_ui_state(|ui, k: &mut Kiosk| k.ui(ui), kiosk(set, kind, clock));
     h.run_steps(2);
     let ctx = h.ctx.clone();
-    for a in settings {
-        h.state_mut().act(a, &ctx);
-    }
     match kind {
         Kind::Home => {}
         Kind::StepWithPicture | Kind::IdleWarning => walk(&mut h, &paths.picture),
@@ -253,7 +239,7 @@ fn screen(
         ticks.fetch_add(warn.as_millis() as u64 + 2000, Ordering::SeqCst);
     }
     h.run_steps(3);
-    h
+    (h, ticks)
 }
 
 /// What is wrong with the screen now, in words.
@@ -277,9 +263,19 @@ fn problems(h: &mut Harness<'_, Kiosk>, kind: Kind, size: Vec2) -> Vec<String> {
             out.push(format!("`{}` is {:.0} px high", e.name, e.rect.height()));
         }
     }
+    // What shows of each: a part of the body scrolled out of view is hidden
+    // under the bars, not on them (AccessKit gives unclipped bounds).
+    let shown = |e: &Element| {
+        if regions.fixed.iter().any(|r| r.contains_rect(e.rect)) || card.is_some() {
+            e.rect
+        } else {
+            e.rect.intersect(regions.body)
+        }
+    };
     for (i, a) in targets.iter().enumerate() {
         for b in &targets[i + 1..] {
-            if a.rect.shrink(0.5).intersects(b.rect.shrink(0.5)) {
+            let (ra, rb) = (shown(a), shown(b));
+            if ra.is_positive() && rb.is_positive() && ra.shrink(0.5).intersects(rb.shrink(0.5)) {
                 out.push(format!("`{}` overlaps `{}`", a.name, b.name));
             }
         }
@@ -347,56 +343,107 @@ fn problems(h: &mut Harness<'_, Kiosk>, kind: Kind, size: Vec2) -> Vec<String> {
     out
 }
 
-/// The settings a patron can change, as actions from the defaults.
-fn settings(kind: Kind, set: &FlowSet) -> Vec<(String, Vec<Action>)> {
+/// The settings a patron can change: (language, text size step, high contrast).
+fn settings(kind: Kind, set: &FlowSet) -> Vec<(String, usize, bool)> {
     let staff_facing = matches!(kind, Kind::PinPad | Kind::StaffDecoded);
+    let scales = if staff_facing { vec![DEFAULT_SCALE] } else { (0..SCALES.len()).collect() };
+    let langs = if staff_facing { vec![set.languages[0].clone()] } else { set.languages.clone() };
+    let themes: &[bool] = if kind == Kind::StaffDecoded { &[false] } else { &[false, true] };
     let mut out = Vec::new();
-    let scales = if staff_facing { 1 } else { kiosk_triage::kiosk::theme::SCALES.len() };
-    let langs: Vec<String> =
-        if staff_facing { vec![set.languages[0].clone()] } else { set.languages.clone() };
-    let themes = if kind == Kind::StaffDecoded { 1 } else { 2 };
     for lang in &langs {
-        for scale in 0..scales {
-            for contrast in 0..themes {
-                let mut actions = vec![Action::Language(lang.clone())];
-                let d = scale as i32 - kiosk_triage::kiosk::theme::DEFAULT_SCALE as i32;
-                if !staff_facing {
-                    actions.extend((0..d.abs()).map(|_| Action::TextSize(d.signum())));
-                }
-                if contrast == 1 {
-                    actions.push(Action::Contrast);
-                }
-                out.push((
-                    format!("{lang}, text size {scale}, {}", ["light", "high contrast"][contrast]),
-                    actions,
-                ));
+        for &scale in &scales {
+            for &contrast in themes {
+                out.push((lang.clone(), scale, contrast));
             }
         }
     }
     out
 }
 
-#[test]
-fn every_screen_holds_at_every_size_text_size_language_and_theme() {
+/// Checks one kind of screen at every size and setting. One kiosk per screen
+/// size, its settings changed the way a patron changes them (so the matrix
+/// runs in reasonable time); the body is scrolled back to the top between
+/// cases.
+fn check_kind(kind: Kind) {
     let started = Instant::now();
     let set = Arc::new(load_builtin(None).report.set.unwrap());
     let paths = paths(&set);
     let mut failures = Vec::new();
     let mut cases = 0;
-    for kind in KINDS {
-        for (w, h) in SIZES {
-            let size = egui::vec2(w, h);
-            for (what, actions) in settings(kind, &set) {
-                // A fresh kiosk per case: what one setting leaves behind
-                // (scrolling, focus) never hides a problem in the next.
-                let mut harness = screen(&set, &paths, kind, size, actions);
-                cases += 1;
-                for p in problems(&mut harness, kind, size) {
-                    failures.push(format!("{kind:?} at {w}x{h}, {what}: {p}"));
-                }
+    for (w, h) in SIZES {
+        let size = egui::vec2(w, h);
+        let (mut harness, ticks) = screen(&set, &paths, kind, size);
+        let ctx = harness.ctx.clone();
+        let (mut scale, mut contrast) = (DEFAULT_SCALE, false);
+        for (lang, want_scale, want_contrast) in settings(kind, &set) {
+            let mut actions = vec![Action::Language(lang.clone())];
+            let d = want_scale as i32 - scale as i32;
+            actions.extend((0..d.abs()).map(|_| Action::TextSize(d.signum())));
+            if want_contrast != contrast {
+                actions.push(Action::Contrast);
             }
+            for a in actions {
+                harness.state_mut().act(a, &ctx);
+            }
+            (scale, contrast) = (want_scale, want_contrast);
+            if kind == Kind::IdleWarning {
+                // Changing a setting is input: wait for the warning again.
+                let warn = KioskConfig::default().idle_warning();
+                ticks.fetch_add(warn.as_millis() as u64 + 2000, Ordering::SeqCst);
+            }
+            harness.run_steps(3);
+            cases += 1;
+            let what =
+                format!("{lang}, text size {scale}, {}", if contrast { "high contrast" } else { "light" });
+            for p in problems(&mut harness, kind, size) {
+                failures.push(format!("{kind:?} at {w}x{h}, {what}: {p}"));
+            }
+            back_to_top(&mut harness);
         }
     }
-    eprintln!("{cases} cases in {:.1} s", started.elapsed().as_secs_f32());
+    eprintln!("{kind:?}: {cases} cases in {:.1} s", started.elapsed().as_secs_f32());
     assert!(failures.is_empty(), "{} problems:\n{}", failures.len(), failures.join("\n"));
+}
+
+/// Scrolls the body back to its top (the first thing in it into view).
+fn back_to_top(h: &mut Harness<'_, Kiosk>) {
+    let Some(regions) = layout::regions(&h.ctx) else { return };
+    if regions.overlay.is_some() {
+        return;
+    }
+    // The first label that is not in a fixed part: the heading.
+    let first = h.root().children_recursive().find(|n| {
+        n.accesskit_node().role() == Role::Label
+            && n.accesskit_node().bounding_box().is_some_and(|b| {
+                let r = Rect::from_min_max(
+                    egui::pos2(b.x0 as f32, b.y0 as f32),
+                    egui::pos2(b.x1 as f32, b.y1 as f32),
+                );
+                !regions.fixed.iter().any(|f| f.contains_rect(r))
+            })
+    });
+    if let Some(n) = first {
+        n.scroll_to_me();
+        h.run_steps(2);
+    }
+}
+
+macro_rules! matrix {
+    ($($name:ident: $kind:expr;)*) => {$(
+        #[test]
+        fn $name() {
+            check_kind($kind);
+        }
+    )*};
+}
+
+matrix! {
+    home_holds_everywhere: Kind::Home;
+    a_step_with_a_picture_holds_everywhere: Kind::StepWithPicture;
+    the_question_with_the_most_choices_holds_everywhere: Kind::MostChoices;
+    solved_holds_everywhere: Kind::Solved;
+    handoff_holds_everywhere_and_shows_the_whole_code: Kind::Handoff;
+    the_idle_warning_holds_everywhere: Kind::IdleWarning;
+    the_pin_pad_holds_everywhere: Kind::PinPad;
+    staff_mode_after_a_decode_holds_everywhere: Kind::StaffDecoded;
 }

@@ -79,6 +79,8 @@ words! {
     IdleBody = "idle_body", "why the kiosk will clear the screen (privacy)";
     IdleSeconds = "idle_seconds", "the countdown: {seconds} seconds";
     StillHere = "still_here", "the big button on the idle screen";
+    MoreBelow = "more_below", "under a screen that scrolls: there is more below";
+    PhotoCode = "photo_code", "on a handoff, under the code: take a photo of this code or write it down";
 }
 
 /// What is added to a counting word's key for its optional singular form.

@@ -8,7 +8,10 @@
 //! `preview` command read them, so a cut label is found by a machine before a
 //! patron finds it.
 
-use eframe::egui::{self, Context, Id, Rect};
+use super::app::Action;
+use super::buttons::ButtonRow;
+use super::theme::Palette;
+use eframe::egui::{self, Context, Id, Rect, Ui};
 
 /// Where the parts of the screen are this frame.
 #[derive(Clone, Debug, PartialEq)]
@@ -77,4 +80,89 @@ pub fn overflow(ctx: &Context, what: String) {
 /// Whether a laid-out text fits in `room` (half a pixel of slack).
 pub fn fits(galley: &egui::Galley, room: egui::Vec2) -> bool {
     galley.size().x <= room.x + 0.5 && galley.size().y <= room.y + 0.5
+}
+
+/// How tall the "more below" cue is.
+const CUE: f32 = 44.0;
+
+/// Lays out a screen: the body in the room the bottom bar leaves, then the
+/// bar at the foot, in that order (a screen reader reads the heading before
+/// the bar). The body scrolls when it must; `id` names the screen, so a new
+/// screen starts at its top.
+pub fn screen(
+    ui: &mut Ui,
+    id: impl std::hash::Hash + std::fmt::Debug,
+    look: Look<'_>,
+    bar: Option<ButtonRow>,
+    actions: &mut Vec<Action>,
+    body: impl FnOnce(&mut Ui, &mut Vec<Action>),
+) {
+    let full = ui.max_rect();
+    let ctx = ui.ctx().clone();
+    let bar_h = bar.as_ref().map_or(0.0, |b| b.height(&ctx, full.width()));
+    let gap = if bar.is_some() { 16.0 } else { 0.0 };
+    let body_rect = Rect::from_min_max(full.min, egui::pos2(full.max.x, full.max.y - bar_h - gap));
+    scroll_body(ui, body_rect, Id::unique("kiosk_body").with(id), look, |ui| body(ui, actions));
+    if let Some(bar) = bar {
+        let r = Rect::from_min_max(egui::pos2(full.min.x, full.max.y - bar_h), full.max);
+        bar.show(ui, r, look.palette, actions);
+        fixed(&ctx, r);
+    }
+    ui.advance_cursor_after_rect(full);
+}
+
+/// What the body needs to draw its cue: the colours and the words.
+#[derive(Clone, Copy)]
+pub struct Look<'a> {
+    /// The theme.
+    pub palette: &'a Palette,
+    /// "More below", in the patron's language.
+    pub more_below: &'a str,
+    /// The size of the cue's text.
+    pub font: f32,
+}
+
+/// A body that scrolls when its content is taller than `rect`, with a wide
+/// scroll bar always shown and, while there is more below, a cue under it
+/// that says so (a fade was easy to miss).
+fn scroll_body(ui: &mut Ui, rect: Rect, id: Id, look: Look<'_>, content: impl FnOnce(&mut Ui)) {
+    let ctx = ui.ctx().clone();
+    let key = id.with("more");
+    let more = ctx.data(|d| d.get_temp::<bool>(key)).unwrap_or(false);
+    let cue_h = if more { CUE.max(look.font * 1.5) } else { 0.0 };
+    let view = Rect::from_min_max(rect.min, egui::pos2(rect.max.x, (rect.max.y - cue_h).max(rect.min.y)));
+    let mut child =
+        ui.new_child(egui::UiBuilder::new().max_rect(view).layout(egui::Layout::top_down(egui::Align::Min)));
+    let out = egui::ScrollArea::vertical()
+        .id_salt(id)
+        .auto_shrink([false, false])
+        .max_height(view.height())
+        .scroll_bar_visibility(egui::scroll_area::ScrollBarVisibility::AlwaysVisible)
+        .show(&mut child, content);
+    let overflowing = out.content_size.y > out.inner_rect.height() + 1.0;
+    if overflowing != more {
+        ctx.data_mut(|d| d.insert_temp(key, overflowing));
+        ctx.request_repaint();
+    }
+    body(&ctx, out.inner_rect);
+    if more {
+        let cue = Rect::from_min_max(egui::pos2(rect.min.x, view.max.y), rect.max);
+        fixed(&ctx, cue);
+        let below = out.content_size.y - out.state.clamped_offset().y - out.inner_rect.height() > 1.0;
+        if below {
+            let p = look.palette;
+            ui.painter().rect_filled(cue.shrink2(egui::vec2(0.0, 4.0)), 10, p.value_bg);
+            let text = egui::RichText::new(format!("▼  {}  ▼", look.more_below))
+                .font(super::theme::bold(look.font))
+                .color(p.text);
+            ui.scope_builder(
+                egui::UiBuilder::new()
+                    .max_rect(cue)
+                    .layout(egui::Layout::centered_and_justified(egui::Direction::TopDown)),
+                |ui| {
+                    ui.add(egui::Label::new(text).truncate());
+                },
+            );
+        }
+    }
 }
