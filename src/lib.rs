@@ -42,3 +42,4 @@ pub mod scenario;
 pub mod session;
 pub mod startup;
 pub mod stats;
+pub mod tour;

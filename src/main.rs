@@ -29,6 +29,9 @@ fn start_kiosk(cli: &Cli) -> ExitCode {
     if let Some(kiosk_triage::cli::Command::Desk(args)) = &cli.command {
         return ExitCode::from(kiosk_triage::desk::run(args));
     }
+    if let Some(kiosk_triage::cli::Command::Preview(args)) = &cli.command {
+        return ExitCode::from(kiosk_triage::kiosk::preview::run(args));
+    }
     ExitCode::from(kiosk_triage::kiosk::run(cli))
 }
 

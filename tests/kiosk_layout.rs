@@ -22,7 +22,7 @@ use kiosk_triage::flow::load::load_builtin;
 use kiosk_triage::flow::model::FlowSet;
 use kiosk_triage::kiosk::theme::{DEFAULT_SCALE, SCALES};
 use kiosk_triage::kiosk::{Action, Kiosk, Setup, layout};
-use kiosk_triage::session::{Body, Session};
+use kiosk_triage::tour::{Route, Tour, tour};
 use std::sync::Arc;
 use std::sync::atomic::{AtomicU64, Ordering};
 use std::time::{Duration, Instant};
@@ -122,78 +122,16 @@ fn kiosk(set: &Arc<FlowSet>, kind: Kind, clock: kiosk_triage::kiosk::Clock) -> K
     })
 }
 
-/// How a patron reaches each kind of flow screen: (flow, choices; 0 = Next).
-struct Paths {
-    picture: (String, Vec<usize>),
-    most_choices: (String, Vec<usize>),
-    solved: (String, Vec<usize>),
-    handoff: (String, Vec<usize>),
+/// The hardest screen of each kind in the built-in flows.
+fn paths(set: &Arc<FlowSet>) -> Tour {
+    tour(set, &set.branches[0].id)
 }
 
-/// Walks every flow of the built-in set and keeps the first step with a
-/// picture, the question with the most choices, a solved ending and the
-/// handoff with the longest reason.
-fn paths(set: &Arc<FlowSet>) -> Paths {
-    let branch = set.branches[0].id.clone();
-    let mut picture = None;
-    let mut most: Option<(usize, (String, Vec<usize>))> = None;
-    let mut solved = None;
-    let mut handoff: Option<(usize, (String, Vec<usize>))> = None;
-    for flow in &set.flows {
-        let start = Session::start(set.clone(), &branch, "en", &flow.id, Duration::ZERO).unwrap();
-        let mut stack = vec![(start, Vec::<usize>::new())];
-        let mut seen = std::collections::HashSet::new();
-        while let Some((s, path)) = stack.pop() {
-            let Some(v) = s.trail().last() else { continue };
-            if !seen.insert((v.flow, v.node)) || path.len() > 40 {
-                continue;
-            }
-            let here = (flow.id.clone(), path.clone());
-            match s.screen().body {
-                Body::Step { picture: Some(_), .. } if picture.is_none() => picture = Some(here.clone()),
-                Body::Question { choices, .. } if most.as_ref().is_none_or(|(n, _)| choices.len() > *n) => {
-                    most = Some((choices.len(), here.clone()));
-                }
-                Body::Solved { .. } if solved.is_none() => solved = Some(here.clone()),
-                Body::Handoff { reason, .. } => {
-                    let len = reason.plain().len();
-                    if handoff.as_ref().is_none_or(|(n, _)| len > *n) {
-                        handoff = Some((len, here.clone()));
-                    }
-                }
-                _ => {}
-            }
-            match s.screen().body {
-                Body::Step { .. } => {
-                    let mut next = s.clone();
-                    if next.next(Duration::ZERO).is_ok() {
-                        stack.push((next, [path.clone(), vec![0]].concat()));
-                    }
-                }
-                Body::Question { choices, .. } => {
-                    for n in 1..=choices.len() {
-                        let mut next = s.clone();
-                        if next.choose(n, Duration::ZERO).is_ok() {
-                            stack.push((next, [path.clone(), vec![n]].concat()));
-                        }
-                    }
-                }
-                _ => {}
-            }
-        }
-    }
-    Paths {
-        picture: picture.unwrap(),
-        most_choices: most.unwrap().1,
-        solved: solved.unwrap(),
-        handoff: handoff.unwrap().1,
-    }
-}
-
-fn walk(h: &mut Harness<'_, Kiosk>, (flow, path): &(String, Vec<usize>)) {
+fn walk(h: &mut Harness<'_, Kiosk>, route: &Option<Route>) {
+    let route = route.clone().unwrap();
     let ctx = h.ctx.clone();
-    h.state_mut().act(Action::StartFlow(flow.clone()), &ctx);
-    for &n in path {
+    h.state_mut().act(Action::StartFlow(route.flow.clone()), &ctx);
+    for n in route.steps {
         let a = if n == 0 { Action::Next } else { Action::Choose(n) };
         h.state_mut().act(a, &ctx);
     }
@@ -202,7 +140,7 @@ fn walk(h: &mut Harness<'_, Kiosk>, (flow, path): &(String, Vec<usize>)) {
 /// A kiosk showing `kind`, in a harness of `size`.
 fn screen(
     set: &Arc<FlowSet>,
-    paths: &Paths,
+    paths: &Tour,
     kind: Kind,
     size: Vec2,
 ) -> (Harness<'static, Kiosk>, Arc<AtomicU64>) {
@@ -251,6 +189,23 @@ fn problems(h: &mut Harness<'_, Kiosk>, kind: Kind, size: Vec2) -> Vec<String> {
     };
     for cut in layout::overflows(&h.ctx) {
         out.push(format!("text does not fit: {cut}"));
+    }
+    // The code first, before anything below is scrolled into view: it
+    // must show whole as the screen opens.
+    if kind == Kind::Handoff {
+        match h.state().handoff_code() {
+            Some(code) => {
+                let shown = elements(h).into_iter().find(|e| e.name == code);
+                match shown {
+                    Some(e) if screen.contains_rect(e.rect) && regions.body.contains_rect(e.rect) => {
+                        // Whole and without scrolling: scroll back first.
+                    }
+                    Some(e) => out.push(format!("the code {code} is at {:?}, not whole in the body", e.rect)),
+                    None => out.push(format!("the code {code} is not on screen")),
+                }
+            }
+            None => out.push("no handoff code".into()),
+        }
     }
     let all = elements(h);
     // On an overlay only its own card counts: the screen under it is
@@ -317,28 +272,15 @@ fn problems(h: &mut Harness<'_, Kiosk>, kind: Kind, size: Vec2) -> Vec<String> {
         });
         let Some(now) = now else { continue };
         let body = layout::regions(&h.ctx).map_or(regions.body, |r| r.body);
-        if !body.expand(0.5).contains_rect(now.rect) {
+        // A paragraph taller than the body is read by scrolling through it.
+        let tall = now.rect.height() > body.height() && now.rect.intersects(body);
+        if !tall && !body.expand(0.5).contains_rect(now.rect) {
             out.push(format!(
                 "`{}` ({:?}) cannot be scrolled fully into the body {body:?}: {:?}",
                 e.name, e.role, now.rect
             ));
         }
         let _ = i;
-    }
-    if kind == Kind::Handoff {
-        match h.state().handoff_code() {
-            Some(code) => {
-                let shown = elements(h).into_iter().find(|e| e.name == code);
-                match shown {
-                    Some(e) if screen.contains_rect(e.rect) && regions.body.contains_rect(e.rect) => {
-                        // Whole and without scrolling: scroll back first.
-                    }
-                    Some(e) => out.push(format!("the code {code} is at {:?}, not whole in the body", e.rect)),
-                    None => out.push(format!("the code {code} is not on screen")),
-                }
-            }
-            None => out.push("no handoff code".into()),
-        }
     }
     out
 }
@@ -350,8 +292,9 @@ fn settings(kind: Kind, set: &FlowSet) -> Vec<(String, usize, bool)> {
     let langs = if staff_facing { vec![set.languages[0].clone()] } else { set.languages.clone() };
     let themes: &[bool] = if kind == Kind::StaffDecoded { &[false] } else { &[false, true] };
     let mut out = Vec::new();
-    for lang in &langs {
-        for &scale in &scales {
+    // Text size outermost: each size's glyphs are drawn once.
+    for &scale in &scales {
+        for lang in &langs {
             for &contrast in themes {
                 out.push((lang.clone(), scale, contrast));
             }

@@ -11,6 +11,7 @@ pub mod check;
 pub mod codes;
 pub mod decode;
 pub mod graph;
+pub mod preview;
 pub mod report;
 pub mod term;
 pub mod test;
@@ -66,6 +67,10 @@ pub enum Command {
     /// Hash a staff PIN for `staff_pin_hash` in kiosk.ron (reads the PIN
     /// from standard input).
     HashPin,
+    /// Draw the kiosk's screens to PNG files with your flows, branch,
+    /// languages, text sizes, themes and screen sizes (needs a display;
+    /// `xvfb-run` will do). Text that does not fit is listed.
+    Preview(preview::Args),
 }
 
 /// Arguments of `desk`.
@@ -254,7 +259,7 @@ pub fn run_command(
         Command::Graph(args) => graph::run(args, out),
         Command::Report(args) => report::run(args, out),
         // A window, like the kiosk: `main` starts it.
-        Command::Desk(_) => return None,
+        Command::Desk(_) | Command::Preview(_) => return None,
         Command::HashPin => hash_pin(out, input),
     };
     Some(code)

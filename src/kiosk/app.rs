@@ -386,6 +386,9 @@ impl Kiosk {
             self.patron.view = View::Home;
         }
 
+        // The window's name, for screen readers: where it is and what it is.
+        let name = format!("{} · {}", self.branch().name, self.word(Word::KioskTitle));
+        ctx.accesskit_node_builder(egui::accesskit_root_id(), |n| n.set_label(name));
         let mut actions = self.keys(&ctx);
         // Staff mode is for staff: no patron languages, text size or contrast.
         if !self.in_staff_mode() {

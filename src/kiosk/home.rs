@@ -90,7 +90,7 @@ fn cut(k: &Kiosk, ui: &Ui, entries: &[Entry], font: f32) -> Cut {
     let (w, h) = (ui.available_width(), ui.clip_rect().height() - used);
     let gap = 16.0 * k.base();
     let n = entries.len();
-    let icon_min = font * 1.5;
+    let icon_min = font * 1.3;
     let icon_max = 112.0 * k.base();
     let mut best: Option<(f32, Cut)> = None;
     let mut fallback: Option<Cut> = None;
@@ -133,7 +133,7 @@ fn cut(k: &Kiosk, ui: &Ui, entries: &[Entry], font: f32) -> Cut {
 
 fn grid(k: &Kiosk, ui: &mut Ui, entries: &[Entry], actions: &mut Vec<Action>) {
     let p = k.palette();
-    let font = k.sizes().body * 0.93;
+    let font = k.sizes().body * 0.85;
     let c = cut(k, ui, entries, font);
     let gap = 16.0 * k.base();
     egui::Grid::new("tiles").spacing(egui::vec2(gap, gap)).show(ui, |ui| {

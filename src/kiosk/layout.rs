@@ -123,7 +123,7 @@ pub struct Look<'a> {
 }
 
 /// A body that scrolls when its content is taller than `rect`, with a wide
-/// scroll bar always shown and, while there is more below, a cue under it
+/// scroll bar shown whenever it does (not only after scrolling) and, while there is more below, a cue under it
 /// that says so (a fade was easy to miss).
 fn scroll_body(ui: &mut Ui, rect: Rect, id: Id, look: Look<'_>, content: impl FnOnce(&mut Ui)) {
     let ctx = ui.ctx().clone();
@@ -137,7 +137,7 @@ fn scroll_body(ui: &mut Ui, rect: Rect, id: Id, look: Look<'_>, content: impl Fn
         .id_salt(id)
         .auto_shrink([false, false])
         .max_height(view.height())
-        .scroll_bar_visibility(egui::scroll_area::ScrollBarVisibility::AlwaysVisible)
+        .scroll_bar_visibility(egui::scroll_area::ScrollBarVisibility::VisibleWhenNeeded)
         .show(&mut child, content);
     let overflowing = out.content_size.y > out.inner_rect.height() + 1.0;
     if overflowing != more {

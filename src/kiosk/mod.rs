@@ -15,6 +15,7 @@ mod overlays;
 mod patron;
 mod pictures;
 mod pin;
+pub mod preview;
 mod reload;
 mod staff;
 pub mod stats;

@@ -164,6 +164,8 @@ pub fn apply(ctx: &egui::Context, palette: &Palette, sizes: &Sizes) {
     let mut scroll = egui::style::ScrollStyle::solid();
     scroll.bar_width = 18.0;
     scroll.handle_min_length = 48.0;
+    // No fade: the body says "more below" in words (a fade was missed).
+    scroll.fade.strength = 0.0;
     style.spacing.scroll = scroll;
     // A kiosk needs no animation frames.
     style.animation_time = 0.0;

@@ -27,9 +27,9 @@ pub struct Tile<'a> {
 }
 
 /// Room inside a tile's border.
-pub const PAD: f32 = 14.0;
+pub const PAD: f32 = 12.0;
 /// Space between the icon, the title and the second line.
-pub const GAP: f32 = 8.0;
+pub const GAP: f32 = 6.0;
 
 impl<'a> Tile<'a> {
     /// A tile with a title in bold at `font`.
