@@ -111,6 +111,7 @@ impl ButtonRow {
                         widgets::button(ui, p, item.kind, &item.label, None, r.size(), self.font).clicked()
                     })
                     .inner;
+                super::layout::fixed_item(ui.ctx(), r);
                 if pressed {
                     actions.push(item.action.clone());
                 }

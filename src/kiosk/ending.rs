@@ -124,7 +124,11 @@ fn code_and_qr(k: &Kiosk, ui: &mut Ui, code: &str) {
     let p = k.palette();
     let sizes = k.sizes();
     let w = ui.available_width();
-    let qr = (200.0 * k.base()).min(w * 0.3);
+    // Whole without scrolling: no taller than what is left of the body as
+    // the screen opens (large text on a small screen), but never smaller
+    // than the body text.
+    let left = ui.clip_rect().height() - (ui.cursor().top() - ui.max_rect().top()) - 32.0;
+    let qr = (200.0 * k.base()).min(w * 0.3).min(left.max(120.0));
     let margin = 24.0;
     let width_at = |ui: &Ui, size: f32| {
         ui.fonts_mut(|f| f.layout_no_wrap(code.to_string(), egui::FontId::monospace(size), p.text)).size().x
@@ -137,6 +141,7 @@ fn code_and_qr(k: &Kiosk, ui: &mut Ui, code: &str) {
     if at > room {
         font *= room / at;
     }
+    font = font.min(left / 1.3).max(sizes.body);
     let code_box = |ui: &mut Ui| {
         egui::Frame::NONE
             .fill(p.card)

@@ -18,6 +18,9 @@ use eframe::egui::{self, Context, Id, Rect, Ui};
 pub struct Regions {
     /// Parts that never scroll (the top bar, the bottom bar).
     pub fixed: Vec<Rect>,
+    /// Where each control and text of those parts is (a part of the body
+    /// scrolled under a bar must not be taken for it).
+    pub fixed_items: Vec<Rect>,
     /// The body: what is in it shows here or scrolls into view here.
     pub body: Rect,
     /// A card over the screen (the idle warning, the PIN pad), if one shows.
@@ -26,7 +29,7 @@ pub struct Regions {
 
 impl Default for Regions {
     fn default() -> Self {
-        Regions { fixed: Vec::new(), body: Rect::NOTHING, overlay: None }
+        Regions { fixed: Vec::new(), fixed_items: Vec::new(), body: Rect::NOTHING, overlay: None }
     }
 }
 
@@ -60,6 +63,11 @@ pub fn overflows(ctx: &Context) -> Vec<String> {
 /// Records a part that never scrolls.
 pub fn fixed(ctx: &Context, rect: Rect) {
     ctx.data_mut(|d| d.get_temp_mut_or_default::<Regions>(regions_id()).fixed.push(rect));
+}
+
+/// Records one control or text of a part that never scrolls.
+pub fn fixed_item(ctx: &Context, rect: Rect) {
+    ctx.data_mut(|d| d.get_temp_mut_or_default::<Regions>(regions_id()).fixed_items.push(rect));
 }
 
 /// Records the body.
@@ -155,14 +163,13 @@ fn scroll_body(ui: &mut Ui, rect: Rect, id: Id, look: Look<'_>, content: impl Fn
             let text = egui::RichText::new(format!("▼  {}  ▼", look.more_below))
                 .font(super::theme::bold(look.font))
                 .color(p.text);
-            ui.scope_builder(
+            let shown = ui.scope_builder(
                 egui::UiBuilder::new()
                     .max_rect(cue)
                     .layout(egui::Layout::centered_and_justified(egui::Direction::TopDown)),
-                |ui| {
-                    ui.add(egui::Label::new(text).truncate());
-                },
+                |ui| ui.add(egui::Label::new(text).truncate()),
             );
+            fixed_item(&ctx, shown.inner.rect);
         }
     }
 }

@@ -85,7 +85,7 @@ fn body(k: &mut Kiosk, ui: &mut Ui, actions: &mut Vec<Action>) {
             ui.add(egui::Label::new(egui::RichText::new(text.as_str()).size(18.0).color(p.text)).wrap());
             if let (Some(o), Some((code, _))) = (&mut k.staff_outcomes, &k.staff_decoded) {
                 ui.add_space(8.0);
-                crate::desk::outcome_panel(ui, o, code);
+                crate::desk::outcome_panel(ui, o, code, 64.0);
             }
         }
         Some(Err(e)) => {

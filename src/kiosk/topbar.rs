@@ -87,12 +87,13 @@ pub fn show(k: &Kiosk, ui: &mut Ui, actions: &mut Vec<Action>) {
             let title_h = galley.size().y.max(if one_line { TARGET } else { 0.0 });
             let title_rect = Rect::from_min_size(area.min, egui::vec2(title_room, title_h));
             let text = egui::RichText::new(&title).color(p.on_primary).font(title_font);
-            ui.scope_builder(
+            let shown = ui.scope_builder(
                 egui::UiBuilder::new()
                     .max_rect(title_rect)
                     .layout(egui::Layout::left_to_right(egui::Align::Center).with_main_wrap(true)),
                 |ui| ui.add(egui::Label::new(text).wrap()),
             );
+            layout::fixed_item(&ctx, shown.inner.rect);
             if !layout::fits(&galley, title_rect.size()) {
                 layout::overflow(&ctx, format!("the title `{title}` is cut"));
             }
@@ -124,6 +125,7 @@ pub fn show(k: &Kiosk, ui: &mut Ui, actions: &mut Vec<Action>) {
                             named_button(ui, p, kind, &c.shown, &c.name, None, r.size(), font).clicked()
                         })
                         .inner;
+                    layout::fixed_item(&ctx, r);
                     if clicked {
                         actions.push(c.action.clone());
                     }
