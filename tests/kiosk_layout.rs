@@ -218,8 +218,15 @@ fn problems(h: &mut Harness<'_, Kiosk>, kind: Kind, size: Vec2) -> Vec<String> {
     // On an overlay only its own card counts: the screen under it is
     // checked on its own.
     let card = regions.overlay;
+    // An overlay is drawn after the screen, so its elements come after the
+    // screen's last fixed item in reading order.
+    let first_own = match card {
+        Some(_) => all.iter().rposition(|e| is_fixed(&regions, e)).map_or(0, |i| i + 1),
+        None => 0,
+    };
+    let own: Vec<&Element> = all[first_own.min(all.len())..].iter().collect();
     let mine = |e: &Element| card.is_none_or(|c| c.contains_rect(e.rect));
-    let targets: Vec<&Element> = all.iter().filter(|e| interactive(e.role) && mine(e)).collect();
+    let targets: Vec<&Element> = own.iter().copied().filter(|e| interactive(e.role) && mine(e)).collect();
     for e in &targets {
         if e.rect.height() < MIN_TARGET - 0.5 {
             out.push(format!("`{}` is {:.0} px high", e.name, e.rect.height()));
@@ -248,8 +255,12 @@ fn problems(h: &mut Harness<'_, Kiosk>, kind: Kind, size: Vec2) -> Vec<String> {
     }
     // Everything a patron can press or read is on screen, or in the body
     // and scrolls fully into view above the bottom bar.
-    let checked: Vec<Element> =
-        all.iter().filter(|e| (interactive(e.role) || e.role == Role::Label) && mine(e)).cloned().collect();
+    let checked: Vec<Element> = own
+        .iter()
+        .copied()
+        .filter(|e| (interactive(e.role) || e.role == Role::Label) && mine(e))
+        .cloned()
+        .collect();
     for (i, e) in checked.iter().enumerate() {
         if is_fixed(&regions, e) || card.is_some_and(|c| c.contains_rect(e.rect)) {
             continue;
