@@ -48,3 +48,4 @@ pub mod session;
 pub mod speech;
 pub mod startup;
 pub mod stats;
+pub mod tour;

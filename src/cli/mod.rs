@@ -13,6 +13,7 @@ pub mod decode;
 pub mod graph;
 pub mod l10n;
 pub mod locations;
+pub mod preview;
 pub mod report;
 pub mod term;
 pub mod test;
@@ -79,6 +80,10 @@ pub enum Command {
     /// Fill a kiosk folder with the defaults (kiosk.ron, flows, assets)
     /// where it has none; never overwrites (the Windows installer runs it).
     InstallDefaults(locations::DefaultsArgs),
+    /// Draw the kiosk's screens to PNG files with your flows, branch,
+    /// languages, text sizes, themes and screen sizes (needs a display;
+    /// `xvfb-run` will do). Text that does not fit is listed.
+    Preview(preview::Args),
 }
 
 /// Arguments of `desk`.
@@ -277,7 +282,7 @@ pub fn run_command(
         Command::Report(args) => report::run(args, out),
         Command::L10n(args) => l10n::run(args, out),
         // A window, like the kiosk: `main` starts it.
-        Command::Desk(_) => return None,
+        Command::Desk(_) | Command::Preview(_) => return None,
         Command::HashPin => hash_pin(out, input),
         Command::Paths(args) => locations::run(args, out),
         Command::InstallDefaults(args) => locations::install_defaults(args, out),

@@ -205,7 +205,7 @@ impl Desk {
                         checklist(ui, s);
                         if let Some(o) = &mut self.outcomes {
                             ui.add_space(12.0);
-                            outcome_panel(ui, o, &s.code);
+                            outcome_panel(ui, o, &s.code, 48.0);
                         }
                     }
                 });
@@ -226,8 +226,9 @@ fn card(ui: &mut egui::Ui, add: impl FnOnce(&mut egui::Ui)) {
 }
 
 /// Below the checklist: what came of the visit, in one tap (the READ level
-/// and minutes keep their last values).
-pub(crate) fn outcome_panel(ui: &mut egui::Ui, o: &mut Outcomes, code: &str) {
+/// and minutes keep their last values). `target`: the height of every
+/// button (the kiosk's touch screen asks for 64 px).
+pub(crate) fn outcome_panel(ui: &mut egui::Ui, o: &mut Outcomes, code: &str, target: f32) {
     let p = &LIGHT;
     card(ui, |ui| {
         if let Some((_, said)) = o.done.iter().find(|(c, _)| c == code) {
@@ -241,13 +242,19 @@ pub(crate) fn outcome_panel(ui: &mut egui::Ui, o: &mut Outcomes, code: &str) {
         ui.horizontal_wrapped(|ui| {
             ui.label(RichText::new("READ level").size(17.0));
             for (level, name) in READ_LEVELS {
-                ui.selectable_value(&mut o.read, level, RichText::new(name).size(16.0));
+                let b = egui::Button::selectable(o.read == level, RichText::new(name).size(16.0));
+                if ui.add(b.min_size(egui::vec2(target, target))).clicked() {
+                    o.read = level;
+                }
             }
         });
         ui.horizontal_wrapped(|ui| {
             ui.label(RichText::new("Minutes").size(17.0));
             for m in MINUTES {
-                ui.selectable_value(&mut o.minutes, m, RichText::new(m.to_string()).size(16.0));
+                let b = egui::Button::selectable(o.minutes == m, RichText::new(m.to_string()).size(16.0));
+                if ui.add(b.min_size(egui::vec2(target, target))).clicked() {
+                    o.minutes = m;
+                }
             }
         });
         ui.horizontal_wrapped(|ui| {
@@ -258,7 +265,7 @@ pub(crate) fn outcome_panel(ui: &mut egui::Ui, o: &mut Outcomes, code: &str) {
                 (DeskOutcome::CouldNotHelp, "Could not help"),
             ] {
                 let button =
-                    egui::Button::new(RichText::new(label).size(19.0)).min_size(egui::vec2(200.0, 48.0));
+                    egui::Button::new(RichText::new(label).size(19.0)).min_size(egui::vec2(200.0, target));
                 if ui.add(button).clicked() {
                     o.record(code, outcome, label);
                 }

@@ -88,6 +88,8 @@ words! {
     SayStaff = "say_staff", "read aloud: how to get staff (the 0 key)";
     SayRepeat = "say_repeat", "read aloud: how to hear the screen again (the plus key)";
     SayStillHere = "say_still_here", "read aloud on the idle prompt: how to stay (any key)";
+    MoreBelow = "more_below", "under a screen that scrolls: there is more below";
+    PhotoCode = "photo_code", "on a handoff, under the code: take a photo of this code or write it down";
 }
 
 /// What is added to a counting word's key for its optional singular form.

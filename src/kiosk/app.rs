@@ -19,8 +19,8 @@ use crate::flow::text::Rich;
 use crate::flow::words::Word;
 use crate::handoff::archive::Archive;
 use crate::idle::{IdleRule, Phase};
-use crate::session::{Body, Outcome, Session};
-use eframe::egui::{self, Key, Modifiers, ViewportCommand};
+use crate::session::{Outcome, Session};
+use eframe::egui::{self, ViewportCommand};
 use std::sync::Arc;
 use std::sync::atomic::AtomicBool;
 use std::time::{Duration, Instant};
@@ -178,7 +178,9 @@ pub struct Kiosk {
     clock: Clock,
     pub(super) reload: Option<Reloader>,
     pub(super) archive: Option<Archive>,
-    applied: Option<(usize, bool)>,
+    applied: Option<(usize, bool, u32)>,
+    /// The base size for this screen (1.0 at 1280x800), see [`theme::base_for`].
+    base: f32,
     pub(super) watch_dir: Option<std::path::PathBuf>,
     pub(super) watcher: Option<notify::RecommendedWatcher>,
     pub(super) rearm: bool,
@@ -239,6 +241,7 @@ impl Kiosk {
             reload: setup.reload,
             archive: setup.archive,
             applied: None,
+            base: 1.0,
             watch_dir: setup.watch,
             watcher: None,
             rearm: false,
@@ -295,7 +298,12 @@ impl Kiosk {
 
     /// The sizes in use.
     pub(super) fn sizes(&self) -> Sizes {
-        Sizes::at(SCALES[self.patron.scale.min(SCALES.len() - 1)])
+        Sizes::at(SCALES[self.patron.scale.min(SCALES.len() - 1)] * self.base)
+    }
+
+    /// The base size for this screen: 1.0 at 1280x800, more on larger ones.
+    pub(super) fn base(&self) -> f32 {
+        self.base
     }
 
     /// The current session, if a patron is in one.
@@ -374,12 +382,15 @@ impl Kiosk {
         let ctx = ui.ctx().clone();
         self.now = (self.clock)();
         self.frames += 1;
+        super::layout::begin_frame(&ctx);
         if self.applied.is_none() {
             theme::install_fonts(&ctx);
         }
-        if self.applied != Some((self.patron.scale, self.patron.contrast)) {
+        self.base = theme::base_for(ctx.content_rect().size());
+        let look = (self.patron.scale, self.patron.contrast, self.base.to_bits());
+        if self.applied != Some(look) {
             theme::apply(&ctx, self.palette(), &self.sizes());
-            self.applied = Some((self.patron.scale, self.patron.contrast));
+            self.applied = Some(look);
         }
         self.window_rules(&ctx);
         self.poll_flows(&ctx);
@@ -400,10 +411,13 @@ impl Kiosk {
             self.patron.view = View::Home;
         }
 
+        // The window's name, for screen readers: where it is and what it is.
+        let name = format!("{} · {}", self.branch().name, self.word(Word::KioskTitle));
+        ctx.accesskit_node_builder(egui::accesskit_root_id(), |n| n.set_label(name));
         let mut actions = self.keys(&ctx);
         // Staff mode is for staff: no patron languages, text size or contrast.
         if !self.in_staff_mode() {
-            top_bar(self, ui, &mut actions);
+            super::topbar::show(self, ui, &mut actions);
             speech::no_voice_notice(self, ui);
         }
         egui::CentralPanel::default()
@@ -412,13 +426,15 @@ impl Kiosk {
                     .fill(self.palette().background)
                     .inner_margin(egui::Margin::symmetric(40, 24)),
             )
-            .show(ui, |ui| match &self.patron.view {
-                View::Home => home::show(self, ui, &mut actions),
-                // A session has an outcome exactly when it shows an ending;
-                // the screen itself is built once, by the screen that draws it.
-                View::Flow(s) if s.outcome().is_some() => ending::show(self, s, ui, &mut actions),
-                View::Flow(s) => step::show(self, s, ui, &mut actions),
-                View::Staff => staff::show(self, ui, &mut actions),
+            .show(ui, |ui| {
+                match &self.patron.view {
+                    View::Home => home::show(self, ui, &mut actions),
+                    // A session has an outcome exactly when it shows an ending;
+                    // the screen itself is built once, by the screen that draws it.
+                    View::Flow(s) if s.outcome().is_some() => ending::show(self, s, ui, &mut actions),
+                    View::Flow(s) => step::show(self, s, ui, &mut actions),
+                    View::Staff => staff::show(self, ui, &mut actions),
+                }
             });
         if let Phase::Warning { wipe_in } = self.idle_phase() {
             overlays::idle(self, ui, wipe_in, &mut actions);
@@ -438,7 +454,16 @@ impl Kiosk {
     fn next_deadline(&self) -> Duration {
         let mut next = match self.idle_phase() {
             Phase::Active { warning_in } => warning_in,
-            Phase::Warning { wipe_in } => wipe_in.min(Duration::from_millis(250)),
+            // The ring and its number change once a second: draw then, just
+            // after the second turns.
+            Phase::Warning { wipe_in } => {
+                match wipe_in.subsec_nanos() {
+                    0 => Duration::from_secs(1),
+                    n => Duration::from_nanos(u64::from(n)),
+                }
+                .min(wipe_in)
+                    + Duration::from_millis(5)
+            }
             Phase::Expired => Duration::ZERO,
         };
         if let View::Flow(s) = &self.patron.view {
@@ -513,105 +538,6 @@ impl Kiosk {
             ctx.send_viewport_cmd(ViewportCommand::Focus);
         }
         ctx.request_repaint_after(RESTORE_EVERY);
-    }
-
-    /// Keyboard shortcuts, so the whole kiosk works without a pointer.
-    fn keys(&self, ctx: &egui::Context) -> Vec<Action> {
-        let mut out = Vec::new();
-        // Enter on a focused button presses that button; only with nothing
-        // focused does it mean Next.
-        let nothing_focused = ctx.memory(|m| m.focused().is_none());
-        ctx.input_mut(|i| {
-            if i.consume_key(Modifiers::CTRL | Modifiers::ALT, Key::S) {
-                out.push(Action::OpenStaff);
-                return;
-            }
-            if self.pin.pad.is_some() {
-                // In the order typed: several keys can arrive in one frame.
-                for e in &i.events {
-                    if let egui::Event::Key { key, pressed: true, modifiers, .. } = e
-                        && modifiers.is_none()
-                        && let Some((_, d)) = DIGITS.iter().find(|(k, _)| k == key)
-                    {
-                        out.push(Action::PinDigit(*d));
-                    }
-                }
-                for (k, _) in DIGITS {
-                    while i.consume_key(Modifiers::NONE, k) {}
-                }
-                if i.consume_key(Modifiers::NONE, Key::Enter) {
-                    out.push(Action::PinSubmit);
-                }
-                if i.consume_key(Modifiers::NONE, Key::Escape) {
-                    out.push(Action::PinCancel);
-                }
-                if i.consume_key(Modifiers::NONE, Key::Backspace) {
-                    out.push(Action::PinClear);
-                }
-                return;
-            }
-            if matches!(self.idle_phase(), Phase::Warning { .. }) {
-                // Any key is input; Enter or Space answers the prompt.
-                if i.consume_key(Modifiers::NONE, Key::Enter) || i.consume_key(Modifiers::NONE, Key::Space) {
-                    out.push(Action::StillHere);
-                }
-                return;
-            }
-            if i.consume_key(Modifiers::CTRL, Key::Plus) || i.consume_key(Modifiers::CTRL, Key::Equals) {
-                out.push(Action::TextSize(1));
-            }
-            if i.consume_key(Modifiers::CTRL, Key::Minus) {
-                out.push(Action::TextSize(-1));
-            }
-            // F1 and, on a number pad, 0 (like a phone's operator) ask for staff.
-            if i.consume_key(Modifiers::NONE, Key::F1) || i.consume_key(Modifiers::NONE, Key::Num0) {
-                out.push(Action::AskStaff);
-            }
-            // Number pad + reads the screen aloud (again), / turns it off or
-            // on (not in staff mode, which is never read).
-            if !self.in_staff_mode() && i.consume_key(Modifiers::NONE, Key::Plus) {
-                out.push(Action::Repeat);
-            }
-            if !self.in_staff_mode() && i.consume_key(Modifiers::NONE, Key::Slash) {
-                out.push(Action::ReadAloud);
-            }
-            if matches!(self.patron.view, View::Home) {
-                for (n, id) in self.flow_ids().iter().take(9).enumerate() {
-                    if i.consume_key(Modifiers::NONE, DIGITS[n + 1].0) {
-                        out.push(Action::StartFlow(id.clone()));
-                    }
-                }
-            }
-            let View::Flow(s) = &self.patron.view else { return };
-            if i.consume_key(Modifiers::NONE, Key::Backspace)
-                || i.consume_key(Modifiers::ALT, Key::ArrowLeft)
-                || i.consume_key(Modifiers::NONE, Key::Minus)
-            {
-                out.push(Action::Back);
-            }
-            if i.consume_key(Modifiers::NONE, Key::Home) {
-                out.push(Action::Home);
-            }
-            match s.screen().body {
-                Body::Question { choices, .. } => {
-                    for (n, (k, _)) in DIGITS[1..].iter().enumerate() {
-                        if n < choices.len() && i.consume_key(Modifiers::NONE, *k) {
-                            out.push(Action::Choose(n + 1));
-                        }
-                    }
-                }
-                Body::Step { .. } if nothing_focused && i.consume_key(Modifiers::NONE, Key::Enter) => {
-                    out.push(Action::Next);
-                }
-                Body::Solved { .. } | Body::Handoff { .. }
-                    if nothing_focused && i.consume_key(Modifiers::NONE, Key::Enter) =>
-                {
-                    out.push(Action::Home);
-                }
-                _ => {}
-            }
-        });
-        out
     }
 
     /// Applies one action to the core and the view.
@@ -833,19 +759,6 @@ impl Kiosk {
     }
 }
 
-const DIGITS: [(Key, char); 10] = [
-    (Key::Num0, '0'),
-    (Key::Num1, '1'),
-    (Key::Num2, '2'),
-    (Key::Num3, '3'),
-    (Key::Num4, '4'),
-    (Key::Num5, '5'),
-    (Key::Num6, '6'),
-    (Key::Num7, '7'),
-    (Key::Num8, '8'),
-    (Key::Num9, '9'),
-];
-
 /// Whether a person did anything this frame.
 fn had_input(ctx: &egui::Context) -> bool {
     ctx.input(|i| {
@@ -861,70 +774,6 @@ fn had_input(ctx: &egui::Context) -> bool {
             )
         })
     })
-}
-
-/// The navy bar: where you are, text size, contrast and languages.
-fn top_bar(k: &Kiosk, ui: &mut egui::Ui, actions: &mut Vec<Action>) {
-    use super::widgets::{Kind, named_button};
-    let p = k.palette();
-    // The bar keeps one size: it holds the text size buttons themselves.
-    let small = 24.0;
-    egui::Panel::top("top_bar")
-        .frame(egui::Frame::NONE.fill(p.primary).inner_margin(egui::Margin::symmetric(28, 10)))
-        .show(ui, |ui| {
-            ui.horizontal_centered(|ui| {
-                ui.set_min_height(52.0);
-                // With no usable flows the branch name would be the demo one.
-                let title = if k.unavailable {
-                    k.word(Word::KioskTitle)
-                } else {
-                    format!("{} · {}", k.branch().name, k.word(Word::KioskTitle))
-                };
-                // The buttons first, from the right; the title takes what is
-                // left and is cut with "…" rather than running under them.
-                ui.with_layout(egui::Layout::right_to_left(egui::Align::Center), |ui| {
-                    for lang in k.languages.iter().rev() {
-                        let name =
-                            k.set.words.get(Word::LanguageName, lang, k.set.default_language()).to_string();
-                        let width = 40.0 + name.chars().count() as f32 * small * 0.62;
-                        let kind = Kind::OnBar { selected: *lang == k.patron.lang };
-                        if named_button(ui, p, kind, &name, &name, None, egui::vec2(width, 52.0), small)
-                            .clicked()
-                        {
-                            actions.push(Action::Language(lang.clone()));
-                        }
-                    }
-                    ui.add_space(12.0);
-                    let contrast = k.word(Word::Contrast);
-                    let kind = Kind::OnBar { selected: k.patron.contrast };
-                    let width = 40.0 + contrast.chars().count() as f32 * small * 0.62;
-                    if named_button(ui, p, kind, &contrast, &contrast, None, egui::vec2(width, 52.0), small)
-                        .clicked()
-                    {
-                        actions.push(Action::Contrast);
-                    }
-                    speech::button(k, ui, actions, small);
-                    let kind = Kind::OnBar { selected: false };
-                    let larger = k.word(Word::TextLarger);
-                    if named_button(ui, p, kind, "A+", &larger, None, egui::vec2(64.0, 52.0), small).clicked()
-                    {
-                        actions.push(Action::TextSize(1));
-                    }
-                    let smaller = k.word(Word::TextSmaller);
-                    if named_button(ui, p, kind, "A−", &smaller, None, egui::vec2(64.0, 52.0), small)
-                        .clicked()
-                    {
-                        actions.push(Action::TextSize(-1));
-                    }
-                    ui.add_space(12.0);
-                    ui.with_layout(egui::Layout::left_to_right(egui::Align::Center), |ui| {
-                        let text =
-                            egui::RichText::new(title).color(p.on_primary).font(theme::bold(small * 1.05));
-                        ui.add(egui::Label::new(text).truncate());
-                    });
-                });
-            });
-        });
 }
 
 impl Drop for Kiosk {

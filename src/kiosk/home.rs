@@ -1,88 +1,158 @@
-//! Home: a greeting, a tile per flow, and the way to a person.
+//! Home: a greeting, a numbered tile per flow, "Something else?", and the way
+//! to a person.
+//!
+//! The grid always shows every tile: it picks the number of columns that fits
+//! all of them on the screen with room for their words, and only when none
+//! does (the largest text on a small screen) does the body scroll, with the
+//! "more below" cue. A tile is never dropped and its words are never cut.
 
 use super::app::{Action, Kiosk};
+use super::buttons::ButtonRow;
+use super::layout;
+use super::tile::{self, Tile};
 use super::widgets::{self, Kind};
 use crate::flow::words::Word;
 use eframe::egui::{self, Ui};
+
+/// One tile's content.
+struct Entry {
+    title: String,
+    sub: Option<String>,
+    icon: String,
+    action: Action,
+    dashed: bool,
+}
 
 /// Draws the home screen.
 pub fn show(k: &Kiosk, ui: &mut Ui, actions: &mut Vec<Action>) {
     let p = k.palette();
     let sizes = k.sizes();
+    let more = k.word(Word::MoreBelow);
+    let look = layout::Look { palette: p, more_below: &more, font: sizes.small };
     if k.unavailable {
         // The library's flows cannot be used and none were kept. The only
         // flows at hand are the built-in demo ones, whose branch names and
         // desks are not this library's: say only that staff will help.
-        ui.add_space(sizes.heading);
-        widgets::heading(ui, &k.word(Word::HandoffTitle), p.text, sizes.heading);
-        ui.add_space(12.0);
-        widgets::text(ui, &k.word(Word::SomethingElseSub), p.text, sizes.body);
+        layout::screen(ui, "home-unavailable", look, None, actions, |ui, _| {
+            ui.add_space(sizes.heading);
+            widgets::heading(ui, &k.word(Word::HandoffTitle), p.text, sizes.heading);
+            ui.add_space(12.0);
+            widgets::text(ui, &k.word(Word::SomethingElseSub), p.text, sizes.body);
+        });
         return;
     }
-    egui::Panel::bottom("home_bottom")
-        .show_separator_line(false)
-        .frame(egui::Frame::NONE.inner_margin(egui::Margin { top: 16, ..Default::default() }))
-        .show(ui, |ui| {
-            let w = ui.available_width();
-            let label = k.word(Word::StaffHelp);
-            if widgets::button(ui, p, Kind::Staff, &label, None, egui::vec2(w, sizes.button), sizes.body)
-                .clicked()
-            {
-                actions.push(Action::StaffFromHome);
-            }
-        });
-    widgets::heading(ui, &k.word(Word::Greeting), p.text, sizes.heading);
-    ui.add_space(8.0);
+    let bar = ButtonRow::new(&sizes).button(Kind::Staff, k.word(Word::StaffHelp), Action::StaffFromHome);
+    layout::screen(ui, "home", look, Some(bar), actions, |ui, actions| {
+        widgets::heading(ui, &k.word(Word::Greeting), p.text, sizes.heading);
+        ui.add_space(8.0);
+        grid(k, ui, &entries(k), actions);
+    });
+}
 
-    let set = k.set.clone();
-    let branch = k.branch().clone();
-    let tiles: Vec<(String, String, Option<String>, String)> = set
-        .visible_flows(&branch)
-        .map(|(_, f)| {
-            let title = set.render(&f.title, &k.patron.lang, &branch).plain();
-            let sub = f.subtitle.as_ref().map(|s| set.render(s, &k.patron.lang, &branch).plain());
-            (f.id.clone(), title, sub, f.icon.clone())
+fn entries(k: &Kiosk) -> Vec<Entry> {
+    let set = &k.set;
+    let branch = k.branch();
+    let mut out: Vec<Entry> = set
+        .visible_flows(branch)
+        .map(|(_, f)| Entry {
+            title: set.render(&f.title, &k.patron.lang, branch).plain(),
+            sub: f.subtitle.as_ref().map(|s| set.render(s, &k.patron.lang, branch).plain()),
+            icon: f.icon.clone(),
+            action: Action::StartFlow(f.id.clone()),
+            dashed: false,
         })
         .collect();
+    out.push(Entry {
+        title: k.word(Word::SomethingElse),
+        sub: Some(k.word(Word::SomethingElseSub)),
+        icon: "icons/staff.png".into(),
+        action: Action::StaffFromHome,
+        dashed: true,
+    });
+    out
+}
 
-    let bottom = 0.0;
-    let avail = ui.available_size();
-    let count = tiles.len() + 1;
-    let columns = if avail.x > 1000.0 {
-        4
-    } else if avail.x > 700.0 {
-        3
-    } else {
-        2
-    };
-    let columns = columns.min(count).max(1);
-    let rows = count.div_ceil(columns);
-    let gap = 20.0;
-    let width = (avail.x - gap * (columns as f32 - 1.0)) / columns as f32;
-    // Tiles fill the screen, but never get too small for their text: with
-    // large text they grow and the grid scrolls.
-    let fit = (avail.y - bottom - gap * (rows as f32 - 1.0)) / rows as f32;
-    let height = fit.max(sizes.body * 6.5).clamp(120.0, 320.0);
-    let size = egui::vec2(width, height);
-    let font = sizes.body * 0.93;
+/// How the grid is cut: columns, tile size, icon side, tallest text.
+struct Cut {
+    columns: usize,
+    size: egui::Vec2,
+    icon: f32,
+    text: f32,
+}
 
-    egui::ScrollArea::vertical().max_height(avail.y - bottom).auto_shrink([false, true]).show(ui, |ui| {
-        egui::Grid::new("tiles").spacing(egui::vec2(gap, gap)).show(ui, |ui| {
-            for (i, (id, title, sub, icon)) in tiles.iter().enumerate() {
-                let tex = k.pictures.get(ui.ctx(), &k.assets, icon);
-                if widgets::tile(ui, p, tex.as_ref(), title, sub.as_deref(), size, font, false).clicked() {
-                    actions.push(Action::StartFlow(id.clone()));
-                }
-                if (i + 1) % columns == 0 {
-                    ui.end_row();
-                }
+/// Picks the columns that show every tile on screen with the biggest icons;
+/// if none can, the columns with the most room for words, and the body
+/// scrolls.
+fn cut(k: &Kiosk, ui: &Ui, entries: &[Entry], font: f32) -> Cut {
+    // Inside the scrolling body: the room its viewport has below the
+    // heading, whatever the scroll offset.
+    let used = ui.cursor().top() - ui.max_rect().top();
+    let (w, h) = (ui.available_width(), ui.clip_rect().height() - used);
+    let gap = 16.0 * k.base();
+    let n = entries.len();
+    let icon_min = font * 1.3;
+    let icon_max = 112.0 * k.base();
+    let mut best: Option<(f32, Cut)> = None;
+    let mut fallback: Option<Cut> = None;
+    for columns in 1..=n.min(6) {
+        let tile_w = (w - gap * (columns as f32 - 1.0)) / columns as f32;
+        if tile_w < font * 6.0 && columns > 1 {
+            continue;
+        }
+        let inner = tile_w - 2.0 * tile::PAD;
+        let text = entries
+            .iter()
+            .map(|e| Tile::new(&e.title, font).subtitle(e.sub.as_deref()).text_height(ui, inner))
+            .fold(0.0, f32::max);
+        let need = text + 2.0 * tile::PAD + tile::GAP + icon_min;
+        let rows = n.div_ceil(columns);
+        let fit = (h - gap * (rows as f32 - 1.0)) / rows as f32;
+        if fit >= need {
+            let icon = (fit - text - 2.0 * tile::PAD - tile::GAP).min(inner * 0.6).clamp(icon_min, icon_max);
+            let height = fit.min(text + 2.0 * tile::PAD + tile::GAP + icon + 60.0 * k.base());
+            let score = icon * 1000.0 + tile_w.min(height);
+            if best.as_ref().is_none_or(|(s, _)| score > *s) {
+                best = Some((score, Cut { columns, size: egui::vec2(tile_w, height), icon, text }));
             }
-            let tex = k.pictures.get(ui.ctx(), &k.assets, "icons/staff.png");
-            let else_title = k.word(Word::SomethingElse);
-            let else_sub = k.word(Word::SomethingElseSub);
-            if widgets::tile(ui, p, tex.as_ref(), &else_title, Some(&else_sub), size, font, true).clicked() {
-                actions.push(Action::StaffFromHome);
+        } else if fallback.is_none() || columns <= 2 {
+            // Scrolling: two columns (one when narrow) keep words whole.
+            let icon = icon_min.min(inner * 0.5);
+            let height = text + 2.0 * tile::PAD + tile::GAP + icon;
+            if fallback.as_ref().is_none_or(|f| f.columns < columns) {
+                fallback = Some(Cut { columns, size: egui::vec2(tile_w, height), icon, text });
             }
-        });
+        }
+    }
+    best.map(|(_, c)| c).or(fallback).unwrap_or(Cut {
+        columns: 1,
+        size: egui::vec2(w, 200.0),
+        icon: 0.0,
+        text: 0.0,
+    })
+}
+
+fn grid(k: &Kiosk, ui: &mut Ui, entries: &[Entry], actions: &mut Vec<Action>) {
+    let p = k.palette();
+    let font = k.sizes().body * 0.85;
+    let c = cut(k, ui, entries, font);
+    let gap = 16.0 * k.base();
+    egui::Grid::new("tiles").spacing(egui::vec2(gap, gap)).show(ui, |ui| {
+        for (i, e) in entries.iter().enumerate() {
+            let tex = k.pictures.icon(ui.ctx(), &k.assets, &e.icon);
+            let mut tile = Tile::new(&e.title, font)
+                .subtitle(e.sub.as_deref())
+                .number(i + 1)
+                .icon(tex.as_ref(), c.icon)
+                .text_room(c.text);
+            if e.dashed {
+                tile = tile.dashed();
+            }
+            if tile.show(ui, p, c.size).clicked() {
+                actions.push(e.action.clone());
+            }
+            if (i + 1) % c.columns == 0 {
+                ui.end_row();
+            }
+        }
     });
 }

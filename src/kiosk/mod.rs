@@ -6,18 +6,24 @@
 //! through `session::Session`.
 
 pub mod app;
+mod buttons;
 mod ending;
 mod home;
+mod keys;
+pub mod layout;
 mod overlays;
 mod patron;
 mod pictures;
 mod pin;
+pub mod preview;
 mod reload;
 mod speech;
 mod staff;
 pub mod stats;
 mod step;
 pub mod theme;
+mod tile;
+mod topbar;
 pub mod widgets;
 
 pub use app::{Action, Clock, Kiosk, Setup, system_clock};

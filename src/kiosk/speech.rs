@@ -6,8 +6,7 @@
 //! `+` reads the screen again, and a wipe turns it off with everything else
 //! of the patron's. The voice never blocks a frame (see [`Voice`]).
 
-use super::app::{Action, Kiosk, View};
-use super::widgets::{Kind, named_button};
+use super::app::{Kiosk, View};
 use crate::flow::words::Word;
 use crate::idle::Phase;
 use crate::session::{Outcome, Visit};
@@ -135,16 +134,6 @@ pub(super) fn after_frame(k: &mut Kiosk) {
         k.speech.told = Some(lang);
     }
     k.speech.last = Some(now);
-}
-
-/// The Read aloud switch on the top bar, lit while on.
-pub(super) fn button(k: &Kiosk, ui: &mut Ui, actions: &mut Vec<Action>, font: f32) {
-    let name = k.word(Word::ReadAloud);
-    let width = 40.0 + name.chars().count() as f32 * font * 0.62;
-    let kind = Kind::OnBar { selected: k.patron.read_aloud };
-    if named_button(ui, k.palette(), kind, &name, &name, None, egui::vec2(width, 52.0), font).clicked() {
-        actions.push(Action::ReadAloud);
-    }
 }
 
 /// Under the top bar, while Read aloud is on but no voice speaks the

@@ -2,11 +2,23 @@
 //! exit. Staff-facing, so in the library's working language.
 
 use super::app::{Action, Kiosk};
+use super::buttons::ButtonRow;
+use super::layout;
 use super::widgets::{self, Kind};
 use eframe::egui::{self, Ui};
 
-/// Draws staff mode.
+/// Draws staff mode: what it shows scrolls; its buttons stay at the foot.
 pub fn show(k: &mut Kiosk, ui: &mut Ui, actions: &mut Vec<Action>) {
+    let p = k.palette();
+    let bar = ButtonRow::sized(26.0, 72.0)
+        .button(Kind::Primary, "Back to the kiosk", Action::LeaveStaff)
+        .button(Kind::Secondary, "Reload flows", Action::Reload)
+        .button(Kind::Staff, "Exit the kiosk", Action::Quit);
+    let look = layout::Look { palette: p, more_below: "More below", font: 22.0 };
+    layout::screen(ui, "staff", look, Some(bar), actions, |ui, actions| body(k, ui, actions));
+}
+
+fn body(k: &mut Kiosk, ui: &mut Ui, actions: &mut Vec<Action>) {
     let p = k.palette();
     widgets::heading(ui, "Staff mode", p.text, 40.0);
     if k.gate == crate::config::StaffGate::NoPin {
@@ -56,14 +68,24 @@ pub fn show(k: &mut Kiosk, ui: &mut Ui, actions: &mut Vec<Action>) {
     ui.add_space(8.0);
     widgets::text(ui, "Decode a handoff code:", p.text, 24.0);
     ui.horizontal(|ui| {
-        let edit = ui.add(
-            egui::TextEdit::singleline(&mut k.staff_code)
-                .font(egui::FontId::monospace(28.0))
-                .desired_width(320.0)
-                .hint_text("K7Q2-9XF3"),
-        );
+        // A field that looks like one: a border, and as tall as a button.
+        let edit = egui::Frame::NONE
+            .fill(p.card)
+            .stroke(egui::Stroke::new(3.0, p.primary))
+            .corner_radius(8)
+            .show(ui, |ui| {
+                ui.add(
+                    egui::TextEdit::singleline(&mut k.staff_code)
+                        .font(egui::FontId::monospace(28.0))
+                        .desired_width(320.0)
+                        .min_size(egui::vec2(320.0, 64.0))
+                        .frame(egui::Frame::NONE.inner_margin(egui::Margin::symmetric(12, 0)))
+                        .hint_text("K7Q2-9XF3"),
+                )
+            })
+            .inner;
         let enter = edit.lost_focus() && ui.input(|i| i.key_pressed(egui::Key::Enter));
-        if widgets::button(ui, p, Kind::Primary, "Decode", None, egui::vec2(160.0, 52.0), 24.0).clicked()
+        if widgets::button(ui, p, Kind::Primary, "Decode", None, egui::vec2(180.0, 64.0), 24.0).clicked()
             || enter
         {
             actions.push(Action::Decode);
@@ -71,32 +93,15 @@ pub fn show(k: &mut Kiosk, ui: &mut Ui, actions: &mut Vec<Action>) {
     });
     match &k.staff_summary {
         Some(Ok(text)) => {
-            // What is left of the screen, keeping room for the buttons below.
-            let room = (ui.available_height() - 110.0).max(200.0);
-            egui::ScrollArea::vertical().id_salt("staff_summary").max_height(room).show(ui, |ui| {
-                ui.add(egui::Label::new(egui::RichText::new(text).size(18.0).color(p.text)).wrap());
-                if let (Some(o), Some((code, _))) = (&mut k.staff_outcomes, &k.staff_decoded) {
-                    ui.add_space(8.0);
-                    crate::desk::outcome_panel(ui, o, code);
-                }
-            });
+            ui.add(egui::Label::new(egui::RichText::new(text.as_str()).size(18.0).color(p.text)).wrap());
+            if let (Some(o), Some((code, _))) = (&mut k.staff_outcomes, &k.staff_decoded) {
+                ui.add_space(8.0);
+                crate::desk::outcome_panel(ui, o, code, 64.0);
+            }
         }
         Some(Err(e)) => {
             widgets::text(ui, e, p.staff, 22.0);
         }
         None => {}
     }
-    ui.add_space(16.0);
-    ui.horizontal(|ui| {
-        let size = egui::vec2(300.0, 72.0);
-        if widgets::button(ui, p, Kind::Primary, "Back to the kiosk", None, size, 26.0).clicked() {
-            actions.push(Action::LeaveStaff);
-        }
-        if widgets::button(ui, p, Kind::Secondary, "Reload flows", None, size, 26.0).clicked() {
-            actions.push(Action::Reload);
-        }
-        if widgets::button(ui, p, Kind::Staff, "Exit the kiosk", None, size, 26.0).clicked() {
-            actions.push(Action::Quit);
-        }
-    });
 }

@@ -35,6 +35,7 @@ pub struct Palette {
 
 /// The warm light theme of the mockups: #1d2330 on #f7f4ee is 14:1, white on
 /// #1f3a5f 11:1, white on #9a3709 7.2:1, #4a5263 on the background 7.1:1.
+/// Borders (#8a8272) are 3.8:1 on white and 3.5:1 on the page (WCAG 1.4.11).
 pub const LIGHT: Palette = Palette {
     background: Color32::from_rgb(0xf7, 0xf4, 0xee),
     text: Color32::from_rgb(0x1d, 0x23, 0x30),
@@ -44,7 +45,7 @@ pub const LIGHT: Palette = Palette {
     staff: Color32::from_rgb(0x9a, 0x37, 0x09),
     on_staff: Color32::WHITE,
     card: Color32::WHITE,
-    border: Color32::from_rgb(0xb8, 0xb0, 0xa0),
+    border: Color32::from_rgb(0x8a, 0x82, 0x72),
     value_bg: Color32::from_rgb(0xfd, 0xe7, 0xb0),
     focus: Color32::from_rgb(0x00, 0x5f, 0xcc),
 };
@@ -73,6 +74,16 @@ pub const DEFAULT_SCALE: usize = 1;
 pub const BODY: f32 = 30.0;
 /// The smallest a button may be.
 pub const BUTTON_HEIGHT: f32 = 72.0;
+
+/// The base size for a screen of `size` points: 1.0 at 1280x800 (and on
+/// anything smaller: text never shrinks below the patron's choice), growing
+/// with the screen up to 1.5, so 1080p is not 1280x800 with margins. A
+/// portrait screen is measured against 800x1280.
+pub fn base_for(size: egui::Vec2) -> f32 {
+    let (w, h) = if size.x >= size.y { (1280.0, 800.0) } else { (800.0, 1280.0) };
+    let base = (size.x / w).min(size.y / h);
+    if base.is_finite() { base.clamp(1.0, 1.5) } else { 1.0 }
+}
 
 /// The sizes for one text-size step.
 #[derive(Clone, Copy, Debug)]
@@ -149,6 +160,16 @@ pub fn apply(ctx: &egui::Context, palette: &Palette, sizes: &Sizes) {
     style.spacing.item_spacing = egui::vec2(16.0, 16.0);
     style.spacing.button_padding = egui::vec2(20.0, 12.0);
     style.interaction.tooltip_delay = f32::INFINITY;
+    // A wide scroll bar, always in its own column: a patron sees there is
+    // more and can drag it.
+    let mut scroll = egui::style::ScrollStyle::solid();
+    scroll.bar_width = 18.0;
+    scroll.handle_min_length = 48.0;
+    // No fade: the body says "more below" in words (a fade was missed).
+    scroll.fade.strength = 0.0;
+    style.spacing.scroll = scroll;
+    // A kiosk needs no animation frames.
+    style.animation_time = 0.0;
     ctx.set_global_style(style);
 }
 
@@ -189,6 +210,47 @@ mod tests {
         }
         // The high-contrast theme goes further for body text.
         assert!(contrast(HIGH_CONTRAST.text, HIGH_CONTRAST.background) >= 20.0);
+    }
+
+    /// WCAG 1.4.11: what a patron must see to use a control or understand a
+    /// picture (borders, icons, the focus ring, the countdown) is at least
+    /// 3:1 against what is next to it.
+    #[test]
+    fn every_graphic_meets_wcag_3_to_1_against_its_background() {
+        for (name, p) in [("light", LIGHT), ("high contrast", HIGH_CONTRAST)] {
+            let pairs = [
+                ("tile icons (white shapes tinted primary) on tiles", p.primary, p.card),
+                ("tile borders on tiles", p.border, p.card),
+                ("tile borders on the page", p.border, p.background),
+                ("the dashed staff tile's border", p.muted, p.card),
+                ("tile number badges on tiles", p.primary, p.card),
+                ("outlined buttons' borders on the page", p.primary, p.background),
+                ("answers on the page", p.primary, p.background),
+                ("staff buttons on the page", p.staff, p.background),
+                ("the focus ring on the page", p.focus, p.background),
+                ("the focus ring on tiles", p.focus, p.card),
+                ("the countdown track on its card", p.border, p.card),
+                ("the countdown arc on its card", p.staff, p.card),
+                ("the success mark on the page", p.primary, p.background),
+                ("the code box's border", p.primary, p.card),
+                ("picture frames on the page", p.border, p.background),
+                ("top-bar button outlines on the bar", p.on_primary, p.primary),
+            ];
+            for (what, fg, bg) in pairs {
+                let ratio = contrast(fg, bg);
+                assert!(ratio >= 3.0, "{name}: {what} is {ratio:.2}:1");
+            }
+        }
+    }
+
+    #[test]
+    fn the_base_size_follows_the_screen() {
+        assert_eq!(base_for(egui::vec2(1280.0, 800.0)), 1.0);
+        assert_eq!(base_for(egui::vec2(1024.0, 768.0)), 1.0, "text never shrinks below the patron's choice");
+        assert!((base_for(egui::vec2(1920.0, 1080.0)) - 1.35).abs() < 0.01);
+        assert!((base_for(egui::vec2(1080.0, 1920.0)) - 1.35).abs() < 0.01, "portrait against 800x1280");
+        assert_eq!(base_for(egui::vec2(0.0, 0.0)), 1.0);
+        assert_eq!(base_for(egui::vec2(f32::NAN, 5.0)), 1.0);
     }
 
     #[test]

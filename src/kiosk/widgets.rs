@@ -44,6 +44,24 @@ pub fn button(
     named_button(ui, p, kind, label, &name, number, size, font)
 }
 
+/// The height a [`button`] of `width` needs for `label`: `min`, unless its
+/// words do not fit on one line even a little smaller, then as tall as
+/// they wrap.
+pub fn button_height(ui: &Ui, label: &str, width: f32, font: f32, number: Option<usize>, min: f32) -> f32 {
+    let left = match number {
+        Some(_) => 24.0 + 2.0 * (font * 0.85).max(20.0) + 18.0,
+        None => 12.0,
+    };
+    let room = (width - 12.0 - left).max(10.0);
+    let layout = |size: f32| {
+        ui.fonts_mut(|f| f.layout(label.to_string(), super::theme::bold(size), Color32::WHITE, room))
+    };
+    if [1.0, 0.9, 0.8, 0.72].iter().any(|k| layout(font * k).rows.len() <= 1) {
+        return min;
+    }
+    (layout(font).size().y + 24.0).max(min)
+}
+
 /// Like [`button`], with an accessible name that differs from what is drawn
 /// (a screen reader says "Larger text" where the button shows "A+").
 #[allow(clippy::too_many_arguments)]
@@ -106,84 +124,15 @@ pub fn named_button(
             galley = smaller;
         }
     }
+    if !super::layout::fits(&galley, egui::vec2(width, rect.height())) {
+        super::layout::overflow(
+            ui.ctx(),
+            format!("the button `{name}` ({:.0}x{:.0})", rect.width(), rect.height()),
+        );
+    }
     let x = if number.is_some() { left } else { rect.center().x - galley.size().x / 2.0 };
     let pos = egui::pos2(x.max(rect.left() + 8.0), rect.center().y - galley.size().y / 2.0);
     painter.galley(pos, galley, text);
-    response
-}
-
-/// A home-screen tile: picture above, title, optional second line.
-#[allow(clippy::too_many_arguments)]
-pub fn tile(
-    ui: &mut Ui,
-    p: &Palette,
-    icon: Option<&egui::TextureHandle>,
-    title: &str,
-    subtitle: Option<&str>,
-    size: Vec2,
-    font: f32,
-    dashed: bool,
-) -> Response {
-    let (rect, response) = ui.allocate_exact_size(size, Sense::click());
-    response.widget_info(|| WidgetInfo::labeled(egui::Role::Button, true, title));
-    if !ui.is_rect_visible(rect) {
-        return response;
-    }
-    let hovered = response.hovered() || response.is_pointer_button_down_on();
-    let painter = ui.painter().clone();
-    let fill = if hovered { blend(p.card, p.primary, 0.08) } else { p.card };
-    let border = if dashed { Stroke::new(2.0, p.muted) } else { Stroke::new(3.0, p.border) };
-    painter.rect(rect, CornerRadius::same(16), fill, border, StrokeKind::Inside);
-    if response.has_focus() {
-        painter.rect_stroke(
-            rect.expand(4.0),
-            CornerRadius::same(18),
-            Stroke::new(4.0, p.focus),
-            StrokeKind::Outside,
-        );
-    }
-    let inner = rect.shrink(14.0);
-    let centered = |text: &str, font: FontId, color: Color32| {
-        let mut job = LayoutJob::simple(text.to_string(), font, color, inner.width());
-        job.halign = egui::Align::Center;
-        ui.fonts_mut(|f| f.layout_job(job))
-    };
-    let title_galley = centered(title, super::theme::bold(font), p.text);
-    let mut sub_galley = subtitle.map(|s| centered(s, FontId::proportional(font * 0.72), p.muted));
-    // Long titles and large text: shrink the icon first, then drop the
-    // second line, so nothing spills out of the tile.
-    let text_height = |sub: &Option<std::sync::Arc<egui::Galley>>| {
-        title_galley.size().y + sub.as_ref().map_or(0.0, |g| g.size().y + 6.0)
-    };
-    let mut icon_side = (inner.height() * 0.42).min(96.0);
-    let gap = 10.0;
-    if text_height(&sub_galley) + icon_side + gap > inner.height() {
-        icon_side = (inner.height() - text_height(&sub_galley) - gap).max(0.0);
-        if icon_side < 40.0 {
-            sub_galley = None;
-            icon_side = (inner.height() - text_height(&sub_galley) - gap).clamp(0.0, 96.0);
-        }
-    }
-    let icon = icon.filter(|_| icon_side >= 32.0);
-    let mut total = text_height(&sub_galley);
-    if icon.is_some() {
-        total += icon_side + gap;
-    }
-    let mut y = inner.center().y - total / 2.0;
-    if let Some(tex) = icon {
-        let r =
-            Rect::from_center_size(egui::pos2(inner.center().x, y + icon_side / 2.0), Vec2::splat(icon_side));
-        let tint = if p.background == Color32::BLACK { p.text } else { Color32::WHITE };
-        painter.image(tex.id(), r, Rect::from_min_max(egui::pos2(0.0, 0.0), egui::pos2(1.0, 1.0)), tint);
-        y += icon_side + gap;
-    }
-    // Centred galleys are laid out around x = 0.
-    let th = title_galley.size().y;
-    painter.galley(egui::pos2(inner.center().x, y), title_galley, p.text);
-    y += th + 6.0;
-    if let Some(g) = sub_galley {
-        painter.galley(egui::pos2(inner.center().x, y), g, p.muted);
-    }
     response
 }
 
@@ -216,7 +165,7 @@ pub fn text(ui: &mut Ui, s: &str, color: Color32, font: f32) -> Response {
     ui.add(egui::Label::new(egui::RichText::new(s).color(color).size(font)).wrap())
 }
 
-fn blend(a: Color32, b: Color32, t: f32) -> Color32 {
+pub(super) fn blend(a: Color32, b: Color32, t: f32) -> Color32 {
     let mix = |x: u8, y: u8| (f32::from(x) * (1.0 - t) + f32::from(y) * t).round() as u8;
     Color32::from_rgb(mix(a.r(), b.r()), mix(a.g(), b.g()), mix(a.b(), b.b()))
 }

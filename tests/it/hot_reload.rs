@@ -87,6 +87,9 @@ fn a_good_edit_is_picked_up_at_home() {
 fn an_edit_during_a_session_waits_for_the_home_screen() {
     let (mut h, _tmp, flows) = kiosk_on_copy(false);
     h.run_steps(3);
+    // Ten tiles: the one wanted may be below the fold.
+    h.get_by_label(OURS).scroll_to_me();
+    h.run_steps(3);
     h.get_by_label(OURS).click();
     h.run_steps(3);
     let before = h.state().session().unwrap().flow_set().fingerprint;

@@ -679,3 +679,18 @@ fn one_second_left_is_said_in_the_singular() {
     frames(&mut h);
     assert!(shows(&h, "Back to the start in 1 second."), "the solved screen too");
 }
+
+#[test]
+fn number_keys_choose_the_numbered_home_tiles() {
+    let (mut h, _clock) = default_kiosk();
+    frames(&mut h);
+    h.key_press(Key::Num1);
+    frames(&mut h);
+    assert!(shows(&h, "Where are you printing from?"), "1 starts the first flow");
+    h.key_press(Key::Home);
+    frames(&mut h);
+    // One flow here: 2 is "Something else?", the way to staff.
+    h.key_press(Key::Num2);
+    frames(&mut h);
+    assert!(h.state().handoff_code().is_some(), "2 asks for staff");
+}

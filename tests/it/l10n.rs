@@ -251,7 +251,7 @@ fn empty_and_fuzzy_entries_stay_missing() {
     assert_eq!(o.status.code(), Some(0), "{}", String::from_utf8_lossy(&o.stderr));
     let out = stdout(&o);
     assert!(
-        out.starts_with("`vi`: 1 translations written, 0 already there, 46 untranslated or fuzzy left out"),
+        out.starts_with("`vi`: 1 translations written, 0 already there, 48 untranslated or fuzzy left out"),
         "{out}"
     );
     let text = std::fs::read_to_string(flows.join("printing.ron")).unwrap();
@@ -391,7 +391,7 @@ fn a_missing_word_is_added_to_the_words_file_in_its_layout() {
     let text = std::fs::read_to_string(&words).unwrap();
     assert!(
         text.ends_with(
-            "    \"say_still_here\": \"Para seguir, pulse cualquier tecla.\",\n    \"still_here\": \"Aquí sigo\",\n}\n"
+            "    \"photo_code\": \"Tome una foto de este código o anótelo\",\n    \"still_here\": \"Aquí sigo\",\n}\n"
         ),
         "{text}"
     );

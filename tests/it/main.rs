@@ -16,6 +16,8 @@ mod graph;
 mod handoff;
 mod hot_reload;
 mod inherit;
+mod kiosk_a11y;
+mod kiosk_layout;
 mod kiosk_links;
 mod kiosk_speech;
 mod kiosk_ui;

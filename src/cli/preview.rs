@@ -1,0 +1,109 @@
+//! `preview`: what the kiosk's screens look like with a library's own flows,
+//! branch, languages, text sizes, themes and screen sizes, drawn to PNG files,
+//! so IT staff catch long text and truncation before patrons do.
+//!
+//! Only the arguments live here (the command line builds without egui); the
+//! drawing is `kiosk::preview`, which needs a display (Xvfb will do:
+//! `xvfb-run -s "-screen 0 1920x1920x24" kiosk-triage preview`).
+
+use super::FlowsArgs;
+use clap::ValueEnum;
+use std::path::PathBuf;
+
+/// Arguments of `preview`.
+#[derive(Debug, clap::Args)]
+pub struct Args {
+    /// Where the flows are.
+    #[command(flatten)]
+    pub flows: FlowsArgs,
+    /// The branch [default: the first in the flows].
+    #[arg(long)]
+    pub branch: Option<String>,
+    /// Languages, comma-separated [default: every language of the flows].
+    #[arg(long, value_delimiter = ',')]
+    pub lang: Vec<String>,
+    /// Text sizes, 1 (smallest) to 5 (largest), comma-separated [default: 2,
+    /// the kiosk's own].
+    #[arg(long = "text-size", value_delimiter = ',', value_parser = clap::value_parser!(u8).range(1..=5))]
+    pub text_size: Vec<u8>,
+    /// Themes, comma-separated [default: light].
+    #[arg(long, value_delimiter = ',')]
+    pub theme: Vec<Theme>,
+    /// Screen sizes as WIDTHxHEIGHT, comma-separated [default: 1280x800].
+    #[arg(long, value_delimiter = ',', value_parser = parse_size)]
+    pub size: Vec<(u32, u32)>,
+    /// Screens, comma-separated [default: all of them].
+    #[arg(long, value_delimiter = ',')]
+    pub screen: Vec<Screen>,
+    /// The folder the PNG files go to (created).
+    #[arg(long, default_value = "preview")]
+    pub out: PathBuf,
+}
+
+/// A theme.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, ValueEnum)]
+pub enum Theme {
+    /// The warm light theme.
+    Light,
+    /// High contrast.
+    Contrast,
+}
+
+/// A kind of screen.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, ValueEnum)]
+pub enum Screen {
+    /// The home screen.
+    Home,
+    /// The first step with a picture.
+    Step,
+    /// The question with the most choices.
+    Question,
+    /// A solved ending.
+    Solved,
+    /// The handoff with the longest reason.
+    Handoff,
+    /// "Are you still there?" over a step.
+    Idle,
+}
+
+impl Screen {
+    /// Every screen, in the order drawn.
+    pub const ALL: [Screen; 6] =
+        [Screen::Home, Screen::Step, Screen::Question, Screen::Solved, Screen::Handoff, Screen::Idle];
+
+    /// Its name in file names.
+    pub fn name(self) -> &'static str {
+        match self {
+            Screen::Home => "home",
+            Screen::Step => "step",
+            Screen::Question => "question",
+            Screen::Solved => "solved",
+            Screen::Handoff => "handoff",
+            Screen::Idle => "idle",
+        }
+    }
+}
+
+fn parse_size(s: &str) -> Result<(u32, u32), String> {
+    let bad = || format!("`{s}` is not a screen size like 1280x800");
+    let (w, h) = s.split_once(['x', 'X']).ok_or_else(bad)?;
+    let (w, h): (u32, u32) = (w.trim().parse().map_err(|_| bad())?, h.trim().parse().map_err(|_| bad())?);
+    if !(320..=8192).contains(&w) || !(240..=8192).contains(&h) {
+        return Err(format!("`{s}`: a screen is 320x240 to 8192x8192"));
+    }
+    Ok((w, h))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn sizes_parse_and_nonsense_is_refused() {
+        assert_eq!(parse_size("1280x800"), Ok((1280, 800)));
+        assert_eq!(parse_size("1080X1920"), Ok((1080, 1920)));
+        for bad in ["", "1280", "x800", "axb", "10x10", "99999x800", "-1x800"] {
+            assert!(parse_size(bad).is_err(), "{bad}");
+        }
+    }
+}

@@ -1,0 +1,123 @@
+//! A row of big buttons that always keeps its room: the bottom bar of every
+//! screen (Back, Start over, Get help from staff) and any set of buttons
+//! that must stay whole in every language and text size.
+//!
+//! Each button is as wide as its words need. When they do not all fit on one
+//! line, the row becomes two or more lines of whole buttons, never buttons
+//! whose words wrap into clipping. Built like an egui widget:
+//! `ButtonRow::new(&sizes).button(Kind::Secondary, "Back", Action::Back)`.
+
+use super::app::Action;
+use super::theme::{Palette, Sizes};
+use super::widgets::{self, Kind};
+use eframe::egui::{self, Context, Rect, Ui};
+
+/// One button of the row.
+struct Item {
+    kind: Kind,
+    label: String,
+    action: Action,
+}
+
+/// Buttons laid out in as few full-width lines as their words allow.
+pub struct ButtonRow {
+    items: Vec<Item>,
+    font: f32,
+    height: f32,
+    gap: f32,
+}
+
+impl ButtonRow {
+    /// An empty row at the patron's text size.
+    pub fn new(sizes: &Sizes) -> Self {
+        ButtonRow { items: Vec::new(), font: sizes.body, height: sizes.button, gap: 16.0 }
+    }
+
+    /// A row with its own text size and button height (staff screens).
+    pub fn sized(font: f32, height: f32) -> Self {
+        ButtonRow { items: Vec::new(), font, height: height.max(64.0), gap: 16.0 }
+    }
+
+    /// Adds a button that does `action` when pressed.
+    pub fn button(mut self, kind: Kind, label: impl Into<String>, action: Action) -> Self {
+        self.items.push(Item { kind, label: label.into(), action });
+        self
+    }
+
+    /// The width each button's words need on one line, with its margins.
+    fn natural(&self, ctx: &Context) -> Vec<f32> {
+        self.items
+            .iter()
+            .map(|i| {
+                let g = ctx.fonts_mut(|f| {
+                    f.layout_no_wrap(i.label.clone(), super::theme::bold(self.font), egui::Color32::WHITE)
+                });
+                g.size().x + 56.0
+            })
+            .collect()
+    }
+
+    /// The buttons by line, each with its width: as many whole buttons per
+    /// line as fit, every line filling `width`.
+    fn arrange(&self, ctx: &Context, width: f32) -> Vec<Vec<(usize, f32)>> {
+        let need = self.natural(ctx);
+        let mut lines: Vec<Vec<usize>> = Vec::new();
+        let mut used = 0.0;
+        for (i, w) in need.iter().enumerate() {
+            match lines.last_mut() {
+                Some(line) if used + self.gap + w <= width => {
+                    line.push(i);
+                    used += self.gap + w;
+                }
+                _ => {
+                    lines.push(vec![i]);
+                    used = *w;
+                }
+            }
+        }
+        lines
+            .into_iter()
+            .map(|line| {
+                let sum: f32 = line.iter().map(|&i| need[i]).sum();
+                let spare = (width - sum - self.gap * (line.len() as f32 - 1.0)).max(0.0);
+                // The last button of a line (the way to staff) takes what is
+                // left, so the most important button is the biggest.
+                let last = line.len() - 1;
+                line.iter()
+                    .enumerate()
+                    .map(|(n, &i)| (i, (need[i] + if n == last { spare } else { 0.0 }).min(width)))
+                    .collect()
+            })
+            .collect()
+    }
+
+    /// The height the row takes at `width`.
+    pub fn height(&self, ctx: &Context, width: f32) -> f32 {
+        let lines = self.arrange(ctx, width).len().max(1) as f32;
+        lines * self.height + (lines - 1.0) * self.gap
+    }
+
+    /// Draws the row in `rect`; a pressed button's action goes to `actions`.
+    pub fn show(self, ui: &mut Ui, rect: Rect, p: &Palette, actions: &mut Vec<Action>) {
+        let lines = self.arrange(ui.ctx(), rect.width());
+        let mut y = rect.top();
+        for line in lines {
+            let mut x = rect.left();
+            for (i, w) in line {
+                let item = &self.items[i];
+                let r = Rect::from_min_size(egui::pos2(x, y), egui::vec2(w, self.height));
+                let pressed = ui
+                    .scope_builder(egui::UiBuilder::new().max_rect(r), |ui| {
+                        widgets::button(ui, p, item.kind, &item.label, None, r.size(), self.font).clicked()
+                    })
+                    .inner;
+                super::layout::fixed_item(ui.ctx(), r);
+                if pressed {
+                    actions.push(item.action.clone());
+                }
+                x += w + self.gap;
+            }
+            y += self.height + self.gap;
+        }
+    }
+}

@@ -1,0 +1,131 @@
+//! Keyboard shortcuts, so the whole kiosk works without a pointer: number
+//! keys choose (home tiles and answers), Enter is Next (Done on an ending),
+//! Backspace or keypad minus is Back, F1 or keypad 0 asks for staff, keypad
+//! plus reads the screen aloud and slash turns Read aloud on or off, and the
+//! PIN pad takes digits in the order typed.
+
+use super::app::{Action, Kiosk, View};
+use crate::idle::Phase;
+use crate::session::Body;
+use eframe::egui::{self, Key, Modifiers};
+
+impl Kiosk {
+    /// Keyboard shortcuts, so the whole kiosk works without a pointer.
+    pub(super) fn keys(&self, ctx: &egui::Context) -> Vec<Action> {
+        let mut out = Vec::new();
+        // Enter on a focused button presses that button; only with nothing
+        // focused does it mean Next.
+        let nothing_focused = ctx.memory(|m| m.focused().is_none());
+        ctx.input_mut(|i| {
+            if i.consume_key(Modifiers::CTRL | Modifiers::ALT, Key::S) {
+                out.push(Action::OpenStaff);
+                return;
+            }
+            if self.pin.pad.is_some() {
+                // In the order typed: several keys can arrive in one frame.
+                for e in &i.events {
+                    if let egui::Event::Key { key, pressed: true, modifiers, .. } = e
+                        && modifiers.is_none()
+                        && let Some((_, d)) = DIGITS.iter().find(|(k, _)| k == key)
+                    {
+                        out.push(Action::PinDigit(*d));
+                    }
+                }
+                for (k, _) in DIGITS {
+                    while i.consume_key(Modifiers::NONE, k) {}
+                }
+                if i.consume_key(Modifiers::NONE, Key::Enter) {
+                    out.push(Action::PinSubmit);
+                }
+                if i.consume_key(Modifiers::NONE, Key::Escape) {
+                    out.push(Action::PinCancel);
+                }
+                if i.consume_key(Modifiers::NONE, Key::Backspace) {
+                    out.push(Action::PinClear);
+                }
+                return;
+            }
+            if matches!(self.idle_phase(), Phase::Warning { .. }) {
+                // Any key is input; Enter or Space answers the prompt.
+                if i.consume_key(Modifiers::NONE, Key::Enter) || i.consume_key(Modifiers::NONE, Key::Space) {
+                    out.push(Action::StillHere);
+                }
+                return;
+            }
+            if i.consume_key(Modifiers::CTRL, Key::Plus) || i.consume_key(Modifiers::CTRL, Key::Equals) {
+                out.push(Action::TextSize(1));
+            }
+            if i.consume_key(Modifiers::CTRL, Key::Minus) {
+                out.push(Action::TextSize(-1));
+            }
+            // F1 and, on a number pad, 0 (like a phone's operator) ask for staff.
+            if i.consume_key(Modifiers::NONE, Key::F1) || i.consume_key(Modifiers::NONE, Key::Num0) {
+                out.push(Action::AskStaff);
+            }
+            // Number pad + reads the screen aloud (again), / turns it off or
+            // on (not in staff mode, which is never read).
+            if !self.in_staff_mode() && i.consume_key(Modifiers::NONE, Key::Plus) {
+                out.push(Action::Repeat);
+            }
+            if !self.in_staff_mode() && i.consume_key(Modifiers::NONE, Key::Slash) {
+                out.push(Action::ReadAloud);
+            }
+            if matches!(self.patron.view, View::Home) && !self.unavailable {
+                // Tiles are numbered: 1-9 start a flow, the last number is
+                // "Something else?".
+                let flows = self.flow_ids();
+                for (n, (k, _)) in DIGITS[1..].iter().enumerate() {
+                    if n <= flows.len() && i.consume_key(Modifiers::NONE, *k) {
+                        out.push(match flows.get(n) {
+                            Some(id) => Action::StartFlow(id.clone()),
+                            None => Action::StaffFromHome,
+                        });
+                    }
+                }
+                return;
+            }
+            let View::Flow(s) = &self.patron.view else { return };
+            if i.consume_key(Modifiers::NONE, Key::Backspace)
+                || i.consume_key(Modifiers::ALT, Key::ArrowLeft)
+                || i.consume_key(Modifiers::NONE, Key::Minus)
+            {
+                out.push(Action::Back);
+            }
+            if i.consume_key(Modifiers::NONE, Key::Home) {
+                out.push(Action::Home);
+            }
+            match s.screen().body {
+                Body::Question { choices, .. } => {
+                    for (n, (k, _)) in DIGITS[1..].iter().enumerate() {
+                        if n < choices.len() && i.consume_key(Modifiers::NONE, *k) {
+                            out.push(Action::Choose(n + 1));
+                        }
+                    }
+                }
+                Body::Step { .. } if nothing_focused && i.consume_key(Modifiers::NONE, Key::Enter) => {
+                    out.push(Action::Next);
+                }
+                Body::Solved { .. } | Body::Handoff { .. }
+                    if nothing_focused && i.consume_key(Modifiers::NONE, Key::Enter) =>
+                {
+                    out.push(Action::Home);
+                }
+                _ => {}
+            }
+        });
+        out
+    }
+}
+
+const DIGITS: [(Key, char); 10] = [
+    (Key::Num0, '0'),
+    (Key::Num1, '1'),
+    (Key::Num2, '2'),
+    (Key::Num3, '3'),
+    (Key::Num4, '4'),
+    (Key::Num5, '5'),
+    (Key::Num6, '6'),
+    (Key::Num7, '7'),
+    (Key::Num8, '8'),
+    (Key::Num9, '9'),
+];

@@ -1,0 +1,141 @@
+//! The navy bar at the top of every patron screen: where you are, then the
+//! controls (text size, contrast, languages), left to right as a screen
+//! reader reads them.
+//!
+//! The controls are one list ([`controls`]): adding one is one line there.
+//! When the title and the controls do not fit on one line (a small screen, a
+//! long branch name, a long translation), the title takes its own line and
+//! the controls wrap onto as many lines as they need. Nothing is cut.
+
+use super::app::{Action, Kiosk};
+use super::layout;
+use super::theme;
+use super::widgets::{Kind, named_button};
+use crate::flow::words::Word;
+use eframe::egui::{self, Rect, Ui};
+
+/// One control on the bar.
+struct Control {
+    /// What the button shows.
+    shown: String,
+    /// What a screen reader says.
+    name: String,
+    /// Whether it is on (the current language, high contrast).
+    selected: bool,
+    /// What pressing it does.
+    action: Action,
+}
+
+/// The bar's controls, in reading order.
+fn controls(k: &Kiosk) -> Vec<Control> {
+    let c = |shown: &str, name: String, selected: bool, action: Action| Control {
+        shown: shown.to_string(),
+        name,
+        selected,
+        action,
+    };
+    let mut out = vec![
+        c("A−", k.word(Word::TextSmaller), false, Action::TextSize(-1)),
+        c("A+", k.word(Word::TextLarger), false, Action::TextSize(1)),
+        c(&k.word(Word::Contrast), k.word(Word::Contrast), k.patron.contrast, Action::Contrast),
+        c(&k.word(Word::ReadAloud), k.word(Word::ReadAloud), k.patron.read_aloud, Action::ReadAloud),
+    ];
+    for lang in &k.languages {
+        let name = k.set.words.get(Word::LanguageName, lang, k.set.default_language()).to_string();
+        out.push(c(&name, name.clone(), *lang == k.patron.lang, Action::Language(lang.clone())));
+    }
+    out
+}
+
+/// Height of the bar's buttons: a target a shaky hand can hit.
+const TARGET: f32 = 64.0;
+/// Space between controls.
+const GAP: f32 = 12.0;
+
+/// Draws the bar.
+pub fn show(k: &Kiosk, ui: &mut Ui, actions: &mut Vec<Action>) {
+    let p = k.palette();
+    // The bar keeps one size (it holds the text size buttons themselves),
+    // grown with the screen.
+    let font = (24.0 * k.base()).round();
+    let bar = egui::Panel::top("top_bar")
+        .frame(egui::Frame::NONE.fill(p.primary).inner_margin(egui::Margin::symmetric(28, 10)))
+        .show(ui, |ui| {
+            let ctx = ui.ctx().clone();
+            // With no usable flows the branch name would be the demo one.
+            let title = if k.unavailable {
+                k.word(Word::KioskTitle)
+            } else {
+                format!("{} · {}", k.branch().name, k.word(Word::KioskTitle))
+            };
+            let title_font = theme::bold(font * 1.05);
+            let width_of = |s: &str, f: egui::FontId| {
+                ctx.fonts_mut(|fo| fo.layout_no_wrap(s.to_string(), f, p.on_primary)).size().x
+            };
+            let list = controls(k);
+            let widths: Vec<f32> =
+                list.iter().map(|c| (width_of(&c.shown, theme::bold(font)) + 40.0).max(TARGET)).collect();
+            let all: f32 = widths.iter().sum::<f32>() + GAP * (widths.len() as f32 - 1.0);
+            let area = ui.available_rect_before_wrap();
+            let w = area.width();
+            let title_w = width_of(&title, title_font.clone());
+            let one_line = title_w + 2.0 * GAP + all <= w;
+            // The title: alone on its line, wrapped, when the controls need
+            // the width.
+            let title_room = if one_line { w - all - 2.0 * GAP } else { w };
+            let galley =
+                ctx.fonts_mut(|f| f.layout(title.clone(), title_font.clone(), p.on_primary, title_room));
+            let title_h = galley.size().y.max(if one_line { TARGET } else { 0.0 });
+            let title_rect = Rect::from_min_size(area.min, egui::vec2(title_room, title_h));
+            let text = egui::RichText::new(&title).color(p.on_primary).font(title_font);
+            let shown = ui.scope_builder(
+                egui::UiBuilder::new()
+                    .max_rect(title_rect)
+                    .layout(egui::Layout::left_to_right(egui::Align::Center).with_main_wrap(true)),
+                |ui| ui.add(egui::Label::new(text).wrap()),
+            );
+            layout::fixed_item(&ctx, shown.inner.rect);
+            if !layout::fits(&galley, title_rect.size()) {
+                layout::overflow(&ctx, format!("the title `{title}` is cut"));
+            }
+            // The controls, right-aligned, on as many lines as they need.
+            let mut lines: Vec<Vec<usize>> = vec![Vec::new()];
+            let mut used = 0.0;
+            let room = if one_line { all } else { w };
+            for (i, cw) in widths.iter().enumerate() {
+                if lines.last().is_some_and(|l| !l.is_empty()) && used + GAP + cw > room {
+                    lines.push(Vec::new());
+                    used = 0.0;
+                }
+                let Some(line) = lines.last_mut() else { break };
+                used += if line.is_empty() { *cw } else { GAP + cw };
+                line.push(i);
+            }
+            let mut y =
+                if one_line { area.top() + (title_h - TARGET) / 2.0 } else { area.top() + title_h + 8.0 };
+            for line in &lines {
+                let line_w: f32 =
+                    line.iter().map(|&i| widths[i]).sum::<f32>() + GAP * (line.len() as f32 - 1.0);
+                let mut x = area.right() - line_w;
+                for &i in line {
+                    let c = &list[i];
+                    let r = Rect::from_min_size(egui::pos2(x, y), egui::vec2(widths[i], TARGET));
+                    let kind = Kind::OnBar { selected: c.selected };
+                    let clicked = ui
+                        .scope_builder(egui::UiBuilder::new().max_rect(r), |ui| {
+                            named_button(ui, p, kind, &c.shown, &c.name, None, r.size(), font).clicked()
+                        })
+                        .inner;
+                    layout::fixed_item(&ctx, r);
+                    if clicked {
+                        actions.push(c.action.clone());
+                    }
+                    x += widths[i] + GAP;
+                }
+                y += TARGET + 8.0;
+            }
+            let bottom = if one_line { area.top() + title_h } else { y - 8.0 };
+            ui.advance_cursor_after_rect(Rect::from_min_max(area.min, egui::pos2(area.right(), bottom)));
+        });
+    layout::fixed(ui.ctx(), bar.response.rect);
+}

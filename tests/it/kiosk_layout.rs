@@ -1,0 +1,427 @@
+//! The layout matrix: every kind of kiosk screen, at every screen size the
+//! libraries use, every text size, every language and both themes, checked
+//! headless through the AccessKit tree the way a screen reader sees it.
+//!
+//! A patron who turns the text up, needs high contrast or stands at a small
+//! or portrait screen must still reach every button: each interactive element
+//! lies on screen (or in the scrolling body, and scrolls fully into view above
+//! the bottom bar), no two overlap, every target is at least 64 px high, no
+//! text is cut, and the handoff code shows whole without scrolling.
+//!
+//! Staff mode and the PIN pad are staff-facing (one language, one text size),
+//! so they vary by screen size (and the PIN pad by theme) only.
+
+#![cfg(feature = "gui")]
+#![allow(clippy::unwrap_used)] // tests fail loudly, that is what they are for
+
+use eframe::egui::{self, Rect, Vec2, accesskit::Role};
+use egui_kittest::Harness;
+use egui_kittest::kittest::{NodeT, Queryable};
+use kiosk_triage::config::{KioskConfig, StaffGate, hash_pin};
+use kiosk_triage::flow::load::load_builtin;
+use kiosk_triage::flow::model::FlowSet;
+use kiosk_triage::kiosk::theme::{DEFAULT_SCALE, SCALES};
+use kiosk_triage::kiosk::{Action, Kiosk, Setup, layout};
+use kiosk_triage::tour::{Route, Tour, tour};
+use std::sync::Arc;
+use std::sync::atomic::{AtomicU64, Ordering};
+use std::time::{Duration, Instant};
+
+const SIZES: [(f32, f32); 4] = [(1024.0, 768.0), (1280.0, 800.0), (1920.0, 1080.0), (1080.0, 1920.0)];
+const MIN_TARGET: f32 = 64.0;
+
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+enum Kind {
+    Home,
+    StepWithPicture,
+    MostChoices,
+    Solved,
+    Handoff,
+    IdleWarning,
+    PinPad,
+    StaffDecoded,
+}
+
+/// One element on screen, as AccessKit has it.
+#[derive(Clone, Debug)]
+struct Element {
+    role: Role,
+    name: String,
+    rect: Rect,
+}
+
+fn interactive(role: Role) -> bool {
+    matches!(
+        role,
+        Role::Button
+            | Role::TextInput
+            | Role::MultilineTextInput
+            | Role::CheckBox
+            | Role::RadioButton
+            | Role::ComboBox
+            | Role::Link
+            | Role::Slider
+            | Role::SpinButton
+            | Role::Switch
+    )
+}
+
+fn elements(h: &Harness<'_, Kiosk>) -> Vec<Element> {
+    h.root()
+        .children_recursive()
+        .filter_map(|n| {
+            let role = n.accesskit_node().role();
+            let name = if role == Role::Label {
+                n.accesskit_node().value().unwrap_or_default()
+            } else {
+                n.accesskit_node().label().or_else(|| n.accesskit_node().value()).unwrap_or_default()
+            };
+            let rect = n.accesskit_node().bounding_box()?;
+            let rect = Rect::from_min_max(
+                egui::pos2(rect.x0 as f32, rect.y0 as f32),
+                egui::pos2(rect.x1 as f32, rect.y1 as f32),
+            );
+            Some(Element { role, name, rect })
+        })
+        .collect()
+}
+
+/// A clock the test moves by hand.
+fn clock() -> (Arc<AtomicU64>, kiosk_triage::kiosk::Clock) {
+    let ticks = Arc::new(AtomicU64::new(1000));
+    let t = ticks.clone();
+    (ticks, Arc::new(move || Duration::from_millis(t.load(Ordering::SeqCst))))
+}
+
+fn kiosk(set: &Arc<FlowSet>, kind: Kind, clock: kiosk_triage::kiosk::Clock) -> Kiosk {
+    let loaded = load_builtin(None);
+    let (gate, windowed, config) = match kind {
+        Kind::PinPad => {
+            let config =
+                KioskConfig { staff_pin_hash: Some(hash_pin("4821").unwrap()), ..KioskConfig::default() };
+            (StaffGate::of(&config), false, config)
+        }
+        Kind::StaffDecoded => (StaffGate::NoPin, true, KioskConfig::default()),
+        _ => (StaffGate::NoPin, false, KioskConfig::default()),
+    };
+    Kiosk::new(Setup {
+        languages: set.languages.clone(),
+        branch: set.branches[0].id.clone(),
+        set: set.clone(),
+        assets: loaded.assets,
+        config,
+        gate,
+        unavailable: false,
+        windowed,
+        notices: Vec::new(),
+        reload: None,
+        archive: None,
+        watch: None,
+        stats: None,
+        clock,
+        files: String::new(),
+    })
+}
+
+/// The hardest screen of each kind in the built-in flows.
+fn paths(set: &Arc<FlowSet>) -> Tour {
+    tour(set, &set.branches[0].id)
+}
+
+fn walk(h: &mut Harness<'_, Kiosk>, route: &Option<Route>) {
+    let route = route.clone().unwrap();
+    let ctx = h.ctx.clone();
+    h.state_mut().act(Action::StartFlow(route.flow.clone()), &ctx);
+    for n in route.steps {
+        let a = if n == 0 { Action::Next } else { Action::Choose(n) };
+        h.state_mut().act(a, &ctx);
+    }
+}
+
+/// A kiosk showing `kind`, in a harness of `size`.
+fn screen(
+    set: &Arc<FlowSet>,
+    paths: &Tour,
+    kind: Kind,
+    size: Vec2,
+) -> (Harness<'static, Kiosk>, Arc<AtomicU64>) {
+    let (ticks, clock) = clock();
+    let mut h = Harness::builder()
+        .with_size(size)
+        .build_ui_state(|ui, k: &mut Kiosk| k.ui(ui), kiosk(set, kind, clock));
+    h.run_steps(2);
+    let ctx = h.ctx.clone();
+    match kind {
+        Kind::Home => {}
+        Kind::StepWithPicture | Kind::IdleWarning => walk(&mut h, &paths.picture),
+        Kind::MostChoices => walk(&mut h, &paths.most_choices),
+        Kind::Solved => walk(&mut h, &paths.solved),
+        Kind::Handoff => walk(&mut h, &paths.handoff),
+        Kind::PinPad => h.state_mut().act(Action::OpenStaff, &ctx),
+        Kind::StaffDecoded => {
+            // A real code, decoded in staff mode.
+            walk(&mut h, &paths.handoff);
+            h.run_steps(2);
+            let code = h.state().handoff_code().unwrap();
+            h.state_mut().act(Action::Home, &ctx);
+            h.state_mut().act(Action::OpenStaff, &ctx);
+            h.run_steps(2);
+            h.get_by_role(Role::TextInput).focus();
+            h.run_steps(1);
+            h.get_by_role(Role::TextInput).type_text(&code);
+            h.run_steps(1);
+            h.get_by_label("Decode").click();
+        }
+    }
+    if kind == Kind::IdleWarning {
+        let warn = KioskConfig::default().idle_warning();
+        ticks.fetch_add(warn.as_millis() as u64 + 2000, Ordering::SeqCst);
+    }
+    h.run_steps(3);
+    (h, ticks)
+}
+
+/// Whether `e` is a control or text of a part that never scrolls (not a
+/// part of the body scrolled under a bar).
+fn is_fixed(regions: &layout::Regions, e: &Element) -> bool {
+    let near = |a: egui::Pos2, b: egui::Pos2| (a - b).length() < 1.0;
+    regions.fixed_items.iter().any(|r| near(r.min, e.rect.min) && near(r.max, e.rect.max))
+}
+
+/// What is wrong with the screen now, in words.
+fn problems(h: &mut Harness<'_, Kiosk>, kind: Kind, size: Vec2) -> Vec<String> {
+    let mut out = Vec::new();
+    let screen = Rect::from_min_size(egui::Pos2::ZERO, size);
+    let Some(regions) = layout::regions(&h.ctx) else {
+        return vec!["the screen published no layout regions".into()];
+    };
+    for cut in layout::overflows(&h.ctx) {
+        out.push(format!("text does not fit: {cut}"));
+    }
+    // The code first, before anything below is scrolled into view: it
+    // must show whole as the screen opens.
+    if kind == Kind::Handoff {
+        match h.state().handoff_code() {
+            Some(code) => {
+                let shown = elements(h).into_iter().find(|e| e.name == code);
+                match shown {
+                    Some(e) if screen.contains_rect(e.rect) && regions.body.contains_rect(e.rect) => {
+                        // Whole and without scrolling: scroll back first.
+                    }
+                    Some(e) => out.push(format!("the code {code} is at {:?}, not whole in the body", e.rect)),
+                    None => out.push(format!("the code {code} is not on screen")),
+                }
+            }
+            None => out.push("no handoff code".into()),
+        }
+    }
+    let all = elements(h);
+    // On an overlay only its own card counts: the screen under it is
+    // checked on its own.
+    let card = regions.overlay;
+    // An overlay is drawn after the screen, so its elements come after the
+    // screen's last fixed item in reading order.
+    let first_own = match card {
+        Some(_) => all.iter().rposition(|e| is_fixed(&regions, e)).map_or(0, |i| i + 1),
+        None => 0,
+    };
+    let own: Vec<&Element> = all[first_own.min(all.len())..].iter().collect();
+    let mine = |e: &Element| card.is_none_or(|c| c.contains_rect(e.rect));
+    let targets: Vec<&Element> = own.iter().copied().filter(|e| interactive(e.role) && mine(e)).collect();
+    for e in &targets {
+        if e.rect.height() < MIN_TARGET - 0.5 {
+            out.push(format!("`{}` is {:.0} px high", e.name, e.rect.height()));
+        }
+    }
+    // What shows of each: a part of the body scrolled out of view is hidden
+    // under the bars, not on them (AccessKit gives unclipped bounds).
+    let shown = |e: &Element| {
+        if is_fixed(&regions, e) || card.is_some() { e.rect } else { e.rect.intersect(regions.body) }
+    };
+    for (i, a) in targets.iter().enumerate() {
+        for b in &targets[i + 1..] {
+            let (ra, rb) = (shown(a), shown(b));
+            if ra.is_positive() && rb.is_positive() && ra.shrink(0.5).intersects(rb.shrink(0.5)) {
+                out.push(format!(
+                    "`{}` overlaps `{}` ({ra:?}, {rb:?}; body {:?})",
+                    a.name, b.name, regions.body
+                ));
+            }
+        }
+    }
+    if let Some(c) = card
+        && !screen.contains_rect(c)
+    {
+        out.push(format!("the card {c:?} is not inside the screen"));
+    }
+    // Everything a patron can press or read is on screen, or in the body
+    // and scrolls fully into view above the bottom bar.
+    let checked: Vec<Element> = own
+        .iter()
+        .copied()
+        .filter(|e| (interactive(e.role) || e.role == Role::Label) && mine(e))
+        .cloned()
+        .collect();
+    for (i, e) in checked.iter().enumerate() {
+        if is_fixed(&regions, e) || card.is_some_and(|c| c.contains_rect(e.rect)) {
+            continue;
+        }
+        if regions.body.contains_rect(e.rect.shrink(0.5)) {
+            continue;
+        }
+        // Scroll it into view, as a screen reader would.
+        let node = h.root().children_recursive().find(|n| {
+            let b = n.accesskit_node().bounding_box();
+            b.is_some_and(|b| {
+                (b.x0 as f32 - e.rect.min.x).abs() < 0.5 && (b.y0 as f32 - e.rect.min.y).abs() < 0.5
+            }) && n.accesskit_node().role() == e.role
+        });
+        let Some(node) = node else { continue };
+        node.scroll_to_me();
+        h.run_steps(3);
+        let now = elements(h).into_iter().filter(|x| x.name == e.name && x.role == e.role).min_by_key(|x| {
+            ((x.rect.left() - e.rect.left()).abs() + (x.rect.width() - e.rect.width()).abs()) as i64
+        });
+        let Some(mut now) = now else { continue };
+        let body = layout::regions(&h.ctx).map_or(regions.body, |r| r.body);
+        if !body.expand(0.5).contains_rect(now.rect) {
+            // A screen reader asks again when the first request only
+            // started the scroll.
+            let asked = h.root().children_recursive().find(|n| {
+                n.accesskit_node().role() == e.role
+                    && n.accesskit_node().bounding_box().is_some_and(|b| {
+                        (b.x0 as f32 - now.rect.min.x).abs() < 0.5
+                            && (b.y0 as f32 - now.rect.min.y).abs() < 0.5
+                    })
+            });
+            if let Some(n) = asked {
+                n.scroll_to_me();
+            }
+            h.run_steps(3);
+            if let Some(again) =
+                elements(h).into_iter().filter(|x| x.name == e.name && x.role == e.role).min_by_key(|x| {
+                    ((x.rect.left() - e.rect.left()).abs() + (x.rect.width() - e.rect.width()).abs()) as i64
+                })
+            {
+                now = again;
+            }
+        }
+        let body = layout::regions(&h.ctx).map_or(regions.body, |r| r.body);
+        // A paragraph taller than the body is read by scrolling through it.
+        let tall = now.rect.height() > body.height() && now.rect.intersects(body);
+        if !tall && !body.expand(0.5).contains_rect(now.rect) {
+            out.push(format!(
+                "`{}` ({:?}) cannot be scrolled fully into the body {body:?}: {:?}",
+                e.name, e.role, now.rect
+            ));
+        }
+        let _ = i;
+    }
+    out
+}
+
+/// The settings a patron can change: (language, text size step, high contrast).
+fn settings(kind: Kind, set: &FlowSet) -> Vec<(String, usize, bool)> {
+    let staff_facing = matches!(kind, Kind::PinPad | Kind::StaffDecoded);
+    let scales = if staff_facing { vec![DEFAULT_SCALE] } else { (0..SCALES.len()).collect() };
+    let langs = if staff_facing { vec![set.languages[0].clone()] } else { set.languages.clone() };
+    let themes: &[bool] = if kind == Kind::StaffDecoded { &[false] } else { &[false, true] };
+    let mut out = Vec::new();
+    // Text size outermost: each size's glyphs are drawn once.
+    for &scale in &scales {
+        for lang in &langs {
+            for &contrast in themes {
+                out.push((lang.clone(), scale, contrast));
+            }
+        }
+    }
+    out
+}
+
+/// Checks one kind of screen at every size and setting. One kiosk per screen
+/// size, its settings changed the way a patron changes them (so the matrix
+/// runs in reasonable time); the body is scrolled back to the top between
+/// cases.
+fn check_kind(kind: Kind) {
+    let started = Instant::now();
+    let set = Arc::new(load_builtin(None).report.set.unwrap());
+    let paths = paths(&set);
+    let mut failures = Vec::new();
+    let mut cases = 0;
+    for (w, h) in SIZES {
+        let size = egui::vec2(w, h);
+        let (mut harness, ticks) = screen(&set, &paths, kind, size);
+        let ctx = harness.ctx.clone();
+        let (mut scale, mut contrast) = (DEFAULT_SCALE, false);
+        for (lang, want_scale, want_contrast) in settings(kind, &set) {
+            let mut actions = vec![Action::Language(lang.clone())];
+            let d = want_scale as i32 - scale as i32;
+            actions.extend((0..d.abs()).map(|_| Action::TextSize(d.signum())));
+            if want_contrast != contrast {
+                actions.push(Action::Contrast);
+            }
+            for a in actions {
+                harness.state_mut().act(a, &ctx);
+            }
+            (scale, contrast) = (want_scale, want_contrast);
+            if kind == Kind::IdleWarning {
+                // Changing a setting is input: wait for the warning again.
+                let warn = KioskConfig::default().idle_warning();
+                ticks.fetch_add(warn.as_millis() as u64 + 2000, Ordering::SeqCst);
+            }
+            harness.run_steps(4);
+            cases += 1;
+            let what =
+                format!("{lang}, text size {scale}, {}", if contrast { "high contrast" } else { "light" });
+            for p in problems(&mut harness, kind, size) {
+                failures.push(format!("{kind:?} at {w}x{h}, {what}: {p}"));
+            }
+            back_to_top(&mut harness);
+        }
+    }
+    eprintln!("{kind:?}: {cases} cases in {:.1} s", started.elapsed().as_secs_f32());
+    assert!(failures.is_empty(), "{} problems:\n{}", failures.len(), failures.join("\n"));
+}
+
+/// Scrolls the body back to its top (the first thing in it into view).
+fn back_to_top(h: &mut Harness<'_, Kiosk>) {
+    let Some(regions) = layout::regions(&h.ctx) else { return };
+    if regions.overlay.is_some() {
+        return;
+    }
+    // The first label that is not in a fixed part: the heading.
+    let first = h.root().children_recursive().find(|n| {
+        n.accesskit_node().role() == Role::Label
+            && n.accesskit_node().bounding_box().is_some_and(|b| {
+                let r = Rect::from_min_max(
+                    egui::pos2(b.x0 as f32, b.y0 as f32),
+                    egui::pos2(b.x1 as f32, b.y1 as f32),
+                );
+                !regions.fixed.iter().any(|f| f.contains_rect(r))
+            })
+    });
+    if let Some(n) = first {
+        n.scroll_to_me();
+        h.run_steps(2);
+    }
+}
+
+macro_rules! matrix {
+    ($($name:ident: $kind:expr;)*) => {$(
+        #[test]
+        fn $name() {
+            check_kind($kind);
+        }
+    )*};
+}
+
+matrix! {
+    home_holds_everywhere: Kind::Home;
+    a_step_with_a_picture_holds_everywhere: Kind::StepWithPicture;
+    the_question_with_the_most_choices_holds_everywhere: Kind::MostChoices;
+    solved_holds_everywhere: Kind::Solved;
+    handoff_holds_everywhere_and_shows_the_whole_code: Kind::Handoff;
+    the_idle_warning_holds_everywhere: Kind::IdleWarning;
+    the_pin_pad_holds_everywhere: Kind::PinPad;
+    staff_mode_after_a_decode_holds_everywhere: Kind::StaffDecoded;
+}

@@ -1,0 +1,62 @@
+#!/usr/bin/env bash
+# Measures what the release kiosk costs in CPU under Xvfb with Mesa's software
+# renderer (llvmpipe), as on a library PC without a GPU:
+#   - per screen change: CPU ticks of the kiosk process over CHANGES taps of a
+#     home tile (number key 1) and back home (Home key), divided per change;
+#   - per second of the idle countdown: CPU while "Are you still there?"
+#     counts down, as a share of one core.
+# Figures go in docs/performance.md. Needs Xvfb, xdotool, xdpyinfo.
+# Usage: tools/measure-screens.sh [WIDTHxHEIGHT] [changes]
+#   BIN=path/to/kiosk-triage to measure another build (for before/after).
+set -euo pipefail
+cd "$(dirname "$0")/.."
+size=${1:-1920x1080}
+changes=${2:-20}
+bin=${BIN:-target/release/kiosk-triage}
+[ -x "$bin" ] || cargo build --release --quiet
+bin=$(realpath "$bin")
+
+display=${MEASURE_DISPLAY:-:94}
+Xvfb "$display" -screen 0 "${size}x24" -nolisten tcp >/dev/null 2>&1 &
+xvfb=$!
+export DISPLAY=$display
+work=$(mktemp -d)
+pid=""
+trap 'kill $pid 2>/dev/null || true; kill $xvfb 2>/dev/null || true; rm -rf "$work"' EXIT
+for _ in $(seq 50); do xdpyinfo >/dev/null 2>&1 && break; sleep 0.1; done
+
+# Short idle times so the countdown comes soon; the built-in flows.
+cat >"$work/kiosk.ron" <<'RON'
+(idle_warning_seconds: 10, idle_reset_seconds: 60)
+RON
+(cd "$work" && exec "$bin" --config "$work/kiosk.ron") >/dev/null 2>&1 &
+pid=$!
+until win=$(xdotool search --onlyvisible --name "Library help kiosk" 2>/dev/null | head -1) && [ -n "$win" ]; do
+    sleep 0.05
+done
+sleep 3
+
+ticks() { awk '{print $14 + $15}' "/proc/$pid/stat"; }
+hz=$(getconf CLK_TCK)
+key() { xdotool key --window "$win" "$1"; }
+
+key Home
+sleep 1
+before=$(ticks)
+for _ in $(seq "$changes"); do
+    key 1
+    sleep 0.4
+    key Home
+    sleep 0.4
+done
+after=$(ticks)
+used=$((after - before))
+echo "$size: $((2 * changes)) screen changes: ${used} ticks (1/${hz} s) = $(awk -v u="$used" -v h="$hz" -v n="$((2 * changes))" 'BEGIN {printf "%.1f ms", 1000 * u / h / n}') of CPU per change (idle time between them included)"
+
+key 1
+sleep 12
+before=$(ticks)
+sleep 20
+after=$(ticks)
+used=$((after - before))
+echo "$size: 20 s of the idle countdown: ${used} ticks = $(awk -v u="$used" -v h="$hz" 'BEGIN {printf "%.2f%%", 100 * u / h / 20}') of one core"
