@@ -91,6 +91,7 @@ codes! {
     UndeclaredPlaceholder = "undeclared-placeholder",
     UndefinedPlaceholder = "undefined-placeholder",
     RightToLeft = "right-to-left",
+    NoGlyph = "no-glyph",
     // Translation files read by `l10n import`.
     UnknownEntry = "unknown-entry",
     StaleTranslation = "stale-translation",

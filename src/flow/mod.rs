@@ -8,6 +8,7 @@ mod build;
 pub mod chars;
 pub mod check;
 pub mod diag;
+pub mod glyphs;
 pub mod limits;
 pub mod load;
 pub mod model;

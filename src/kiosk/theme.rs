@@ -116,6 +116,17 @@ impl Sizes {
 const REGULAR: &[u8] = include_bytes!("../../assets/fonts/DejaVuSans.ttf");
 const BOLD: &[u8] = include_bytes!("../../assets/fonts/DejaVuSans-Bold.ttf");
 
+/// Scripts DejaVu lacks, from Noto Sans cut down by `tools/fonts/subset.py`
+/// (docs/fonts.md): common Simplified Chinese (GB 2312 level 1, the
+/// punctuation, and every Chinese character the default flows use), Devanagari
+/// (Hindi) and Gurmukhi (Punjabi). Regular weight only: bold text in these
+/// scripts is drawn regular. Licence in `assets/fonts/Noto-OFL.txt`.
+pub const SCRIPT_FONTS: [(&str, &[u8]); 3] = [
+    ("noto-sans-sc", include_bytes!("../../assets/fonts/NotoSansSC-Subset.otf")),
+    ("noto-sans-devanagari", include_bytes!("../../assets/fonts/NotoSansDevanagari-Subset.ttf")),
+    ("noto-sans-gurmukhi", include_bytes!("../../assets/fonts/NotoSansGurmukhi-Subset.ttf")),
+];
+
 /// The family name of the bold face.
 pub const BOLD_FAMILY: &str = "bold";
 
@@ -124,20 +135,39 @@ pub fn bold(size: f32) -> FontId {
     FontId::new(size, FontFamily::Name(BOLD_FAMILY.into()))
 }
 
-/// Installs the kiosk's fonts, keeping egui's own as fallbacks (emoji).
-pub fn install_fonts(ctx: &egui::Context) {
+/// The kiosk's fonts: DejaVu first, then the script fonts, then egui's own
+/// (emoji icons). A character none of them has is looked for among the PC's
+/// installed fonts (eframe's `system_fonts`), so a Windows PC shows Korean or
+/// Thai with its own fonts; `check` warns about such characters (`no-glyph`,
+/// from the table in `assets/fonts/coverage.txt` that a test keeps equal to
+/// these fonts).
+pub fn font_definitions() -> egui::FontDefinitions {
     use std::sync::Arc;
     let mut fonts = egui::FontDefinitions::default();
     fonts.font_data.insert("dejavu".into(), Arc::new(egui::FontData::from_static(REGULAR)));
     fonts.font_data.insert("dejavu-bold".into(), Arc::new(egui::FontData::from_static(BOLD)));
+    for (name, data) in SCRIPT_FONTS {
+        fonts.font_data.insert(name.into(), Arc::new(egui::FontData::from_static(data)));
+    }
+    let scripts = SCRIPT_FONTS.iter().map(|(name, _)| (*name).to_string());
     let defaults = fonts.families.get(&FontFamily::Proportional).cloned().unwrap_or_default();
-    let mut regular = vec!["dejavu".to_string()];
-    regular.extend(defaults.iter().cloned());
-    let mut bold = vec!["dejavu-bold".to_string(), "dejavu".to_string()];
-    bold.extend(defaults);
+    let regular: Vec<String> = std::iter::once("dejavu".to_string())
+        .chain(scripts.clone())
+        .chain(defaults.iter().cloned())
+        .collect();
+    let bold: Vec<String> = ["dejavu-bold".to_string(), "dejavu".to_string()]
+        .into_iter()
+        .chain(scripts)
+        .chain(defaults)
+        .collect();
     fonts.families.insert(FontFamily::Proportional, regular);
     fonts.families.insert(FontFamily::Name(BOLD_FAMILY.into()), bold);
-    ctx.set_fonts(fonts);
+    fonts
+}
+
+/// Installs the kiosk's fonts ([`font_definitions`]).
+pub fn install_fonts(ctx: &egui::Context) {
+    ctx.set_fonts(font_definitions());
 }
 
 /// Applies a palette and sizes to egui's style.

@@ -17,6 +17,7 @@
 //! | `fill` | per branch, what a patron there can see: values it must fill, dead ends, gotos into hidden flows |
 //! | `words` | the kiosk's own words per language |
 //! | `text` | any patron or staff text: translations, emptiness, placeholders, invisible characters |
+//! | `glyphs` | characters in any text that no font the kiosk carries can draw |
 //! | `limits` | what fits on a screen (`MAX_CHOICES`, `MAX_TEXT`, `MAX_LABEL`, `MAX_TITLE`) |
 //! | `locate` | turning "choice 3 of node 5" into `file:line:column` |
 
@@ -24,6 +25,7 @@ mod branches;
 mod endings;
 mod fill;
 mod flows;
+mod glyphs;
 mod goto;
 mod inherit;
 mod limits;

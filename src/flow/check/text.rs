@@ -272,8 +272,10 @@ pub(super) fn hidden_in_id(c: &mut Checker, file: &SourceFile, place: (Pos, usiz
 
 /// A warning when patron or staff text holds a control character (other
 /// than a line break) or an invisible one: nobody sees it, and bidirectional
-/// controls reorder the text around them.
+/// controls reorder the text around them. Then the characters in it that no
+/// bundled font can draw ([`super::glyphs::missing_glyphs`]).
 pub(super) fn hidden_in_text(c: &mut Checker, file: &SourceFile, at: At, value: &str, what: &str) {
+    super::glyphs::missing_glyphs(c, file, at, value, what);
     let bad = |ch: char| (chars::is_control(ch) && ch != '\n') || chars::is_invisible(ch);
     if let Some((offset, ch)) = chars::find(value, bad) {
         let pos = text_pos(file, at, value, Some(offset));
