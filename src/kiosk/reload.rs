@@ -14,6 +14,9 @@ use eframe::egui;
 use std::sync::atomic::Ordering;
 use std::time::Duration;
 
+/// The first line staff see when a changed flows folder is refused.
+const REFUSED: &str = "The flows folder changed but cannot be used; the kiosk keeps the flows it had.";
+
 /// How often the folder is looked at without any change event.
 pub const POLL: Duration = Duration::from_secs(15);
 
@@ -119,19 +122,32 @@ impl Kiosk {
     fn loaded(&mut self, result: Result<Option<Fresh>, Vec<String>>) {
         match result {
             Ok(None) => {}
+            // Staff mode shows the state now, never an error whose cause is
+            // gone (start-up notices about the running flows stay).
             Ok(Some(fresh)) => {
                 if fresh.set.fingerprint == self.set.fingerprint {
                     self.pending = None;
+                    if self.notices.first().is_some_and(|n| n.starts_with(REFUSED)) {
+                        let note = format!(
+                            "The flows folder holds the flows this kiosk runs again ({} flows, no errors).",
+                            self.set.flows.len()
+                        );
+                        log::info!("{note}");
+                        self.notices = vec![note];
+                    }
                     return;
                 }
+                let note = format!(
+                    "New flows checked ({} flows, no errors); they start at the next home screen.",
+                    fresh.set.flows.len()
+                );
+                log::info!("{note}");
+                self.notices = vec![note];
                 self.pending = Some(fresh);
             }
             Err(problems) => {
                 self.pending = None;
-                let mut n = vec![
-                    "The flows folder changed but cannot be used; the kiosk keeps the flows it had."
-                        .to_string(),
-                ];
+                let mut n = vec![REFUSED.to_string()];
                 n.extend(problems);
                 for line in &n {
                     log::warn!("{line}");

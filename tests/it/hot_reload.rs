@@ -125,6 +125,22 @@ fn a_broken_edit_is_refused_and_nothing_is_lost() {
 }
 
 #[test]
+fn staff_mode_shows_the_current_state_not_a_stale_error() {
+    let (mut h, _tmp, flows) = kiosk_on_copy(false);
+    h.run_steps(3);
+    edit(&flows.join("wifi.ron"), "next: \"terms\"", "next: \"termz\"");
+    changed(&mut h);
+    // The typo is put right: the folder holds the flows the kiosk runs.
+    edit(&flows.join("wifi.ron"), "next: \"termz\"", "next: \"terms\"");
+    changed(&mut h);
+    h.key_press_modifiers(egui::Modifiers::CTRL | egui::Modifiers::ALT, egui::Key::S);
+    h.run_steps(3);
+    assert!(h.query_by_label_contains("cannot be used").is_none(), "the error is gone with its cause");
+    assert!(h.query_by_label_contains("unknown node `termz`").is_none());
+    assert!(h.query_by_label_contains("no errors").is_some(), "staff see that all is well");
+}
+
+#[test]
 fn the_watcher_notices_an_edit_by_itself() {
     let (mut h, _tmp, flows) = kiosk_on_copy(true);
     h.run_steps(3);
