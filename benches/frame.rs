@@ -6,7 +6,6 @@
 
 use criterion::{Criterion, criterion_group, criterion_main};
 use eframe::egui;
-use kiosk_triage::config::KioskConfig;
 use kiosk_triage::flow::load::load_builtin;
 use kiosk_triage::kiosk::{Action, Kiosk, Setup};
 use std::sync::Arc;
@@ -14,23 +13,13 @@ use std::sync::Arc;
 fn kiosk() -> Kiosk {
     let loaded = load_builtin(None);
     let set = Arc::new(loaded.report.set.unwrap());
+    let branch = set.branches[0].id.clone();
+    // A fixed clock: the idle warning never comes up mid-measurement.
+    let clock = Arc::new(|| std::time::Duration::from_secs(1));
     Kiosk::new(Setup {
-        languages: set.languages.clone(),
-        branch: set.branches[0].id.clone(),
-        set,
         assets: loaded.assets,
-        config: KioskConfig::default(),
         gate: kiosk_triage::config::StaffGate::NoPin,
-        unavailable: false,
-        windowed: true,
-        notices: Vec::new(),
-        reload: None,
-        archive: None,
-        watch: None,
-        stats: None,
-        files: String::new(),
-        // A fixed clock: the idle warning never comes up mid-measurement.
-        clock: Arc::new(|| std::time::Duration::from_secs(1)),
+        ..Setup::plain(set, &branch, clock)
     })
 }
 

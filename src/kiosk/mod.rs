@@ -75,6 +75,33 @@ impl From<&Cli> for Options {
         }
     }
 }
+impl Setup {
+    /// A windowed kiosk on `set` at `branch`: the default kiosk.ron, the
+    /// built-in pictures, no reload, archive or statistics. For previews,
+    /// benchmarks and tests, which change what they need with struct update
+    /// syntax (`Setup { gate, ..Setup::plain(set, "main", clock) }`).
+    pub fn plain(set: Arc<crate::flow::FlowSet>, branch: &str, clock: Clock) -> Setup {
+        let config = crate::config::KioskConfig::default();
+        Setup {
+            languages: set.languages.clone(),
+            set,
+            assets: crate::flow::load::Assets::Builtin,
+            gate: crate::config::StaffGate::of(&config),
+            unavailable: false,
+            config,
+            branch: branch.to_string(),
+            windowed: true,
+            notices: Vec::new(),
+            reload: None,
+            archive: None,
+            watch: None,
+            stats: None,
+            clock,
+            files: String::new(),
+        }
+    }
+}
+
 use crate::config::load_for_kiosk;
 use crate::startup::{self, Origin, Plan};
 use std::sync::Arc;

@@ -100,22 +100,11 @@ pub fn run(args: &Args) -> u8 {
     let shots = plan(args, &langs);
     let ticks = Arc::new(AtomicU64::new(1000));
     let t = ticks.clone();
+    let clock: super::Clock = Arc::new(move || Duration::from_millis(t.load(Ordering::SeqCst)));
     let kiosk = Kiosk::new(Setup {
-        languages: set.languages.clone(),
-        set: set.clone(),
         assets: loaded.assets,
-        config: KioskConfig::default(),
         gate: StaffGate::NoPin,
-        unavailable: false,
-        branch: branch.clone(),
-        windowed: true,
-        notices: Vec::new(),
-        reload: None,
-        archive: None,
-        watch: None,
-        stats: None,
-        clock: Arc::new(move || Duration::from_millis(t.load(Ordering::SeqCst))),
-        files: String::new(),
+        ..Setup::plain(set.clone(), &branch, clock)
     });
     let (w, h) = shots.first().map_or((1280, 800), |s| s.size);
     let viewport = egui::ViewportBuilder::default()

@@ -8,32 +8,13 @@
 use eframe::egui;
 use egui_kittest::Harness;
 use egui_kittest::kittest::Queryable;
-use kiosk_triage::config::{KioskConfig, StaffGate};
-use kiosk_triage::flow::load::Assets;
 use kiosk_triage::kiosk::{Kiosk, Setup};
 use std::sync::Arc;
 use std::time::Duration;
 
 fn kiosk() -> Harness<'static, Kiosk> {
     let set = super::desk_summary::set();
-    let config = KioskConfig::default();
-    let setup = Setup {
-        languages: set.languages.clone(),
-        set,
-        assets: Assets::Builtin,
-        gate: StaffGate::of(&config),
-        unavailable: false,
-        config,
-        branch: "main".into(),
-        windowed: true,
-        notices: Vec::new(),
-        reload: None,
-        archive: None,
-        watch: None,
-        stats: None,
-        clock: Arc::new(|| Duration::ZERO),
-        files: String::new(),
-    };
+    let setup = Setup::plain(set, "main", Arc::new(|| Duration::ZERO));
     Harness::builder()
         .with_size(egui::vec2(1280.0, 900.0))
         .build_ui_state(|ui, k: &mut Kiosk| k.ui(ui), Kiosk::new(setup))

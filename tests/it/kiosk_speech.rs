@@ -8,8 +8,7 @@
 use eframe::egui::{self, Key, Modifiers};
 use egui_kittest::Harness;
 use egui_kittest::kittest::Queryable;
-use kiosk_triage::config::{KioskConfig, StaffGate};
-use kiosk_triage::flow::load::{Assets, parse};
+use kiosk_triage::flow::load::parse;
 use kiosk_triage::kiosk::{Kiosk, Setup};
 use kiosk_triage::session::Outcome;
 use kiosk_triage::speech::{Heard, Recorder};
@@ -56,24 +55,8 @@ fn kiosk(voices: &[&str]) -> (Harness<'static, Kiosk>, Recorder, Arc<AtomicU64>)
     let set = Arc::new(report.set.unwrap());
     let ticks = Arc::new(AtomicU64::new(0));
     let clock = ticks.clone();
-    let config = KioskConfig::default();
-    let setup = Setup {
-        languages: set.languages.clone(),
-        set,
-        assets: Assets::Builtin,
-        gate: StaffGate::of(&config),
-        unavailable: false,
-        config,
-        branch: "main".into(),
-        windowed: true,
-        notices: Vec::new(),
-        reload: None,
-        archive: None,
-        watch: None,
-        stats: None,
-        clock: Arc::new(move || Duration::from_millis(clock.load(Ordering::SeqCst))),
-        files: String::new(),
-    };
+    let setup =
+        Setup::plain(set, "main", Arc::new(move || Duration::from_millis(clock.load(Ordering::SeqCst))));
     let voice = Recorder::new(voices);
     let kiosk = Kiosk::new(setup).with_voice(Box::new(voice.clone()));
     let harness = Harness::builder()
