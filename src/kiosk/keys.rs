@@ -22,27 +22,7 @@ impl Kiosk {
                 return;
             }
             if self.pin.pad.is_some() {
-                // In the order typed: several keys can arrive in one frame.
-                for e in &i.events {
-                    if let egui::Event::Key { key, pressed: true, modifiers, .. } = e
-                        && modifiers.is_none()
-                        && let Some((_, d)) = DIGITS.iter().find(|(k, _)| k == key)
-                    {
-                        out.push(Action::PinDigit(*d));
-                    }
-                }
-                for (k, _) in DIGITS {
-                    while i.consume_key(Modifiers::NONE, k) {}
-                }
-                if i.consume_key(Modifiers::NONE, Key::Enter) {
-                    out.push(Action::PinSubmit);
-                }
-                if i.consume_key(Modifiers::NONE, Key::Escape) {
-                    out.push(Action::PinCancel);
-                }
-                if i.consume_key(Modifiers::NONE, Key::Backspace) {
-                    out.push(Action::PinClear);
-                }
+                pin_pad_keys(i, &mut out);
                 return;
             }
             if matches!(self.idle_phase(), Phase::Warning { .. }) {
@@ -114,6 +94,32 @@ impl Kiosk {
             }
         });
         out
+    }
+}
+
+/// The PIN pad: digits in the order typed (several keys can arrive in one
+/// frame), Enter submits, Escape cancels, Backspace clears.
+fn pin_pad_keys(i: &mut egui::InputState, out: &mut Vec<Action>) {
+    // In the order typed: several keys can arrive in one frame.
+    for e in &i.events {
+        if let egui::Event::Key { key, pressed: true, modifiers, .. } = e
+            && modifiers.is_none()
+            && let Some((_, d)) = DIGITS.iter().find(|(k, _)| k == key)
+        {
+            out.push(Action::PinDigit(*d));
+        }
+    }
+    for (k, _) in DIGITS {
+        while i.consume_key(Modifiers::NONE, k) {}
+    }
+    if i.consume_key(Modifiers::NONE, Key::Enter) {
+        out.push(Action::PinSubmit);
+    }
+    if i.consume_key(Modifiers::NONE, Key::Escape) {
+        out.push(Action::PinCancel);
+    }
+    if i.consume_key(Modifiers::NONE, Key::Backspace) {
+        out.push(Action::PinClear);
     }
 }
 
