@@ -90,6 +90,7 @@ words! {
     SayStillHere = "say_still_here", "read aloud on the idle prompt: how to stay (any key)";
     MoreBelow = "more_below", "under a screen that scrolls: there is more below";
     PhotoCode = "photo_code", "on a handoff, under the code: take a photo of this code or write it down";
+    ChooseLanguage = "choose_language", "the heading of the language screen (with three or more languages): Choose your language";
 }
 
 /// What is added to a counting word's key for its optional singular form.

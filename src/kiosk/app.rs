@@ -11,7 +11,7 @@ use super::pictures::Pictures;
 pub use super::pin::{NO_PIN, PinPad};
 use super::pin::{Opened, PinGate};
 use super::theme::{self, HIGH_CONTRAST, LIGHT, Palette, SCALES, Sizes};
-use super::{ending, home, overlays, speech, staff, step};
+use super::{ending, home, languages, overlays, speech, staff, step};
 use crate::config::{KioskConfig, StaffGate};
 use crate::flow::load::Assets;
 use crate::flow::model::{Branch, FlowSet};
@@ -107,8 +107,12 @@ pub enum Action {
     DismissOffer,
     /// "Get help from staff" on the kiosk's own offer of help.
     AcceptOffer,
-    /// Switch language.
+    /// Switch language (and leave the language screen, if it shows).
     Language(String),
+    /// Open the language screen (three or more languages).
+    OpenLanguages,
+    /// Leave the language screen without changing the language.
+    CloseLanguages,
     /// Smaller (-1) or larger (+1) text.
     TextSize(i32),
     /// High contrast on or off.
@@ -405,6 +409,7 @@ impl Kiosk {
         }
         if let View::Flow(s) = &self.patron.view
             && s.outcome() == Some(&Outcome::Solved)
+            && !self.patron.choosing_language
             && self.now.saturating_sub(self.last_input) >= self.config.solved_return()
         {
             self.leave_session(crate::stats::Left::Home);
@@ -428,6 +433,10 @@ impl Kiosk {
             )
             .show(ui, |ui| {
                 match &self.patron.view {
+                    // Over any patron screen, which it returns to.
+                    View::Home | View::Flow(_) if self.patron.choosing_language => {
+                        languages::show(self, ui, &mut actions)
+                    }
                     View::Home => home::show(self, ui, &mut actions),
                     // A session has an outcome exactly when it shows an ending;
                     // the screen itself is built once, by the screen that draws it.
@@ -592,6 +601,10 @@ impl Kiosk {
                 }
             }
             Action::AskStaff => match &mut self.patron.view {
+                _ if self.patron.choosing_language => {
+                    self.patron.choosing_language = false;
+                    self.apply(Action::AskStaff, ctx);
+                }
                 View::Flow(s) => {
                     // With the kiosk's offer on screen, any staff button
                     // takes it.
@@ -613,6 +626,7 @@ impl Kiosk {
                 }
             }
             Action::Language(l) => {
+                self.patron.choosing_language = false;
                 if self.languages.contains(&l) {
                     self.patron.lang = l.clone();
                     if let View::Flow(s) = &mut self.patron.view {
@@ -620,6 +634,8 @@ impl Kiosk {
                     }
                 }
             }
+            Action::OpenLanguages => self.patron.choosing_language = !self.in_staff_mode(),
+            Action::CloseLanguages => self.patron.choosing_language = false,
             Action::TextSize(d) => {
                 self.patron.scale = (self.patron.scale as i32 + d).clamp(0, SCALES.len() as i32 - 1) as usize;
                 self.patron.used_large_text |= self.patron.scale > theme::DEFAULT_SCALE;

@@ -2,7 +2,8 @@
 //! keys choose (home tiles and answers), Enter is Next (Done on an ending),
 //! Backspace or keypad minus is Back, F1 or keypad 0 asks for staff, keypad
 //! plus reads the screen aloud and slash turns Read aloud on or off, and the
-//! PIN pad takes digits in the order typed.
+//! PIN pad takes digits in the order typed. The language screen has its own
+//! keys (see [`super::languages::keys`]).
 
 use super::app::{Action, Kiosk, View};
 use crate::idle::Phase;
@@ -49,6 +50,10 @@ impl Kiosk {
             }
             if !self.in_staff_mode() && i.consume_key(Modifiers::NONE, Key::Slash) {
                 out.push(Action::ReadAloud);
+            }
+            if self.patron.choosing_language {
+                super::languages::keys(self, i, &mut out);
+                return;
             }
             if matches!(self.patron.view, View::Home) && !self.unavailable {
                 // Tiles are numbered: 1-9 start a flow, the last number is
@@ -121,6 +126,11 @@ fn pin_pad_keys(i: &mut egui::InputState, out: &mut Vec<Action>) {
     if i.consume_key(Modifiers::NONE, Key::Backspace) {
         out.push(Action::PinClear);
     }
+}
+
+/// The key for the digit `n` (0-9; beyond 9, 9).
+pub(super) fn digit(n: usize) -> Key {
+    DIGITS[n.min(9)].0
 }
 
 const DIGITS: [(Key, char); 10] = [

@@ -1,7 +1,7 @@
 //! The patron kiosk: a fullscreen eframe app over the core.
 //!
 //! `app` holds the state and applies actions; one file per screen draws it
-//! (`home`, `step`, `ending`, `overlays`, `staff`); `speech` reads screens
+//! (`home`, `step`, `ending`, `languages`, `overlays`, `staff`); `speech` reads screens
 //! aloud; `theme` and `widgets` give the look; `pictures` loads images. Nothing here changes flow state except
 //! through `session::Session`.
 
@@ -10,6 +10,7 @@ mod buttons;
 mod ending;
 mod home;
 mod keys;
+mod languages;
 pub mod layout;
 mod overlays;
 mod patron;

@@ -25,6 +25,8 @@ pub(super) struct Patron {
     pub(super) used_contrast: bool,
     /// Read aloud on (a wipe turns it off with the rest).
     pub(super) read_aloud: bool,
+    /// The language screen shows over `view`, which it returns to.
+    pub(super) choosing_language: bool,
 }
 
 impl Patron {
@@ -40,6 +42,7 @@ impl Patron {
             used_large_text: false,
             used_contrast: false,
             read_aloud: false,
+            choosing_language: false,
         }
     }
 
@@ -51,6 +54,7 @@ impl Patron {
             && self.scale == theme::DEFAULT_SCALE
             && !self.contrast
             && !self.read_aloud
+            && !self.choosing_language
     }
 
     /// A session begins: what they used so far is what they use now.

@@ -30,6 +30,7 @@ enum Place {
     Home(String),
     Flow { lang: String, trail: Vec<Visit>, outcome: Option<Outcome>, offer: bool },
     Idle(String),
+    Languages(String),
     Staff,
 }
 
@@ -66,6 +67,7 @@ fn place(k: &Kiosk) -> Place {
         return Place::Idle(lang);
     }
     match &k.patron.view {
+        View::Home | View::Flow(_) if k.patron.choosing_language => Place::Languages(lang),
         View::Home => Place::Home(lang),
         View::Staff => Place::Staff,
         View::Flow(s) => {
@@ -88,6 +90,9 @@ fn lines(k: &Kiosk) -> Vec<String> {
         return say(set, branch, lang, &Shown::Idle { seconds });
     }
     match &k.patron.view {
+        View::Home | View::Flow(_) if k.patron.choosing_language => {
+            say(set, branch, lang, &Shown::Languages { languages: &k.languages })
+        }
         View::Home if k.unavailable => say(set, branch, lang, &Shown::Unavailable),
         View::Home => say(set, branch, lang, &Shown::Home),
         View::Staff => Vec::new(),

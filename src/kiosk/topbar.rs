@@ -1,6 +1,8 @@
 //! The navy bar at the top of every patron screen: where you are, then the
 //! controls (text size, contrast, languages), left to right as a screen
-//! reader reads them.
+//! reader reads them. Two languages are two buttons that switch at once;
+//! three or more are one button, a globe and the current language, that
+//! opens the language screen ([`super::languages`]).
 //!
 //! The controls are one list ([`controls`]): adding one is one line there.
 //! When the title and the controls do not fit on one line (a small screen, a
@@ -8,6 +10,7 @@
 //! the controls wrap onto as many lines as they need. Nothing is cut.
 
 use super::app::{Action, Kiosk};
+use super::languages;
 use super::layout;
 use super::theme;
 use super::widgets::{Kind, named_button};
@@ -24,6 +27,8 @@ struct Control {
     selected: bool,
     /// What pressing it does.
     action: Action,
+    /// Whether a globe is drawn before the words (the language screen).
+    globe: bool,
 }
 
 /// The bar's controls, in reading order.
@@ -33,6 +38,7 @@ fn controls(k: &Kiosk) -> Vec<Control> {
         name,
         selected,
         action,
+        globe: false,
     };
     let mut out = vec![
         c("A−", k.word(Word::TextSmaller), false, Action::TextSize(-1)),
@@ -40,8 +46,14 @@ fn controls(k: &Kiosk) -> Vec<Control> {
         c(&k.word(Word::Contrast), k.word(Word::Contrast), k.patron.contrast, Action::Contrast),
         c(&k.word(Word::ReadAloud), k.word(Word::ReadAloud), k.patron.read_aloud, Action::ReadAloud),
     ];
+    if languages::picker(k) {
+        let name = languages::own_name(k, &k.patron.lang);
+        let label = format!("{}: {name}", k.word(Word::Languages));
+        out.push(Control { globe: true, ..c(&name, label, false, Action::OpenLanguages) });
+        return out;
+    }
     for lang in &k.languages {
-        let name = k.set.words.get(Word::LanguageName, lang, k.set.default_language()).to_string();
+        let name = languages::own_name(k, lang);
         out.push(c(&name, name.clone(), *lang == k.patron.lang, Action::Language(lang.clone())));
     }
     out
@@ -73,8 +85,15 @@ pub fn show(k: &Kiosk, ui: &mut Ui, actions: &mut Vec<Action>) {
                 ctx.fonts_mut(|fo| fo.layout_no_wrap(s.to_string(), f, p.on_primary)).size().x
             };
             let list = controls(k);
-            let widths: Vec<f32> =
-                list.iter().map(|c| (width_of(&c.shown, theme::bold(font)) + 40.0).max(TARGET)).collect();
+            // A globe takes room on both sides, so the words stay centred.
+            let globe = font * 0.5;
+            let widths: Vec<f32> = list
+                .iter()
+                .map(|c| {
+                    let extra = if c.globe { 4.0 * globe } else { 0.0 };
+                    (width_of(&c.shown, theme::bold(font)) + 40.0 + extra).max(TARGET)
+                })
+                .collect();
             let all: f32 = widths.iter().sum::<f32>() + GAP * (widths.len() as f32 - 1.0);
             let area = ui.available_rect_before_wrap();
             let w = area.width();
@@ -127,6 +146,11 @@ pub fn show(k: &Kiosk, ui: &mut Ui, actions: &mut Vec<Action>) {
                         })
                         .inner;
                     layout::fixed_item(&ctx, r);
+                    if c.globe {
+                        let center = egui::pos2(r.left() + 14.0 + globe, r.center().y);
+                        let color = if c.selected { p.primary } else { p.on_primary };
+                        languages::globe(ui.painter(), center, globe, color);
+                    }
                     if clicked {
                         actions.push(c.action.clone());
                     }

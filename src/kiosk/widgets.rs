@@ -75,8 +75,42 @@ pub fn named_button(
     size: Vec2,
     font: f32,
 ) -> Response {
+    let info = WidgetInfo::labeled(egui::Role::Button, true, name);
+    button_with_info(ui, p, kind, label, info, number, size, font)
+}
+
+/// Like [`named_button`] for one of a set where one is current (a
+/// language): a screen reader says it is pressed.
+#[allow(clippy::too_many_arguments)]
+pub fn current_button(
+    ui: &mut Ui,
+    p: &Palette,
+    kind: Kind,
+    label: &str,
+    name: &str,
+    number: Option<usize>,
+    current: bool,
+    size: Vec2,
+    font: f32,
+) -> Response {
+    let info = WidgetInfo::selected(egui::Role::Button, true, current, name);
+    button_with_info(ui, p, kind, label, info, number, size, font)
+}
+
+#[allow(clippy::too_many_arguments)]
+fn button_with_info(
+    ui: &mut Ui,
+    p: &Palette,
+    kind: Kind,
+    label: &str,
+    info: WidgetInfo,
+    number: Option<usize>,
+    size: Vec2,
+    font: f32,
+) -> Response {
+    let name = info.label.clone().unwrap_or_default();
     let (rect, response) = ui.allocate_exact_size(size, Sense::click());
-    response.widget_info(|| WidgetInfo::labeled(egui::Role::Button, true, name));
+    response.widget_info(|| info.clone());
     if !ui.is_rect_visible(rect) {
         return response;
     }

@@ -39,6 +39,11 @@ pub enum Shown<'a> {
         /// Seconds before the screen is wiped.
         seconds: u64,
     },
+    /// The language screen: the languages offered, in the order shown.
+    Languages {
+        /// Language codes, as keys 1-9 choose them.
+        languages: &'a [String],
+    },
     /// Staff mode: nothing is read aloud.
     Staff,
 }
@@ -59,6 +64,7 @@ pub fn say(set: &FlowSet, branch: &Branch, lang: &str, shown: &Shown<'_>) -> Vec
             spoken(&set.word_counted(Word::IdleSeconds, *seconds, lang, branch).plain()),
             w.word(Word::SayStillHere),
         ],
+        Shown::Languages { languages } => w.languages(languages),
         Shown::Staff => Vec::new(),
     }
 }
@@ -119,6 +125,20 @@ impl Say<'_> {
         let mut out = vec![self.word(Word::Greeting)];
         let titles = home_flows(self.set, self.branch, self.lang).into_iter().map(|(_, t)| t);
         out.extend(self.choices(titles));
+        out.push(self.word(Word::SayStaff));
+        out.push(self.word(Word::SayRepeat));
+        out
+    }
+
+    /// The heading, then each language by its own name as keys 1-9 choose
+    /// it (said by the voice of the patron's language: one voice reads a
+    /// screen), then how to go back without changing.
+    fn languages(&self, languages: &[String]) -> Vec<String> {
+        let fallback = self.set.default_language();
+        let names = languages.iter().map(|l| self.set.words.get(Word::LanguageName, l, fallback).to_string());
+        let mut out = vec![self.word(Word::ChooseLanguage)];
+        out.extend(self.choices(names));
+        out.push(self.word(Word::SayBack));
         out.push(self.word(Word::SayStaff));
         out.push(self.word(Word::SayRepeat));
         out

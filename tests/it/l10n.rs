@@ -391,7 +391,7 @@ fn a_missing_word_is_added_to_the_words_file_in_its_layout() {
     let text = std::fs::read_to_string(&words).unwrap();
     assert!(
         text.ends_with(
-            "    \"photo_code\": \"Tome una foto de este código o anótelo\",\n    \"still_here\": \"Aquí sigo\",\n}\n"
+            "    \"choose_language\": \"Elija su idioma\",\n    \"still_here\": \"Aquí sigo\",\n}\n"
         ),
         "{text}"
     );
