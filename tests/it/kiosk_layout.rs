@@ -8,12 +8,17 @@
 //! the bottom bar), no two overlap, every target is at least 64 px high, no
 //! text is cut, and the handoff code shows whole without scrolling.
 //!
+//! The language screen is checked on the default flows with Chinese,
+//! Vietnamese and Russian declared (`common::more_languages`): with two
+//! languages the top bar switches directly and the screen never shows.
+//!
 //! Staff mode and the PIN pad are staff-facing (one language, one text size),
 //! so they vary by screen size (and the PIN pad by theme) only.
 
 #![cfg(feature = "gui")]
 #![allow(clippy::unwrap_used)] // tests fail loudly, that is what they are for
 
+use crate::common;
 use eframe::egui::{self, Rect, Vec2, accesskit::Role};
 use egui_kittest::Harness;
 use egui_kittest::kittest::{NodeT, Queryable};
@@ -40,6 +45,7 @@ enum Kind {
     IdleWarning,
     PinPad,
     StaffDecoded,
+    LanguagePicker,
 }
 
 /// One element on screen, as AccessKit has it.
@@ -158,6 +164,11 @@ fn screen(
         Kind::Solved => walk(&mut h, &paths.solved),
         Kind::Handoff => walk(&mut h, &paths.handoff),
         Kind::PinPad => h.state_mut().act(Action::OpenStaff, &ctx),
+        Kind::LanguagePicker => {
+            // Over the question with the most choices: the place it keeps.
+            walk(&mut h, &paths.most_choices);
+            h.state_mut().act(Action::OpenLanguages, &ctx);
+        }
         Kind::StaffDecoded => {
             // A real code, decoded in staff mode.
             walk(&mut h, &paths.handoff);
@@ -344,7 +355,10 @@ fn settings(kind: Kind, set: &FlowSet) -> Vec<(String, usize, bool)> {
 /// cases.
 fn check_kind(kind: Kind) {
     let started = Instant::now();
-    let set = Arc::new(load_builtin(None).report.set.unwrap());
+    let set = match kind {
+        Kind::LanguagePicker => common::more_languages(),
+        _ => Arc::new(load_builtin(None).report.set.unwrap()),
+    };
     let paths = paths(&set);
     let mut failures = Vec::new();
     let mut cases = 0;
@@ -355,6 +369,10 @@ fn check_kind(kind: Kind) {
         let (mut scale, mut contrast) = (DEFAULT_SCALE, false);
         for (lang, want_scale, want_contrast) in settings(kind, &set) {
             let mut actions = vec![Action::Language(lang.clone())];
+            if kind == Kind::LanguagePicker {
+                // Choosing a language leaves the screen: open it again.
+                actions.push(Action::OpenLanguages);
+            }
             let d = want_scale as i32 - scale as i32;
             actions.extend((0..d.abs()).map(|_| Action::TextSize(d.signum())));
             if want_contrast != contrast {
@@ -424,4 +442,5 @@ matrix! {
     the_idle_warning_holds_everywhere: Kind::IdleWarning;
     the_pin_pad_holds_everywhere: Kind::PinPad;
     staff_mode_after_a_decode_holds_everywhere: Kind::StaffDecoded;
+    the_language_screen_holds_everywhere: Kind::LanguagePicker;
 }
