@@ -14,6 +14,7 @@ use kiosk_triage::config::KioskConfig;
 use kiosk_triage::flow::FlowSet;
 use kiosk_triage::kiosk::{Kiosk, Setup};
 use kiosk_triage::session::{Outcome, Visit};
+use kiosk_triage::speech::Recorder;
 use std::sync::Arc;
 use std::sync::atomic::{AtomicU64, Ordering};
 use std::time::Duration;
@@ -204,4 +205,34 @@ fn a_patron_who_walks_away_from_the_language_screen_is_wiped() {
     frames(&mut h);
     assert!(!shows(&h, "Choose your language"));
     assert!(shows(&h, "Hello! What do you need help with?"));
+}
+
+#[test]
+fn read_aloud_reads_the_language_screen_when_it_opens_and_the_place_after() {
+    let set = common::more_languages();
+    let branch = set.branches[0].id.clone();
+    let setup = Setup::plain(set, &branch, Arc::new(|| Duration::from_secs(1)));
+    let voice = Recorder::new(&["en", "es"]);
+    let kiosk = Kiosk::new(setup).with_voice(Box::new(voice.clone()));
+    let mut h = Harness::builder()
+        .with_size(egui::vec2(1280.0, 800.0))
+        .build_ui_state(|ui, k: &mut Kiosk| k.ui(ui), kiosk);
+    frames(&mut h);
+    into_a_flow(&mut h);
+    click(&mut h, "Read aloud");
+    voice.clear();
+    click(&mut h, "Language: English");
+    let said = voice.said();
+    let (lang, lines) = said.last().unwrap();
+    assert_eq!(lang, "en");
+    assert_eq!(lines[0], "Choose your language");
+    assert!(lines.contains(&"Press 3 for: 中文.".to_string()), "{lines:?}");
+    assert!(lines.contains(&"To go back, press minus.".to_string()), "{lines:?}");
+    // Back on the step, in Spanish now: the step is read again, in Spanish.
+    voice.clear();
+    key(&mut h, Key::Num2);
+    let said = voice.said();
+    let (lang, lines) = said.last().unwrap();
+    assert_eq!(lang, "es");
+    assert!(lines.iter().any(|l| l.contains("Presione a la vez las teclas Ctrl y P")), "{lines:?}");
 }

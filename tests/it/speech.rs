@@ -117,6 +117,7 @@ fn transcript(lang: &str) -> String {
     add("asked for staff", said(&asked, false, None));
     add("idle warning", say(&set, branch, lang, &Shown::Idle { seconds: 30 }));
     add("idle warning, one second", say(&set, branch, lang, &Shown::Idle { seconds: 1 }));
+    add("language screen", say(&set, branch, lang, &Shown::Languages { languages: &set.languages }));
     add("staff mode (nothing)", say(&set, branch, lang, &Shown::Staff));
     out
 }
