@@ -45,25 +45,67 @@ pub fn show(k: &Kiosk, ui: &mut Ui, actions: &mut Vec<Action>) {
     layout::screen(ui, "languages", look, Some(bar), actions, |ui, actions| {
         widgets::heading(ui, &k.word(Word::ChooseLanguage), p.text, sizes.heading);
         ui.add_space(12.0);
-        ui.spacing_mut().item_spacing.y = 16.0;
-        let w = ui.available_width().min(900.0 * k.base());
-        for (i, lang) in k.languages.iter().enumerate() {
-            let n = i + 1;
+        buttons(k, ui, actions);
+    });
+}
+
+/// One entry of the screen: what it shows, its name, whether it is current.
+struct Entry {
+    lang: String,
+    shown: String,
+    name: String,
+    current: bool,
+}
+
+/// The languages as numbered buttons, all the same size. In two columns when
+/// there are more than three and every name fits half the width (five fit
+/// on the screen at the largest text), numbered down the first column and
+/// then the second, so the numbers, the reading order and the arrow keys
+/// all go the same way.
+fn buttons(k: &Kiosk, ui: &mut Ui, actions: &mut Vec<Action>) {
+    let (p, sizes) = (k.palette(), k.sizes());
+    let entries: Vec<Entry> = k
+        .languages
+        .iter()
+        .map(|lang| {
             let name = own_name(k, lang);
             let current = *lang == k.patron.lang;
             // The mark is drawn, not named: a screen reader says "pressed".
             let shown = if current { format!("{name}   ✓") } else { name.clone() };
-            let kind = if current { Kind::Secondary } else { Kind::Primary };
-            let number = (n <= 9).then_some(n);
-            let h = widgets::button_height(ui, &shown, w, sizes.body, number, sizes.button);
-            let size = egui::vec2(w, h);
-            let pressed =
-                widgets::current_button(ui, p, kind, &shown, &name, number, current, size, sizes.body);
-            if pressed.clicked() {
-                actions.push(Action::Language(lang.clone()));
-            }
+            Entry { lang: lang.clone(), shown, name, current }
+        })
+        .collect();
+    let gap = 16.0;
+    let full = ui.available_width();
+    let height_at = |ui: &Ui, w: f32| {
+        entries
+            .iter()
+            .enumerate()
+            .map(|(i, e)| widgets::button_height(ui, &e.shown, w, sizes.body, Some(i + 1), sizes.button))
+            .fold(sizes.button, f32::max)
+    };
+    let half = ((full - gap) / 2.0).min(640.0 * k.base());
+    let two = entries.len() > 3 && height_at(ui, half) <= sizes.button;
+    let (columns, w) = if two { (2, half) } else { (1, full.min(900.0 * k.base())) };
+    let h = height_at(ui, w);
+    let rows = entries.len().div_ceil(columns);
+    let block = egui::vec2(w * columns as f32 + gap * (columns as f32 - 1.0), (h + gap) * rows as f32 - gap);
+    let (rect, _) = ui.allocate_exact_size(block, egui::Sense::hover());
+    for (i, e) in entries.iter().enumerate() {
+        let (column, row) = (i / rows, i % rows);
+        let min = rect.min + egui::vec2(column as f32 * (w + gap), row as f32 * (h + gap));
+        let r = egui::Rect::from_min_size(min, egui::vec2(w, h));
+        let kind = if e.current { Kind::Secondary } else { Kind::Primary };
+        let number = (i < 9).then_some(i + 1);
+        let pressed = ui
+            .scope_builder(egui::UiBuilder::new().max_rect(r), |ui| {
+                widgets::current_button(ui, p, kind, &e.shown, &e.name, number, e.current, r.size(), sizes.body)
+            })
+            .inner;
+        if pressed.clicked() {
+            actions.push(Action::Language(e.lang.clone()));
         }
-    });
+    }
 }
 
 /// The keys of the language screen: 1-9 choose a language; Escape,

@@ -151,10 +151,15 @@ fn the_language_screen_works_with_the_keyboard_alone() {
     tab_to(&mut h, "语言: 中文");
     key(&mut h, Key::Enter);
     assert!(shows(&h, "选择语言"));
+    // Five languages are two columns, numbered down the first and then the
+    // second: Tab goes in number order, the arrows move within a column.
     tab_to(&mut h, "Español");
     key(&mut h, Key::ArrowDown);
     assert!(h.get_by_label("中文").is_focused(), "ArrowDown did not move to the next language");
+    tab_to(&mut h, "Tiếng Việt");
     key(&mut h, Key::ArrowDown);
+    assert!(h.get_by_label("Русский").is_focused());
+    key(&mut h, Key::ArrowUp);
     assert!(h.get_by_label("Tiếng Việt").is_focused());
     key(&mut h, Key::Enter);
     assert_eq!(h.state().language(), "vi");
