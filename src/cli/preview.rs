@@ -64,12 +64,22 @@ pub enum Screen {
     Handoff,
     /// "Are you still there?" over a step.
     Idle,
+    /// The language screen (with three or more languages the top bar's
+    /// language button opens it), over the question with the most choices.
+    Languages,
 }
 
 impl Screen {
     /// Every screen, in the order drawn.
-    pub const ALL: [Screen; 6] =
-        [Screen::Home, Screen::Step, Screen::Question, Screen::Solved, Screen::Handoff, Screen::Idle];
+    pub const ALL: [Screen; 7] = [
+        Screen::Home,
+        Screen::Step,
+        Screen::Question,
+        Screen::Solved,
+        Screen::Handoff,
+        Screen::Idle,
+        Screen::Languages,
+    ];
 
     /// Its name in file names.
     pub fn name(self) -> &'static str {
@@ -80,6 +90,7 @@ impl Screen {
             Screen::Solved => "solved",
             Screen::Handoff => "handoff",
             Screen::Idle => "idle",
+            Screen::Languages => "languages",
         }
     }
 }

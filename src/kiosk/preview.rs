@@ -187,7 +187,7 @@ impl Preview {
         let route = match shot.screen {
             Screen::Home => None,
             Screen::Step | Screen::Idle => self.tour.picture.clone(),
-            Screen::Question => self.tour.most_choices.clone(),
+            Screen::Question | Screen::Languages => self.tour.most_choices.clone(),
             Screen::Solved => self.tour.solved.clone(),
             Screen::Handoff => self.tour.handoff.clone(),
         };
@@ -196,6 +196,9 @@ impl Preview {
             for n in steps {
                 k.act(if n == 0 { Action::Next } else { Action::Choose(n) }, ctx);
             }
+        }
+        if shot.screen == Screen::Languages {
+            k.act(Action::OpenLanguages, ctx);
         }
         if shot.screen == Screen::Idle {
             let wait = KioskConfig::default().idle_warning() + Duration::from_secs(3);
