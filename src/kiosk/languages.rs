@@ -99,7 +99,17 @@ fn buttons(k: &Kiosk, ui: &mut Ui, actions: &mut Vec<Action>) {
         let number = (i < 9).then_some(i + 1);
         let pressed = ui
             .scope_builder(egui::UiBuilder::new().max_rect(r), |ui| {
-                widgets::current_button(ui, p, kind, &e.shown, &e.name, number, e.current, r.size(), sizes.body)
+                widgets::current_button(
+                    ui,
+                    p,
+                    kind,
+                    &e.shown,
+                    &e.name,
+                    number,
+                    e.current,
+                    r.size(),
+                    sizes.body,
+                )
             })
             .inner;
         if pressed.clicked() {
