@@ -165,6 +165,10 @@ fn the_language_screen_works_with_the_keyboard_alone() {
     assert_eq!(h.state().language(), "vi");
     assert_eq!(h.state().session().unwrap().trail(), trail.as_slice());
     assert!(shows(&h, "◀ Quay lại"));
+    // The keys of the question work again: the language screen's buttons
+    // hold no focus after it closes.
+    key(&mut h, Key::Num1);
+    assert_eq!(h.state().session().unwrap().trail().len(), trail.len() + 1);
 }
 
 #[test]
