@@ -67,7 +67,7 @@ fn check_for_one_branch_lists_the_nodes_it_overrides() {
     let o = run(&["check", "--branch", "riverside"], "");
     assert_eq!(o.status.code(), Some(0));
     assert!(
-        stdout(&o).ends_with("overridden at branch `riverside`: copying/start, printing/pc_kind\n"),
+        stdout(&o).ends_with("overridden at branch `riverside`: copying/start\n"),
         "{}",
         stdout(&o)
     );
@@ -100,8 +100,8 @@ fn graph_full_draws_staff_notes_and_a_branch_marks_overrides() {
     let o = run(&["graph", "printing", "--format", "mermaid", "--full"], "");
     assert_eq!(o.status.code(), Some(0));
     assert!(stdout(&o).contains("— staff:"), "{}", stdout(&o));
-    let o = run(&["graph", "printing", "--format", "dot", "--branch", "riverside"], "");
-    assert!(stdout(&o).contains("pc_kind ✎ overridden here"), "{}", stdout(&o));
+    let o = run(&["graph", "copying", "--format", "dot", "--branch", "riverside"], "");
+    assert!(stdout(&o).contains("start ✎ overridden here"), "{}", stdout(&o));
     assert!(!stdout(&o).contains("— staff:"));
 }
 
