@@ -118,6 +118,29 @@ pub fn run(args: &Args, out: &mut dyn Write) -> io::Result<u8> {
             summaries.log2()
         )?;
     }
+    writeln!(
+        out,
+        "\nWhat staff notes still ask (after \"Ask:\"), per handoff ending a patron can reach; the kiosk \
+         asks whatever a choice can settle, so each of these must be personal or unknowable to it:"
+    )?;
+    let (mut asking, mut endings) = (0, 0);
+    for (fi, flow) in set.flows.iter().enumerate() {
+        let shown = set.branches.iter().any(|b| {
+            args.branch.as_ref().is_none_or(|only| *only == b.id) && !b.hidden.contains(&fi)
+        });
+        if !shown {
+            continue;
+        }
+        for node in &flow.nodes {
+            let crate::flow::model::NodeKind::Handoff(h) = &node.kind else { continue };
+            endings += 1;
+            let items = crate::handoff::facts::ask_items(&h.note);
+            asking += usize::from(!items.is_empty());
+            let said = if items.is_empty() { "(asks nothing)".to_string() } else { items.join("; ") };
+            writeln!(out, "  {:<28} {said}", format!("{}/{}", flow.id, node.id))?;
+        }
+    }
+    writeln!(out, "{asking} of {endings} handoff endings still ask staff something")?;
     if too_long > 0 {
         eprintln!("error: {too_long} paths give codes longer than {MAX_CODE_LEN} characters");
     }

@@ -34,6 +34,13 @@ fn codes_lists_every_handoff_path_and_the_length_distribution() {
     assert!(out.contains("handoff paths; longest code each can give (check character included):"), "{out}");
     assert!(out.contains("100% have at most"), "{out}");
     assert!(!out.contains(" central "), "only the branch asked for");
+    // Each handoff ending's "Ask:" items, from its staff note.
+    assert!(out.contains("What staff notes still ask (after \"Ask:\"), per handoff ending"), "{out}");
+    assert!(out.contains("\n  time/more_time               the PC number\n"), "{out}");
+    assert!(out.contains("\n  access/staff                 (asks nothing)\n"), "{out}");
+    // Scanning is hidden at Riverside: its endings are not listed.
+    assert!(!out.contains("scanning/"), "{out}");
+    assert!(out.contains("handoff endings still ask staff something\n"), "{out}");
 }
 
 #[test]

@@ -410,8 +410,16 @@ fn a_dropped_or_added_character_almost_never_decodes() {
     // code space, and the figure moves with the version tag (any edit):
     // 71 of 27,972 deletions (0.25%), then 61 (0.22%) after two edits, and
     // 80 of 47,028 (0.17%) with 5,974 codes as committed; insertions stay
-    // near 0.006%. The bound was 0.2% for the 7 flows.
-    assert!(deleted_ok * 1000 <= deletions * 3, "{deleted_ok} of {deletions} deletions decode (over 0.3%)");
+    // near 0.006%. The bound was 0.2% for the 7 flows, then 0.3%.
+    // With the facts, urgent answers and alternatives of issue 13 (gotos
+    // into printing now land on `pc_open`, so there are fewer and shorter
+    // paths: 3,642 codes, 26,662 deletions) the figure was measured over 32
+    // version tags (`deletions_over_version_tags`, every eighth tag): 24 tags
+    // give 59 (0.221%), 4 give 67 (0.251%), and 4 give 77 to 85 (0.289% to
+    // 0.319%); the tag as committed gave 83 (0.311%). The bound is 0.35%
+    // so that an ordinary text edit (a new tag) cannot fail it; the worst
+    // tag is still under 1 in 300.
+    assert!(deleted_ok * 10_000 <= deletions * 35, "{deleted_ok} of {deletions} deletions decode (over 0.35%)");
     assert!(
         inserted_ok * 10_000 <= insertions,
         "{inserted_ok} of {insertions} insertions decode (over 0.01%)"
@@ -666,7 +674,9 @@ fn the_fingerprint_is_pinned() {
 fn deletions_over_version_tags() {
     let base = defaults();
     let mut rates = Vec::new();
-    for tag in 0..32u64 {
+    for k in 0..32u64 {
+        // Every eighth tag, from the one the flows really have.
+        let tag = (base.fingerprint + 8 * k) & 0xff;
         let mut set = (*base).clone();
         set.fingerprint = (set.fingerprint & !0xff) | tag;
         let sets = [std::sync::Arc::new(set.clone())];
