@@ -125,9 +125,10 @@ pub fn run(args: &Args, out: &mut dyn Write) -> io::Result<u8> {
     )?;
     let (mut asking, mut endings) = (0, 0);
     for (fi, flow) in set.flows.iter().enumerate() {
-        let shown = set.branches.iter().any(|b| {
-            args.branch.as_ref().is_none_or(|only| *only == b.id) && !b.hidden.contains(&fi)
-        });
+        let shown = set
+            .branches
+            .iter()
+            .any(|b| args.branch.as_ref().is_none_or(|only| *only == b.id) && !b.hidden.contains(&fi));
         if !shown {
             continue;
         }

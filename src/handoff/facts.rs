@@ -129,11 +129,19 @@ mod tests {
     fn ask_items_stop_at_the_sentence_and_keep_brackets_whole() {
         assert_eq!(ask_items("Time used up. Ask: the PC number. Check the waiting list."), ["the PC number"]);
         assert_eq!(
-            ask_items("Stuck. Ask: the PC number, the website and the question (the kiosk cannot know them; no free text). Explain."),
+            ask_items(
+                "Stuck. Ask: the PC number, the website and the question (the kiosk cannot know them; no free text). Explain."
+            ),
             ["the PC number", "the website and the question (the kiosk cannot know them; no free text)"]
         );
-        assert_eq!(ask_items("Ask: the job name, pages, and amount charged"), ["the job name", "pages", "amount charged"]);
+        assert_eq!(
+            ask_items("Ask: the job name, pages, and amount charged"),
+            ["the job name", "pages", "amount charged"]
+        );
         assert_eq!(ask_items("Paid 3.50 at the desk. Check the log."), Vec::<String>::new());
-        assert_eq!(ask_items("Ask: the price (about $0.15.) shown; then wait."), ["the price (about $0.15.) shown", "then wait"]);
+        assert_eq!(
+            ask_items("Ask: the price (about $0.15.) shown; then wait."),
+            ["the price (about $0.15.) shown", "then wait"]
+        );
     }
 }

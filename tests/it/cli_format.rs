@@ -66,11 +66,7 @@ fn walk_says_why_a_flow_is_hidden_at_a_branch() {
 fn check_for_one_branch_lists_the_nodes_it_overrides() {
     let o = run(&["check", "--branch", "riverside"], "");
     assert_eq!(o.status.code(), Some(0));
-    assert!(
-        stdout(&o).ends_with("overridden at branch `riverside`: copying/start\n"),
-        "{}",
-        stdout(&o)
-    );
+    assert!(stdout(&o).ends_with("overridden at branch `riverside`: copying/start\n"), "{}", stdout(&o));
     let o = run(&["check", "--branch", "central"], "");
     assert!(!stdout(&o).contains("overridden"), "{}", stdout(&o));
 }

@@ -419,7 +419,10 @@ fn a_dropped_or_added_character_almost_never_decodes() {
     // 0.319%); the tag as committed gave 83 (0.311%). The bound is 0.35%
     // so that an ordinary text edit (a new tag) cannot fail it; the worst
     // tag is still under 1 in 300.
-    assert!(deleted_ok * 10_000 <= deletions * 35, "{deleted_ok} of {deletions} deletions decode (over 0.35%)");
+    assert!(
+        deleted_ok * 10_000 <= deletions * 35,
+        "{deleted_ok} of {deletions} deletions decode (over 0.35%)"
+    );
     assert!(
         inserted_ok * 10_000 <= insertions,
         "{inserted_ok} of {insertions} insertions decode (over 0.01%)"
@@ -695,5 +698,10 @@ fn deletions_over_version_tags() {
         println!("tag {tag:3}: {ok} of {deletions} deletions decode ({:.3}%)", rates[rates.len() - 1]);
     }
     rates.sort_by(f64::total_cmp);
-    println!("min {:.3}%, median {:.3}%, max {:.3}%", rates[0], rates[rates.len() / 2], rates[rates.len() - 1]);
+    println!(
+        "min {:.3}%, median {:.3}%, max {:.3}%",
+        rates[0],
+        rates[rates.len() / 2],
+        rates[rates.len() - 1]
+    );
 }

@@ -50,7 +50,9 @@ fn a_scenario_that_no_longer_fits_says_what_differed() {
     let sc = &file.scenarios.as_ref().unwrap()[0];
     let why = replay(&set, sc).unwrap_err();
     assert!(
-        why.starts_with("choice 1 `The copier shows a message or is jammed` is not on screen at `start` in `copying`"),
+        why.starts_with(
+            "choice 1 `The copier shows a message or is jammed` is not on screen at `start` in `copying`"
+        ),
         "{why}"
     );
     // "Make a copy" shows all the same: it leads to the alternative (`else_to`).
