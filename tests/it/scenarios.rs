@@ -70,7 +70,13 @@ fn scenarios_choose_by_number_and_assert_hidden_flows() {
         replay(&set, &file.scenarios.as_ref().unwrap()[0])
     };
     let head = r#"[Scenario(name: "x", flow: "scanning", lang: "en","#;
-    assert_eq!(one(&format!(r#"{head} branch: "riverside", hidden: true)]"#)), Ok(()));
+    // No default flow is hidden at any branch: scanning at Riverside shows its
+    // alternative (`else_to` on the flow).
+    assert_eq!(
+        one(&format!(r#"{head} branch: "riverside", hidden: true)]"#)),
+        Err("flow `scanning` is shown at branch `riverside`; expected it hidden".into())
+    );
+    assert_eq!(one(&format!(r#"{head} branch: "riverside", choices: [], ending: "no_scanner")]"#)), Ok(()));
     assert_eq!(
         one(&format!(r#"{head} branch: "central", hidden: true)]"#)),
         Err("flow `scanning` is shown at branch `central`; expected it hidden".into())
