@@ -56,7 +56,7 @@ pub fn walk_while(
     limit: usize,
     visit: &mut dyn FnMut(&[Visit], End) -> bool,
 ) -> (usize, bool) {
-    let start = set.flows.get(flow).map_or(0, |f| f.start);
+    let start = set.start_at(flow, branch);
     walk_from(set, (flow, start), branch, limit, visit)
 }
 
@@ -196,7 +196,7 @@ pub fn walk_through_gotos_while(
         stopped: false,
         visit,
     };
-    let start = set.flows.get(flow).map_or(0, |f| f.start);
+    let start = set.start_at(flow, branch);
     let cut = t.through((flow, start));
     (t.total, cut || t.stopped)
 }

@@ -199,7 +199,7 @@ impl Session {
             .flow_index(flow)
             .filter(|f| !s.set.branches[s.branch].hidden.contains(f))
             .ok_or_else(|| SessionError::NoSuchFlow(flow.into()))?;
-        let start = s.set.flows[f].start;
+        let start = s.set.start_at(f, &s.set.branches[s.branch]);
         s.enter(f, start, now);
         Ok(s)
     }
@@ -411,7 +411,7 @@ impl Session {
     /// Back to the first screen of the flow the patron started in.
     pub fn start_over(&mut self, now: Duration) {
         let first = self.trail.first().map(|v| v.flow).unwrap_or(0);
-        let start = self.set.flows.get(first).map_or(0, |f| f.start);
+        let start = self.set.branches.get(self.branch).map_or(0, |b| self.set.start_at(first, b));
         self.trail.clear();
         self.outcome = None;
         self.ended_at = None;

@@ -40,6 +40,8 @@ pub fn run(args: &Args, out: &mut dyn Write) -> io::Result<u8> {
     let mut written: io::Result<()> = Ok(());
     let mut lengths: BTreeMap<usize, usize> = BTreeMap::new();
     let mut too_long = 0;
+    // Handoff endings some path reaches, for the "Ask:" list.
+    let mut reached: std::collections::BTreeSet<(usize, usize)> = std::collections::BTreeSet::new();
     let lang = args.lang.clone().unwrap_or_else(|| set.default_language().to_string());
     let Some(lang_index) = set.languages.iter().position(|l| *l == lang) else {
         eprintln!("error: the flows have no language `{lang}`; they have {}", set.languages.join(", "));
@@ -62,6 +64,9 @@ pub fn run(args: &Args, out: &mut dyn Write) -> io::Result<u8> {
             walk_through_gotos(&set, fi, branch, PATH_LIMIT, &mut |path, end| {
                 if end != End::Handoff || written.is_err() {
                     return;
+                }
+                if let Some(last) = path.last() {
+                    reached.insert((last.flow, last.node));
                 }
                 let Some(worst) = worst_case_code(&set, bi, path, Reached::FlowEnded) else { return };
                 *lengths.entry(worst.len()).or_default() += 1;
@@ -118,6 +123,26 @@ pub fn run(args: &Args, out: &mut dyn Write) -> io::Result<u8> {
             summaries.log2()
         )?;
     }
+    writeln!(
+        out,
+        "\nWhat staff notes still ask (after \"Ask:\"), per handoff ending a patron can reach; the kiosk \
+         asks whatever a choice can settle, so each of these must be personal or unknowable to it:"
+    )?;
+    let (mut asking, mut endings) = (0, 0);
+    for (fi, flow) in set.flows.iter().enumerate() {
+        for (ni, node) in flow.nodes.iter().enumerate() {
+            let crate::flow::model::NodeKind::Handoff(h) = &node.kind else { continue };
+            if !reached.contains(&(fi, ni)) {
+                continue;
+            }
+            endings += 1;
+            let items = crate::handoff::facts::ask_items(&h.note);
+            asking += usize::from(!items.is_empty());
+            let said = if items.is_empty() { "(asks nothing)".to_string() } else { items.join("; ") };
+            writeln!(out, "  {:<28} {said}", format!("{}/{}", flow.id, node.id))?;
+        }
+    }
+    writeln!(out, "{asking} of {endings} handoff endings still ask staff something")?;
     if too_long > 0 {
         eprintln!("error: {too_long} paths give codes longer than {MAX_CODE_LEN} characters");
     }

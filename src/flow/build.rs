@@ -32,8 +32,11 @@ pub(super) fn build(
     let position: HashMap<usize, usize> = order.iter().enumerate().map(|(new, old)| (*old, new)).collect();
     let flow_at = |id: &str| flow_ids.get(id).and_then(|k| position.get(k)).copied().unwrap_or(0);
     // Flows a branch without their flag does not show.
-    let needs: Vec<(usize, String)> =
-        raws.iter().filter_map(|(_, f)| f.needs.clone().map(|n| (flow_at(&f.id), n))).collect();
+    // (flow, flag, whether it has an alternative to show instead)
+    let needs: Vec<(usize, String, bool)> = raws
+        .iter()
+        .filter_map(|(_, f)| f.needs.clone().map(|n| (flow_at(&f.id), n, f.else_to.is_some())))
+        .collect();
 
     // Where a goto lands: the node named in the flow named, else its start.
     let starts: Vec<Option<usize>> =
@@ -105,6 +108,7 @@ fn flow(
 ) -> Flow {
     let at = |id: &str| index.get(id).copied().unwrap_or(0);
     let start = at(&f.start);
+    let else_start = f.else_to.as_deref().map(at);
     let nodes = f
         .nodes
         .into_iter()
@@ -121,6 +125,7 @@ fn flow(
         icon: f.icon,
         start,
         needs: f.needs,
+        else_start,
         nodes,
     }
 }
@@ -184,11 +189,16 @@ fn branch(
     indexes: &[HashMap<String, usize>],
     flow_ids: &HashMap<String, usize>,
     flow_at: &dyn Fn(&str) -> usize,
-    needs: &[(usize, String)],
+    needs: &[(usize, String, bool)],
 ) -> Branch {
     let flags = b.flags.unwrap_or_default();
     let mut hidden: BTreeSet<usize> = b.hide_flows.iter().flatten().map(|f| flow_at(f)).collect();
-    hidden.extend(needs.iter().filter(|(_, flag)| !flags.contains(flag)).map(|(k, _)| *k));
+    // Without the flag, a flow with an alternative shows it; one without
+    // vanishes. A flow the branch hides by name vanishes either way.
+    let missing = needs.iter().filter(|(_, flag, _)| !flags.contains(flag));
+    let alternative: BTreeSet<usize> =
+        missing.clone().filter(|(k, _, alt)| *alt && !hidden.contains(k)).map(|(k, _, _)| *k).collect();
+    hidden.extend(missing.filter(|(_, _, alt)| !alt).map(|(k, _, _)| *k));
     let mut overrides = HashMap::new();
     for o in b.overrides {
         if let Some(&k) = flow_ids.get(o.flow.as_str())
@@ -197,7 +207,15 @@ fn branch(
             overrides.insert((flow_at(&o.flow), n), Text(o.text));
         }
     }
-    Branch { hidden, id: b.id, name: b.name, vars: b.vars, flags: flags.into_iter().collect(), overrides }
+    Branch {
+        hidden,
+        alternative,
+        id: b.id,
+        name: b.name,
+        vars: b.vars,
+        flags: flags.into_iter().collect(),
+        overrides,
+    }
 }
 
 /// A 64-bit FNV-1a-style hash over every file name and text, in a fixed

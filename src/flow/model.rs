@@ -65,6 +65,10 @@ pub struct Flow {
     pub start: NodeIdx,
     /// The flag a branch needs to show this flow, if any.
     pub needs: Option<String>,
+    /// Where the flow starts at a branch without `needs` (its `else_to`): the
+    /// alternative for the missing service. Such a branch lists the flow in
+    /// `alternative`, not in `hidden`.
+    pub else_start: Option<NodeIdx>,
     /// Every node; links are indexes into this list.
     pub nodes: Vec<Node>,
 }
@@ -190,6 +194,9 @@ pub struct Branch {
     pub flags: BTreeSet<String>,
     /// Flows not offered here.
     pub hidden: BTreeSet<FlowIdx>,
+    /// Flows shown here only through their alternative (`else_to` on a flow
+    /// whose `needs` this branch lacks): they start at `Flow::else_start`.
+    pub alternative: BTreeSet<FlowIdx>,
     /// Node text that reads differently here, by (flow, node).
     pub overrides: HashMap<(FlowIdx, NodeIdx), Text>,
 }
@@ -292,6 +299,17 @@ impl FlowSet {
             ),
             _ => format!("branch `{}` hides flow `{}` (`hide_flows` in its file)", branch.id, f.id),
         })
+    }
+
+    /// Where a patron at `branch` who taps the flow's tile starts: its
+    /// `else_to` node where the branch lacks the flag the flow `needs`, else
+    /// its `start`.
+    pub fn start_at(&self, flow: FlowIdx, branch: &Branch) -> NodeIdx {
+        let Some(f) = self.flows.get(flow) else { return 0 };
+        match f.else_start {
+            Some(alt) if branch.alternative.contains(&flow) => alt,
+            _ => f.start,
+        }
     }
 
     /// The flows a branch offers, in home order.

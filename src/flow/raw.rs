@@ -53,6 +53,11 @@ pub struct RawFlow {
     /// without it, as if the branch listed it in `hide_flows`.
     #[serde(default)]
     pub needs: Option<String>,
+    /// Only with `needs`: at a branch without the flag the tile is shown all
+    /// the same and starts at this node (the alternative for the missing
+    /// service, like a choice's `else_to`) instead of vanishing.
+    #[serde(default)]
+    pub else_to: Option<String>,
     /// The steps, questions and endings.
     pub nodes: Vec<RawNode>,
 }

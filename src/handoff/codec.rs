@@ -203,7 +203,7 @@ pub fn unpack(set: &FlowSet, value: u128) -> Result<Contents, Mismatch> {
             return Err(Mismatch::NotAPath);
         }
         let stop_digits = reached != Reached::FlowEnded;
-        let (mut f, mut n) = (flow, set.flows[flow].start);
+        let (mut f, mut n) = (flow, set.start_at(flow, b));
         loop {
             if path.len() >= MAX_SCREENS {
                 return Err(Mismatch::NotAPath);

@@ -79,3 +79,69 @@ pub fn urgent_line(u: &Urgent) -> Option<String> {
         false => format!("URGENT: {} (they answered {}).", Urgency::Urgent.meaning(), answers.join(", ")),
     })
 }
+
+/// What a staff note still asks after "Ask:": the text from "Ask:" to the end
+/// of its sentence (a full stop outside brackets), split into items at commas
+/// and semicolons outside brackets, a leading "and " dropped. A bracket that
+/// says why (e.g. "(the kiosk cannot know them)") stays with its item. Empty
+/// when the note asks nothing. `codes` lists these per handoff ending, so
+/// every question left to staff can be checked against the rule that the
+/// kiosk asks whatever a choice can settle and nothing personal.
+pub fn ask_items(note: &str) -> Vec<String> {
+    let Some(at) = note.find("Ask:") else { return Vec::new() };
+    let rest = &note[at + "Ask:".len()..];
+    let mut items = Vec::new();
+    let mut item = String::new();
+    let mut depth = 0usize;
+    let mut chars = rest.chars().peekable();
+    while let Some(ch) = chars.next() {
+        match ch {
+            '(' => depth += 1,
+            ')' => depth = depth.saturating_sub(1),
+            _ => {}
+        }
+        let ends_sentence = ch == '.' && depth == 0 && chars.peek().is_none_or(|c| c.is_whitespace());
+        if depth == 0 && (ch == ',' || ch == ';' || ends_sentence) {
+            items.push(std::mem::take(&mut item));
+            if ends_sentence {
+                break;
+            }
+        } else {
+            item.push(ch);
+        }
+    }
+    items.push(item);
+    items
+        .into_iter()
+        .map(|i| {
+            let i = i.trim();
+            i.strip_prefix("and ").unwrap_or(i).trim().to_string()
+        })
+        .filter(|i| !i.is_empty())
+        .collect()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::ask_items;
+
+    #[test]
+    fn ask_items_stop_at_the_sentence_and_keep_brackets_whole() {
+        assert_eq!(ask_items("Time used up. Ask: the PC number. Check the waiting list."), ["the PC number"]);
+        assert_eq!(
+            ask_items(
+                "Stuck. Ask: the PC number, the website and the question (the kiosk cannot know them; no free text). Explain."
+            ),
+            ["the PC number", "the website and the question (the kiosk cannot know them; no free text)"]
+        );
+        assert_eq!(
+            ask_items("Ask: the job name, pages, and amount charged"),
+            ["the job name", "pages", "amount charged"]
+        );
+        assert_eq!(ask_items("Paid 3.50 at the desk. Check the log."), Vec::<String>::new());
+        assert_eq!(
+            ask_items("Ask: the price (about $0.15.) shown; then wait."),
+            ["the price (about $0.15.) shown", "then wait"]
+        );
+    }
+}

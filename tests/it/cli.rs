@@ -34,6 +34,14 @@ fn codes_lists_every_handoff_path_and_the_length_distribution() {
     assert!(out.contains("handoff paths; longest code each can give (check character included):"), "{out}");
     assert!(out.contains("100% have at most"), "{out}");
     assert!(!out.contains(" central "), "only the branch asked for");
+    // Each handoff ending's "Ask:" items, from its staff note.
+    assert!(out.contains("What staff notes still ask (after \"Ask:\"), per handoff ending"), "{out}");
+    assert!(out.contains("\n  time/more_time               the PC number\n"), "{out}");
+    assert!(out.contains("\n  access/staff                 (asks nothing)\n"), "{out}");
+    // Riverside shows only scanning's alternative (no scanner): its
+    // handoff endings cannot be reached there, so they are not listed.
+    assert!(!out.contains("scanning/"), "{out}");
+    assert!(out.contains("handoff endings still ask staff something\n"), "{out}");
 }
 
 #[test]
@@ -43,7 +51,8 @@ fn check_errors_exit_1_and_json_has_locations() {
     copy_tree(&Path::new(env!("CARGO_MANIFEST_DIR")).join("flows"), &dir);
     copy_tree(&Path::new(env!("CARGO_MANIFEST_DIR")).join("assets"), &tmp.path().join("assets"));
     let printing = dir.join("printing.ron");
-    let text = std::fs::read_to_string(&printing).unwrap().replace("to: \"pdf_staff\"", "to: \"pdf_staf\"");
+    let text =
+        std::fs::read_to_string(&printing).unwrap().replacen("to: \"pdf_staff\"", "to: \"pdf_staf\"", 1);
     std::fs::write(&printing, text).unwrap();
     let flows = dir.to_str().unwrap();
 
@@ -93,10 +102,11 @@ fn walk_with_answers_prints_each_screen_and_the_ending() {
 ── Print something · step 1 ──
 To print from a library computer, log in to it first. What do you need help with?
   1. Print from a library computer
-  2. My print did not come out
-  3. Something else went wrong
-  4. The printer is jammed or broken
-  5. I want a refund or a reprint
+  2. Print from my phone or laptop
+  3. My print did not come out
+  4. Something else went wrong
+  5. The printer is jammed or broken
+  6. I want a refund or a reprint
 > 1. Print from a library computer
 ── Print something · step 2 ──
 Open what you want to print. Press the Ctrl key and the P key at the same time. A print preview opens. Do not use a print button on the web page: it may print every page.
@@ -105,8 +115,9 @@ Open what you want to print. Press the Ctrl key and the P key at the same time. 
 Look at the preview. It shows how many pages will print. To print only some pages, type them in the Pages box, like 1-3.
 > next
 ── Print something · step 4 ──
-This branch prints in black and white only.
+Do you want black and white or color?
   1. Black and white: $0.15 a page
+  2. Color
 > 1. Black and white: $0.15 a page
 ── Print something · step 5 ──
 In the print window, find Printer or Destination. Choose RIVERSIDE-PRINTER. Then click Print.

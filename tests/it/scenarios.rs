@@ -41,18 +41,22 @@ fn every_scenario_passes_and_every_flow_has_at_least_three() {
 #[test]
 fn a_scenario_that_no_longer_fits_says_what_differed() {
     let set = Arc::new(load_builtin(None).report.set.unwrap());
-    let text = r#"[Scenario(name: "x", flow: "printing", branch: "riverside", lang: "en",
-        choices: ["Print from my phone or laptop"], ending: "done")]"#;
+    // Riverside has no copier: the copier's trouble choice is hidden there.
+    let text = r#"[Scenario(name: "x", flow: "copying", branch: "riverside", lang: "en",
+        choices: ["The copier shows a message or is jammed"], ending: "jam")]"#;
     let file = kiosk_triage::scenario::ScenarioFile::parse(kiosk_triage::flow::source::SourceFile::new(
         "t.ron", text,
     ));
     let sc = &file.scenarios.as_ref().unwrap()[0];
     let why = replay(&set, sc).unwrap_err();
     assert!(
-        why.starts_with("choice 1 `Print from my phone or laptop` is not on screen at `start` in `printing`"),
+        why.starts_with(
+            "choice 1 `The copier shows a message or is jammed` is not on screen at `start` in `copying`"
+        ),
         "{why}"
     );
-    assert!(why.contains("`Print from a library computer`"), "{why}");
+    // "Make a copy" shows all the same: it leads to the alternative (`else_to`).
+    assert!(why.contains("`Make a copy`"), "{why}");
 }
 
 /// Choosing by number, asserting a hidden flow, and what each says when it
@@ -66,7 +70,13 @@ fn scenarios_choose_by_number_and_assert_hidden_flows() {
         replay(&set, &file.scenarios.as_ref().unwrap()[0])
     };
     let head = r#"[Scenario(name: "x", flow: "scanning", lang: "en","#;
-    assert_eq!(one(&format!(r#"{head} branch: "riverside", hidden: true)]"#)), Ok(()));
+    // No default flow is hidden at any branch: scanning at Riverside shows its
+    // alternative (`else_to` on the flow).
+    assert_eq!(
+        one(&format!(r#"{head} branch: "riverside", hidden: true)]"#)),
+        Err("flow `scanning` is shown at branch `riverside`; expected it hidden".into())
+    );
+    assert_eq!(one(&format!(r#"{head} branch: "riverside", choices: [], ending: "no_scanner")]"#)), Ok(()));
     assert_eq!(
         one(&format!(r#"{head} branch: "central", hidden: true)]"#)),
         Err("flow `scanning` is shown at branch `central`; expected it hidden".into())

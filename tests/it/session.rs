@@ -34,7 +34,7 @@ fn walks_printing_to_solved_with_branch_values_filled() {
     s.next(secs(6)).unwrap(); // Ctrl+P
     s.next(secs(7)).unwrap(); // the preview
     let (_, choices) = question(&s);
-    assert_eq!(choices, vec!["Black and white: $0.10 a page", "Color: $0.50 a page"]);
+    assert_eq!(choices, vec!["Black and white: $0.10 a page", "Color"]);
     s.choose(1, secs(8)).unwrap();
     match s.screen().body {
         Body::Step { text, .. } => assert!(text.plain().contains("PRINT-CENTRAL-BW"), "{text}"),
@@ -59,22 +59,18 @@ fn walks_printing_to_solved_with_branch_values_filled() {
 
 #[test]
 fn choices_hidden_by_branch_flags_are_not_shown_or_chosen() {
-    let central = Session::start(set(), "central", "en", "printing", secs(0)).unwrap();
-    let mut riverside = Session::start(set(), "riverside", "en", "printing", secs(0)).unwrap();
-    assert_eq!(question(&central).1.len(), 6);
+    let central = Session::start(set(), "central", "en", "copying", secs(0)).unwrap();
+    let mut riverside = Session::start(set(), "riverside", "en", "copying", secs(0)).unwrap();
+    assert_eq!(question(&central).1.len(), 5);
+    // No copier at Riverside: "Make a copy" stays (it leads to the phone
+    // copy, `else_to`), the copier's two trouble choices are hidden.
     assert_eq!(
         question(&riverside).1,
-        vec![
-            "Print from a library computer",
-            "My print did not come out",
-            "Something else went wrong",
-            "The printer is jammed or broken",
-            "I want a refund or a reprint",
-        ]
+        vec!["Make a copy", "Copy a page with my phone, then print it", "Where else can I make copies?"]
     );
-    // Choice 4 at Riverside is the jammed printer: there is no mobile printing there.
-    riverside.choose(4, secs(1)).unwrap();
-    assert_eq!(riverside.outcome(), Some(&Outcome::Handoff));
+    // Choice 3 at Riverside is "Where else": the copier's choices are not there.
+    riverside.choose(3, secs(1)).unwrap();
+    assert_eq!(riverside.outcome(), Some(&Outcome::Solved));
     assert_eq!(riverside.trail()[0].choice, Some(4), "the trail keeps the index into the full list");
 }
 
@@ -156,12 +152,15 @@ fn unknown_flow_branch_or_hidden_flow_is_an_error() {
         Session::start(set(), "moon", "en", "login", secs(0)).unwrap_err(),
         SessionError::NoSuchBranch("moon".into())
     );
-    // Riverside has no scanner and hides the scanning flow.
-    assert_eq!(
-        Session::start(set(), "riverside", "en", "scanning", secs(0)).unwrap_err(),
-        SessionError::NoSuchFlow("scanning".into())
-    );
-    assert!(Session::start(set(), "central", "en", "scanning", secs(0)).is_ok());
+    // Riverside has no scanner: the scanning tile starts at its alternative
+    // (`else_to` on the flow), Central at the flow's start.
+    let first = |branch: &str| {
+        let s = Session::start(set(), branch, "en", "scanning", secs(0)).unwrap();
+        let v = &s.trail()[0];
+        s.flow_set().flows[v.flow].nodes[v.node].id.clone()
+    };
+    assert_eq!(first("riverside"), "no_scanner");
+    assert_eq!(first("central"), "start");
 }
 
 #[test]

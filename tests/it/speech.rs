@@ -195,24 +195,26 @@ fn every_word_is_documented() {
 }
 
 /// `walk --say` prints what the kiosk would say, screen by screen: at
-/// Riverside the mobile printing answer is hidden and not said, and the
-/// handoff code is spelled exactly as `walk` prints it.
+/// Riverside the mobile printing answer is said like any other (it leads to
+/// the alternative there, `else_to`), and the handoff code is spelled exactly
+/// as `walk` prints it.
 #[test]
 fn walk_say_prints_the_utterances_of_each_screen() {
-    let o = common::run(&["walk", "printing", "--branch", "riverside", "--answers", "4", "--say"], "");
+    let o = common::run(&["walk", "printing", "--branch", "riverside", "--answers", "5", "--say"], "");
     assert_eq!(o.status.code(), Some(0), "{}", String::from_utf8_lossy(&o.stderr));
     let out = common::stdout(&o);
     let said: Vec<&str> = out.lines().filter_map(|l| l.strip_prefix("say: ")).collect();
     assert_eq!(
-        said[..8],
+        said[..9],
         [
             "Print something, step 1",
             "To print from a library computer, log in to it first. What do you need help with?",
             "Press 1 for: Print from a library computer.",
-            "Press 2 for: My print did not come out.",
-            "Press 3 for: Something else went wrong.",
-            "Press 4 for: The printer is jammed or broken.",
-            "Press 5 for: I want a refund or a reprint.",
+            "Press 2 for: Print from my phone or laptop.",
+            "Press 3 for: My print did not come out.",
+            "Press 4 for: Something else went wrong.",
+            "Press 5 for: The printer is jammed or broken.",
+            "Press 6 for: I want a refund or a reprint.",
             "To go back, press minus.",
         ]
     );

@@ -31,6 +31,9 @@ enum Spot<'w> {
 /// hidden, and which of its nodes a patron can reach.
 struct Shown {
     hidden: Vec<bool>,
+    /// Flows shown only through their alternative (`else_to` on a flow whose
+    /// `needs` the branch lacks): seen from that node, and no goto may lead in.
+    alternative: Vec<bool>,
     nodes: Vec<Vec<bool>>,
     /// (flow, node) whose text the branch overrides.
     overridden: HashSet<(usize, usize)>,
@@ -39,12 +42,17 @@ struct Shown {
 impl Shown {
     fn of(m: &Merged, flows: &Flows) -> Self {
         let flags = m.flags();
+        let lacks = |f: &RawFlow| f.needs.as_ref().is_some_and(|n| !flags.contains(n));
         let hidden: Vec<bool> = flows
             .raws
             .iter()
-            .map(|(_, f)| {
-                m.hide_flows().contains(&f.id) || f.needs.as_ref().is_some_and(|n| !flags.contains(n))
-            })
+            .map(|(_, f)| m.hide_flows().contains(&f.id) || (lacks(f) && f.else_to.is_none()))
+            .collect();
+        let alternative: Vec<bool> = flows
+            .raws
+            .iter()
+            .zip(&hidden)
+            .map(|((_, f), &h)| !h && lacks(f) && f.else_to.is_some())
             .collect();
         // A node a goto lands on is seen like a start wherever its flow is shown.
         let all: Vec<&RawFlow> = flows.raws.iter().map(|(_, f)| f).collect();
@@ -52,9 +60,15 @@ impl Shown {
             .raws
             .iter()
             .enumerate()
-            .map(|(k, (_, f))| match hidden[k] {
-                true => vec![false; f.nodes.len()],
-                false => visible(f, &flows.indexes[k], flags, &super::goto::landings(f, &all)),
+            .map(|(k, (_, f))| match (hidden[k], alternative[k]) {
+                (true, _) => vec![false; f.nodes.len()],
+                // Seen from the alternative only: gotos into it are errors.
+                (false, true) => {
+                    visible(f, &flows.indexes[k], flags, f.else_to.as_deref().unwrap_or(""), &[])
+                }
+                (false, false) => {
+                    visible(f, &flows.indexes[k], flags, &f.start, &super::goto::landings(f, &all))
+                }
             })
             .collect();
         let overridden = m
@@ -66,7 +80,7 @@ impl Shown {
                 Some((k, *flows.indexes[k].get(o.node.as_str())?))
             })
             .collect();
-        Shown { hidden, nodes, overridden }
+        Shown { hidden, alternative, nodes, overridden }
     }
 }
 
@@ -183,7 +197,7 @@ fn paths(found: &mut Found, mi: usize, flags: &[String], flows: &Flows, shown: &
                 }
                 RawNode::Goto { flow, .. } => {
                     if let Some(&target) = flows.ids.get(flow.as_str())
-                        && shown.hidden[target]
+                        && (shown.hidden[target] || shown.alternative[target])
                     {
                         found.hidden_gotos.entry((k, n)).or_default().push(mi);
                     }
@@ -307,7 +321,7 @@ fn report_paths(c: &mut Checker, sources: &Sources, merged: &[Merged], flows: &F
             Severity::Error,
             Code::HiddenFlow,
             format!("goto `{id}` leads to flow `{flow}`, which is hidden at {}", branch_list(&ids(list))),
-            Some("show the flow there (a flow that `needs` a flag is hidden without it), or lead somewhere else".into()),
+            Some("show the flow there (a flow that `needs` a flag is hidden without it, or shows only its `else_to`), or lead somewhere else".into()),
         );
     }
 }

@@ -112,6 +112,20 @@ fn check_flow<'r>(
     let nodes = Nodes { file, fi, flow: f, index: &index, ids: &ids, flows };
     let before = c.diags.len();
     let start = nodes.start(c);
+    // The alternative start for branches without the flag the flow `needs`.
+    let alt = f.else_to.as_deref().and_then(|to| {
+        if f.needs.is_none() {
+            c.push(
+                file,
+                locate(file, At::field(&[], "else_to")),
+                Severity::Error,
+                Code::ElseWithoutWhen,
+                format!("flow `{}` has `else_to` but no `needs`, so it is never hidden", f.id),
+                Some("add the flag whose absence `else_to` stands in for, e.g. `needs: \"scanner\"`, or remove `else_to`".into()),
+            );
+        }
+        nodes.target(c, &[], "else_to", to, format!("`else_to` of flow `{}`", f.id))
+    });
     let edges: Vec<Vec<usize>> = (0..f.nodes.len()).map(|k| nodes.node(c, k)).collect();
     // A link that leads nowhere is its own error: nodes it would have led to
     // are not also "unreachable", nor the nodes before it "no way out".
@@ -120,7 +134,7 @@ fn check_flow<'r>(
         && !broken_link
     {
         let all: Vec<&RawFlow> = flows.raws.iter().map(|(_, g)| g).collect();
-        let roots = [&[start], super::goto::landings(f, &all).as_slice()].concat();
+        let roots = [&[start], alt.as_slice(), super::goto::landings(f, &all).as_slice()].concat();
         super::reach::within_flow(c, file, f, &index, &edges, &roots);
     }
     index

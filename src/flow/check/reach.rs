@@ -141,13 +141,15 @@ fn start_goto_loops(flows: &Flows) -> Vec<bool> {
 }
 
 /// Which nodes of `f` a patron can see at a branch with `flags`: those
-/// reached from the start (and from `landings`, the nodes gotos land on)
+/// reached from `start` (the flow's start, or its `else_to` where the branch
+/// lacks what it `needs`; and from `landings`, the nodes gotos land on)
 /// along `next` and the choices the branch shows. Links that do not resolve
 /// lead nowhere.
 pub(super) fn visible(
     f: &RawFlow,
     index: &HashMap<&str, usize>,
     flags: &[String],
+    start: &str,
     landings: &[usize],
 ) -> Vec<bool> {
     let edges: Vec<Vec<usize>> = f
@@ -161,7 +163,7 @@ pub(super) fn visible(
             _ => Vec::new(),
         })
         .collect();
-    match index.get(f.start.as_str()) {
+    match index.get(start) {
         Some(&start) => spread(&[&[start], landings].concat(), &edges),
         None => vec![false; f.nodes.len()],
     }
