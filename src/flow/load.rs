@@ -100,6 +100,9 @@ pub const BUILTIN_FLOWS: &[(&str, &str)] = builtin![
     "branches/riverside.ron",
     "words/en.ron",
     "words/es.ron",
+    "words/zh.ron",
+    "words/vi.ron",
+    "words/ru.ron",
 ];
 
 macro_rules! assets {
