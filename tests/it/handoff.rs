@@ -423,9 +423,15 @@ fn a_dropped_or_added_character_almost_never_decodes() {
         deleted_ok * 10_000 <= deletions * 35,
         "{deleted_ok} of {deletions} deletions decode (over 0.35%)"
     );
+    // With five languages (issue 16) every path has five valid codes where
+    // it had two, so more of the longer numbers an added character makes
+    // are real summaries: 293 of 2,493,120 insertions (0.0118%, 9,105
+    // codes), 218 of 68,805 deletions (0.317%). The insertion bound was
+    // 0.01% with two languages; it is 0.015%, still 1 in 6,600 and 270
+    // times below what the check character alone lets through.
     assert!(
-        inserted_ok * 10_000 <= insertions,
-        "{inserted_ok} of {insertions} insertions decode (over 0.01%)"
+        inserted_ok * 100_000 <= insertions * 15,
+        "{inserted_ok} of {insertions} insertions decode (over 0.015%)"
     );
 }
 
@@ -661,7 +667,7 @@ fn the_fingerprint_is_pinned() {
     // value moves when `flows/words/*.ron` change (it did for the `_one`
     // singulars, for the Read aloud words and for `choose_language`), not
     // only when the computation does.
-    assert_eq!(pinned, 0xa7b0_13bf_94e9_bf04, "fingerprint {pinned:#018x}");
+    assert_eq!(pinned, 0xd00c_c369_3a92_d27a, "fingerprint {pinned:#018x}");
     files.reverse();
     assert_eq!(fingerprint(&files), pinned, "the order files are read in does not matter");
     files[0].1.push(' ');

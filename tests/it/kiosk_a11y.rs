@@ -81,8 +81,7 @@ fn a_step_reads_top_bar_left_to_right_then_heading_body_choices_then_bottom_bar(
             "Smaller text",
             "Larger text",
             "High contrast",
-            "English",
-            "Español",
+            "Language: English",
             "Print something · step 1",
             "1. ",
             "2. ",
@@ -102,7 +101,7 @@ fn home_reads_the_question_then_the_tiles_then_staff_help() {
         &[
             "Help kiosk",
             "Smaller text",
-            "Español",
+            "Language: English",
             "Hello!",
             "Print something",
             "Something else?",

@@ -8,9 +8,9 @@
 //! the bottom bar), no two overlap, every target is at least 64 px high, no
 //! text is cut, and the handoff code shows whole without scrolling.
 //!
-//! The language screen is checked on the default flows with Chinese,
-//! Vietnamese and Russian declared (`common::more_languages`): with two
-//! languages the top bar switches directly and the screen never shows.
+//! The default flows have five languages (English, Spanish, Chinese,
+//! Vietnamese, Russian), so the language screen is one of the kinds; with
+//! two languages the top bar switches directly and the screen never shows.
 //!
 //! Staff mode and the PIN pad are staff-facing (one language, one text size),
 //! so they vary by screen size (and the PIN pad by theme) only.
@@ -356,7 +356,7 @@ fn settings(kind: Kind, set: &FlowSet) -> Vec<(String, usize, bool)> {
 fn check_kind(kind: Kind) {
     let started = Instant::now();
     let set = match kind {
-        Kind::LanguagePicker => common::more_languages(),
+        Kind::LanguagePicker => common::five_languages(),
         _ => Arc::new(load_builtin(None).report.set.unwrap()),
     };
     let paths = paths(&set);

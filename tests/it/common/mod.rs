@@ -66,72 +66,36 @@ pub fn stdout(o: &Output) -> String {
     String::from_utf8_lossy(&o.stdout).into_owned()
 }
 
-/// Languages added to the default flows by [`more_languages`]: code, its own
-/// name, and a few words in it (the rest of its words are English).
-pub const EXTRA_LANGUAGES: [(&str, &[(&str, &str)]); 3] = [
-    (
-        "zh",
-        &[
-            ("language_name", "中文"),
-            ("greeting", "您好！您需要什么帮助？"),
-            ("back", "返回"),
-            ("choose_language", "选择语言"),
-            ("languages", "语言"),
-        ],
-    ),
-    (
-        "vi",
-        &[
-            ("language_name", "Tiếng Việt"),
-            ("greeting", "Xin chào! Bạn cần giúp gì?"),
-            ("back", "Quay lại"),
-            ("choose_language", "Chọn ngôn ngữ"),
-            ("languages", "Ngôn ngữ"),
-        ],
-    ),
-    (
-        "ru",
-        &[
-            ("language_name", "Русский"),
-            ("greeting", "Здравствуйте! С чем вам помочь?"),
-            ("back", "Назад"),
-            ("choose_language", "Выберите язык"),
-            ("languages", "Язык"),
-        ],
-    ),
-];
-
-/// The default flows with Simplified Chinese, Vietnamese and Russian declared
-/// after English and Spanish, as translators are adding them: their words
-/// files are English with [`EXTRA_LANGUAGES`]' words in the language, and
-/// their flow texts are missing (warnings: the kiosk shows English there).
-pub fn more_languages() -> std::sync::Arc<kiosk_triage::flow::FlowSet> {
+/// The default flows as a two-language kiosk (English and Spanish only), the
+/// way most libraries start: `flowset.ron` lists two languages and the other
+/// languages' words files are left out (their flow texts stay, as warnings).
+pub fn two_languages() -> std::sync::Arc<kiosk_triage::flow::FlowSet> {
     use kiosk_triage::flow::load::{BUILTIN_FLOWS, parse};
-    let en = include_str!("../../../flows/words/en.ron");
-    let mut owned: Vec<(String, String)> = BUILTIN_FLOWS
+    let all = r#"languages: ["en", "es", "zh", "vi", "ru"]"#;
+    let owned: Vec<(String, String)> = BUILTIN_FLOWS
         .iter()
+        .filter(|(name, _)| !["words/zh.ron", "words/vi.ron", "words/ru.ron"].contains(name))
         .map(|(name, text)| {
             let text = if *name == "flowset.ron" {
-                assert!(text.contains(r#"languages: ["en", "es"]"#));
-                text.replacen(r#"languages: ["en", "es"]"#, r#"languages: ["en", "es", "zh", "vi", "ru"]"#, 1)
+                assert!(text.contains(all));
+                text.replacen(all, r#"languages: ["en", "es"]"#, 1)
             } else {
                 text.to_string()
             };
             (name.to_string(), text)
         })
         .collect();
-    for (lang, words) in EXTRA_LANGUAGES {
-        let mut text = en.to_string();
-        for (key, word) in words {
-            let line = text.lines().find(|l| l.trim_start().starts_with(&format!("\"{key}\":"))).unwrap();
-            text = text.replacen(line, &format!("    \"{key}\": \"{word}\","), 1);
-        }
-        owned.push((format!("words/{lang}.ron"), text));
-    }
     let files: Vec<(&str, &str)> = owned.iter().map(|(n, t)| (n.as_str(), t.as_str())).collect();
     let report = parse(&files, &|_| true, None);
     assert_eq!(report.errors(), 0, "{:?}", report.diagnostics);
     let set = report.set.unwrap();
+    assert_eq!(set.languages, ["en", "es"]);
+    std::sync::Arc::new(set)
+}
+
+/// The default flows, in their five languages.
+pub fn five_languages() -> std::sync::Arc<kiosk_triage::flow::FlowSet> {
+    let set = kiosk_triage::flow::load::load_builtin(None).report.set.unwrap();
     assert_eq!(set.languages, ["en", "es", "zh", "vi", "ru"]);
     std::sync::Arc::new(set)
 }
