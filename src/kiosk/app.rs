@@ -10,6 +10,7 @@ use super::patron::Patron;
 use super::pictures::Pictures;
 pub use super::pin::{NO_PIN, PinPad};
 use super::pin::{Opened, PinGate};
+use super::setup::{Clock, Fresh, Reloader, Setup};
 use super::theme::{self, HIGH_CONTRAST, LIGHT, Palette, SCALES, Sizes};
 use super::{ending, home, overlays, speech, staff, step};
 use crate::config::{KioskConfig, StaffGate};
@@ -23,68 +24,7 @@ use crate::session::{Outcome, Session};
 use eframe::egui::{self, ViewportCommand};
 use std::sync::Arc;
 use std::sync::atomic::AtomicBool;
-use std::time::{Duration, Instant};
-
-/// Where time comes from: the time since some fixed point.
-pub type Clock = Arc<dyn Fn() -> Duration + Send + Sync>;
-
-/// The real clock: time since the kiosk started.
-pub fn system_clock() -> Clock {
-    let start = Instant::now();
-    Arc::new(move || start.elapsed())
-}
-
-/// Loads the flows again, on a worker thread (hot reload, staff "Reload
-/// flows"): `Ok(None)` when nothing changed since the last load (unless
-/// forced), the new set when it checked clean, or the problems (as lines to
-/// show) when it has errors.
-pub type Reloader = Arc<dyn Fn(bool) -> Result<Option<Fresh>, Vec<String>> + Send + Sync>;
-
-/// Flows that loaded and checked clean, waiting for the home screen.
-pub struct Fresh {
-    /// The set.
-    pub set: Arc<FlowSet>,
-    /// Its pictures.
-    pub assets: Assets,
-    /// What staff should know about the load (an archive that failed).
-    pub notices: Vec<String>,
-}
-
-/// Everything a kiosk starts with.
-pub struct Setup {
-    /// The checked flows.
-    pub set: Arc<FlowSet>,
-    /// Where their pictures are.
-    pub assets: Assets,
-    /// The kiosk's settings.
-    pub config: KioskConfig,
-    /// Who may open staff mode.
-    pub gate: StaffGate,
-    /// The library's flows could not be used and no good version was kept:
-    /// home shows no guides, only the way to staff.
-    pub unavailable: bool,
-    /// The branch id (one of `set.branches`).
-    pub branch: String,
-    /// Languages offered, first = default (each one of `set.languages`).
-    pub languages: Vec<String>,
-    /// A normal window that may be closed, for trying the kiosk on a desktop.
-    pub windowed: bool,
-    /// Things staff should know (flows that did not load, a bad config).
-    pub notices: Vec<String>,
-    /// How to reload the flows, if they came from a folder.
-    pub reload: Option<Reloader>,
-    /// Where flow versions are archived, so old codes still decode.
-    pub archive: Option<Archive>,
-    /// The flows folder to watch for edits (hot reload).
-    pub watch: Option<std::path::PathBuf>,
-    /// The clock.
-    pub clock: Clock,
-    /// Where the anonymous statistics go (none: not recorded).
-    pub stats: Option<super::stats::StatsSink>,
-    /// Which files this kiosk uses, for staff mode
-    /// ([`crate::locations::Locations::describe`]; empty: not shown).
-    pub files: String,
-}
+use std::time::Duration;
 
 /// What the patron (or staff) did, collected while drawing and applied after.
 #[derive(Clone, Debug, PartialEq)]

@@ -9,7 +9,8 @@
 //! parent too and is set up again after every change, and the folder is also
 //! polled every [`POLL`], which covers network shares that send no events.
 
-use super::app::{Fresh, Kiosk, SETTLE, View};
+use super::app::{Kiosk, SETTLE, View};
+use super::setup::Fresh;
 use eframe::egui;
 use std::sync::atomic::Ordering;
 use std::time::Duration;
