@@ -10,7 +10,8 @@ use super::patron::Patron;
 use super::pictures::Pictures;
 pub use super::pin::{NO_PIN, PinPad};
 use super::pin::{Opened, PinGate};
-use super::setup::{Clock, Fresh, Reloader, Setup};
+use super::reload::{HotReload, SETTLE};
+use super::setup::{Clock, Setup};
 use super::theme::{self, HIGH_CONTRAST, LIGHT, Palette, SCALES, Sizes};
 use super::{ending, home, overlays, speech, staff, step};
 use crate::config::{KioskConfig, StaffGate};
@@ -23,7 +24,6 @@ use crate::idle::{IdleRule, Phase};
 use crate::session::{Outcome, Session};
 use eframe::egui::{self, ViewportCommand};
 use std::sync::Arc;
-use std::sync::atomic::AtomicBool;
 use std::time::Duration;
 
 /// What the patron (or staff) did, collected while drawing and applied after.
@@ -116,21 +116,12 @@ pub struct Kiosk {
     last_restore: Duration,
     frames: u64,
     clock: Clock,
-    pub(super) reload: Option<Reloader>,
     pub(super) archive: Option<Archive>,
     applied: Option<(usize, bool, u32)>,
     /// The base size for this screen (1.0 at 1280x800), see [`theme::base_for`].
     base: f32,
-    pub(super) watch_dir: Option<std::path::PathBuf>,
-    pub(super) watcher: Option<notify::RecommendedWatcher>,
-    pub(super) rearm: bool,
-    pub(super) changed: Arc<AtomicBool>,
-    pub(super) changed_at: Option<Duration>,
-    /// Stops the thread that polls the flows folder (set when the kiosk goes).
-    pub(super) poller: Option<Arc<std::sync::atomic::AtomicBool>>,
-    pub(super) loading: Option<std::sync::mpsc::Receiver<Result<Option<Fresh>, Vec<String>>>>,
-    pub(super) load_again: Option<bool>,
-    pub(super) pending: Option<Fresh>,
+    /// The flows folder's watch and the loads it starts (hot reload).
+    pub(super) hot: HotReload,
     pub(super) stats: Option<super::stats::StatsSink>,
     pub(super) staff_today: Option<String>,
     /// Staff mode: the code last decoded, and recording what came of it.
@@ -142,10 +133,6 @@ pub struct Kiosk {
 
 /// How often a fullscreen kiosk that lost the screen tries to take it back.
 const RESTORE_EVERY: Duration = Duration::from_millis(500);
-
-/// How long the folder must be quiet before an edit is loaded (editors save
-/// in several steps).
-pub(super) const SETTLE: Duration = Duration::from_millis(400);
 
 impl Kiosk {
     /// A kiosk at its home screen.
@@ -178,19 +165,10 @@ impl Kiosk {
             last_restore: Duration::ZERO,
             frames: 0,
             clock: setup.clock,
-            reload: setup.reload,
             archive: setup.archive,
             applied: None,
             base: 1.0,
-            watch_dir: setup.watch,
-            watcher: None,
-            rearm: false,
-            changed: Arc::new(AtomicBool::new(false)),
-            changed_at: None,
-            poller: None,
-            loading: None,
-            load_again: None,
-            pending: None,
+            hot: HotReload::new(setup.reload, setup.watch),
             stats: setup.stats,
             staff_today: None,
             staff_decoded: None,
@@ -424,7 +402,7 @@ impl Kiosk {
         if self.pin.counting_down(self.now) {
             next = next.min(Duration::from_millis(500));
         }
-        if self.changed_at.is_some() {
+        if self.hot.settling() {
             next = next.min(SETTLE);
         }
         next.max(Duration::from_millis(50))
@@ -714,14 +692,6 @@ fn had_input(ctx: &egui::Context) -> bool {
             )
         })
     })
-}
-
-impl Drop for Kiosk {
-    fn drop(&mut self) {
-        if let Some(stop) = &self.poller {
-            stop.store(true, std::sync::atomic::Ordering::SeqCst);
-        }
-    }
 }
 
 impl eframe::App for Kiosk {
