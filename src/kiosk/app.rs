@@ -12,6 +12,7 @@ pub use super::pin::{NO_PIN, PinPad};
 use super::pin::{Opened, PinGate};
 use super::reload::{HotReload, SETTLE};
 use super::setup::{Clock, Setup};
+use super::staff_desk::StaffDesk;
 use super::theme::{self, HIGH_CONTRAST, LIGHT, Palette, SCALES, Sizes};
 use super::{ending, home, overlays, speech, staff, step};
 use crate::config::{KioskConfig, StaffGate};
@@ -19,7 +20,6 @@ use crate::flow::load::Assets;
 use crate::flow::model::{Branch, FlowSet};
 use crate::flow::text::Rich;
 use crate::flow::words::Word;
-use crate::handoff::archive::Archive;
 use crate::idle::{IdleRule, Phase};
 use crate::session::{Outcome, Session};
 use eframe::egui::{self, ViewportCommand};
@@ -102,8 +102,8 @@ pub struct Kiosk {
     pub(super) languages: Vec<String>,
     pub(super) wanted_branch: String,
     pub(super) wanted_languages: Vec<String>,
-    pub(super) staff_code: String,
-    pub(super) staff_summary: Option<Result<String, String>>,
+    /// Staff mode's code field, decoding and today's figures.
+    pub(super) staff: StaffDesk,
     pub(super) last_input: Duration,
     pub(super) now: Duration,
     pub(super) notices: Vec<String>,
@@ -116,17 +116,12 @@ pub struct Kiosk {
     last_restore: Duration,
     frames: u64,
     clock: Clock,
-    pub(super) archive: Option<Archive>,
     applied: Option<(usize, bool, u32)>,
     /// The base size for this screen (1.0 at 1280x800), see [`theme::base_for`].
     base: f32,
     /// The flows folder's watch and the loads it starts (hot reload).
     pub(super) hot: HotReload,
     pub(super) stats: Option<super::stats::StatsSink>,
-    pub(super) staff_today: Option<String>,
-    /// Staff mode: the code last decoded, and recording what came of it.
-    pub(super) staff_decoded: Option<(String, Option<u8>)>,
-    pub(super) staff_outcomes: Option<crate::desk::Outcomes>,
     /// Read aloud: the voice and what it last read.
     pub(super) speech: speech::ReadAloud,
 }
@@ -152,8 +147,7 @@ impl Kiosk {
             languages: setup.languages,
             patron: Patron::new(lang),
             pin: PinGate::default(),
-            staff_code: String::new(),
-            staff_summary: None,
+            staff: StaffDesk::new(setup.archive),
             last_input: now,
             now,
             notices: setup.notices,
@@ -165,14 +159,10 @@ impl Kiosk {
             last_restore: Duration::ZERO,
             frames: 0,
             clock: setup.clock,
-            archive: setup.archive,
             applied: None,
             base: 1.0,
             hot: HotReload::new(setup.reload, setup.watch),
             stats: setup.stats,
-            staff_today: None,
-            staff_decoded: None,
-            staff_outcomes: None,
             speech: speech::ReadAloud::new(Box::new(crate::speech::Silent("no voice was set up".into()))),
         }
     }
@@ -281,8 +271,7 @@ impl Kiosk {
         let lang = self.languages.first().cloned().unwrap_or_else(|| self.set.default_language().to_string());
         self.patron = Patron::new(lang);
         self.pin.close();
-        self.staff_code.clear();
-        self.staff_summary = None;
+        self.staff.clear();
     }
 
     /// What must happen even while the window is hidden (eframe then runs no
@@ -560,10 +549,9 @@ impl Kiosk {
             Action::LeaveStaff => {
                 log::info!("staff mode left");
                 self.patron.view = View::Home;
-                self.staff_code.clear();
-                self.staff_summary = None;
+                self.staff.clear();
             }
-            Action::Decode => self.decode_staff_code(),
+            Action::Decode => self.staff.decode(&self.set),
             Action::ReadAloud => speech::toggle(self, false),
             Action::Repeat => speech::toggle(self, true),
             Action::Quit => {
@@ -579,33 +567,7 @@ impl Kiosk {
     fn enter_staff(&mut self) {
         log::info!("staff mode entered");
         self.patron.view = View::Staff;
-        if self.staff_outcomes.is_none()
-            && let Some(sink) = &self.stats
-        {
-            self.staff_outcomes = Some(crate::desk::Outcomes::new(sink.shared_recorder(), sink.local()));
-        }
-        self.staff_today = self.stats.as_ref().map(|sink| {
-            sink.flush(Duration::from_secs(1));
-            let mut text = match sink.today() {
-                Some(Ok(t)) => {
-                    let top: Vec<String> = t.top_flows.iter().map(|(f, n)| format!("{f} {n}")).collect();
-                    format!(
-                        "Today on this kiosk: {} sessions, {} solved here, {} sent to staff, {} left unfinished{}",
-                        t.sessions,
-                        t.solved,
-                        t.handoffs,
-                        t.gave_up,
-                        if top.is_empty() { String::new() } else { format!(". Most used: {}", top.join(", ")) }
-                    )
-                }
-                Some(Err(e)) => format!("Today's figures cannot be read: {e}"),
-                None => "Today's figures need the computer's date, which could not be read.".into(),
-            };
-            if let Some(p) = sink.last_problem() {
-                text.push_str(&format!("\nStatistics are not being saved: {p}"));
-            }
-            text
-        });
+        self.staff.open(self.stats.as_ref());
     }
 
     /// A patron's session begins: what they used so far is what they use now.
@@ -641,27 +603,6 @@ impl Kiosk {
         if self.pin.open(&self.gate, self.windowed) == Opened::Staff {
             self.enter_staff();
         }
-    }
-
-    fn decode_staff_code(&mut self) {
-        let current = [self.set.clone()];
-        let result = match &self.archive {
-            // Only the kept versions with the code's tag are loaded.
-            Some(archive) => {
-                let (result, problems) = archive.decode(&self.staff_code, &current);
-                for p in problems {
-                    log::warn!("{p}");
-                }
-                result
-            }
-            None => crate::handoff::summary::decode(&self.staff_code, &current),
-        };
-        self.staff_decoded = result.as_ref().ok().map(|s| (s.code.clone(), s.ending.read));
-        if let (Some(o), Some((_, read))) = (&mut self.staff_outcomes, &self.staff_decoded) {
-            o.suggest(*read);
-        }
-        self.staff_summary =
-            Some(result.map(|s| crate::handoff::summary::render(&s)).map_err(|e| e.to_string()));
     }
 
     /// The handoff code of the session on screen, grouped, if it ended.

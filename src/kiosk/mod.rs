@@ -20,6 +20,7 @@ mod reload;
 mod setup;
 mod speech;
 mod staff;
+mod staff_desk;
 pub mod stats;
 mod step;
 pub mod theme;
