@@ -14,6 +14,7 @@ use super::reload::{HotReload, SETTLE};
 use super::setup::{Clock, Setup};
 use super::staff_desk::StaffDesk;
 use super::theme::{self, HIGH_CONTRAST, LIGHT, Palette, SCALES, Sizes};
+use super::window::Window;
 use super::{ending, home, overlays, speech, staff, step};
 use crate::config::{KioskConfig, StaffGate};
 use crate::flow::load::Assets;
@@ -110,11 +111,8 @@ pub struct Kiosk {
     /// Which files this kiosk uses, for staff mode.
     pub(super) files: String,
     pub(super) pictures: Pictures,
-    windowed: bool,
-    allow_close: bool,
-    was_fullscreen: bool,
-    last_restore: Duration,
-    frames: u64,
+    /// The window: fullscreen rules, or a normal one.
+    window: Window,
     clock: Clock,
     applied: Option<(usize, bool, u32)>,
     /// The base size for this screen (1.0 at 1280x800), see [`theme::base_for`].
@@ -125,9 +123,6 @@ pub struct Kiosk {
     /// Read aloud: the voice and what it last read.
     pub(super) speech: speech::ReadAloud,
 }
-
-/// How often a fullscreen kiosk that lost the screen tries to take it back.
-const RESTORE_EVERY: Duration = Duration::from_millis(500);
 
 impl Kiosk {
     /// A kiosk at its home screen.
@@ -153,11 +148,7 @@ impl Kiosk {
             notices: setup.notices,
             files: setup.files,
             pictures: Pictures::default(),
-            windowed: setup.windowed,
-            allow_close: false,
-            was_fullscreen: false,
-            last_restore: Duration::ZERO,
-            frames: 0,
+            window: Window::new(setup.windowed),
             clock: setup.clock,
             applied: None,
             base: 1.0,
@@ -279,16 +270,13 @@ impl Kiosk {
     /// window manager's shortcut takes the screen back.
     pub fn logic(&mut self, ctx: &egui::Context) {
         self.now = (self.clock)();
-        if !self.windowed {
-            self.hold_the_screen(ctx);
-        }
+        self.window.hold_the_screen(ctx, self.now);
     }
 
     /// Draws one frame and handles its input. Used by eframe and by tests.
     pub fn ui(&mut self, ui: &mut egui::Ui) {
         let ctx = ui.ctx().clone();
         self.now = (self.clock)();
-        self.frames += 1;
         super::layout::begin_frame(&ctx);
         if self.applied.is_none() {
             theme::install_fonts(&ctx);
@@ -299,7 +287,7 @@ impl Kiosk {
             theme::apply(&ctx, self.palette(), &self.sizes());
             self.applied = Some(look);
         }
-        self.window_rules(&ctx);
+        self.window.rules(&ctx, self.now);
         self.poll_flows(&ctx);
         if had_input(&ctx) {
             self.last_input = self.now;
@@ -395,56 +383,6 @@ impl Kiosk {
             next = next.min(SETTLE);
         }
         next.max(Duration::from_millis(50))
-    }
-
-    /// Fullscreen where a window manager honours it, sized to the monitor
-    /// where none does; close requests cancelled unless staff allow them.
-    fn window_rules(&mut self, ctx: &egui::Context) {
-        let close = ctx.input(|i| i.viewport().close_requested());
-        if close && !self.windowed && !self.allow_close {
-            ctx.send_viewport_cmd(ViewportCommand::CancelClose);
-        }
-        if !self.windowed
-            && self.frames <= 3
-            && let Some(size) = ctx.input(|i| i.viewport().monitor_size)
-        {
-            ctx.send_viewport_cmd(ViewportCommand::OuterPosition(egui::pos2(0.0, 0.0)));
-            ctx.send_viewport_cmd(ViewportCommand::InnerSize(size));
-        }
-        if !self.windowed {
-            self.hold_the_screen(ctx);
-        }
-    }
-
-    /// A fullscreen kiosk that was minimised, lost the focus to something
-    /// else or stopped being fullscreen (a window manager's shortcut) takes
-    /// the screen back, at most twice a second, and keeps looking while it
-    /// is away.
-    fn hold_the_screen(&mut self, ctx: &egui::Context) {
-        let (minimized, focused, fullscreen) = ctx.input(|i| {
-            let v = i.viewport();
-            (v.minimized, v.focused, v.fullscreen)
-        });
-        if fullscreen == Some(true) {
-            self.was_fullscreen = true;
-        }
-        let away = minimized == Some(true)
-            || focused == Some(false)
-            || (self.was_fullscreen && fullscreen == Some(false));
-        if !away {
-            return;
-        }
-        if self.now.saturating_sub(self.last_restore) >= RESTORE_EVERY {
-            self.last_restore = self.now;
-            if minimized == Some(true) {
-                ctx.send_viewport_cmd(ViewportCommand::Minimized(false));
-            }
-            if self.was_fullscreen && fullscreen == Some(false) {
-                ctx.send_viewport_cmd(ViewportCommand::Fullscreen(true));
-            }
-            ctx.send_viewport_cmd(ViewportCommand::Focus);
-        }
-        ctx.request_repaint_after(RESTORE_EVERY);
     }
 
     /// Applies one action to the core and the view.
@@ -557,7 +495,7 @@ impl Kiosk {
             Action::Quit => {
                 log::info!("staff exited the kiosk");
                 self.flush_stats(Duration::from_secs(2));
-                self.allow_close = true;
+                self.window.allow_close();
                 ctx.send_viewport_cmd(ViewportCommand::Close);
             }
         }
@@ -600,7 +538,7 @@ impl Kiosk {
     }
 
     fn open_pin(&mut self) {
-        if self.pin.open(&self.gate, self.windowed) == Opened::Staff {
+        if self.pin.open(&self.gate, self.window.windowed()) == Opened::Staff {
             self.enter_staff();
         }
     }

@@ -27,6 +27,7 @@ pub mod theme;
 mod tile;
 mod topbar;
 pub mod widgets;
+mod window;
 
 pub use app::{Action, Kiosk};
 pub use setup::{Clock, Fresh, Reloader, Setup, folder_reloader, prepare, system_clock};
