@@ -9,7 +9,7 @@
 use super::patron::Patron;
 use super::pictures::Pictures;
 pub use super::pin::{NO_PIN, PinPad};
-use super::pin::{Opened, PinGate};
+use super::pin::PinGate;
 use super::reload::{HotReload, SETTLE};
 use super::setup::{Clock, Setup};
 use super::staff_desk::StaffDesk;
@@ -23,7 +23,7 @@ use crate::flow::text::Rich;
 use crate::flow::words::Word;
 use crate::idle::{IdleRule, Phase};
 use crate::session::{Outcome, Session};
-use eframe::egui::{self, ViewportCommand};
+use eframe::egui;
 use std::sync::Arc;
 use std::time::Duration;
 
@@ -112,7 +112,7 @@ pub struct Kiosk {
     pub(super) files: String,
     pub(super) pictures: Pictures,
     /// The window: fullscreen rules, or a normal one.
-    window: Window,
+    pub(super) window: Window,
     clock: Clock,
     applied: Option<(usize, bool, u32)>,
     /// The base size for this screen (1.0 at 1280x800), see [`theme::base_for`].
@@ -383,171 +383,6 @@ impl Kiosk {
             next = next.min(SETTLE);
         }
         next.max(Duration::from_millis(50))
-    }
-
-    /// Applies one action to the core and the view.
-    fn apply(&mut self, action: Action, ctx: &egui::Context) {
-        let now = self.now;
-        self.last_input = now;
-        // Any action stops what is being read; a new screen is read after.
-        self.speech.interrupt();
-        match action {
-            Action::StartFlow(id) => {
-                if let Ok(s) = Session::start(self.set.clone(), &self.branch, &self.patron.lang, &id, now) {
-                    self.leave_session(crate::stats::Left::Home);
-                    self.session_started();
-                    self.patron.view = View::Flow(Box::new(s));
-                    self.patron.offer_dismissed = false;
-                    self.patron.took_offer = false;
-                }
-            }
-            // With no usable flows a handoff screen would name the demo
-            // branch's desk: home already says to ask staff.
-            Action::StaffFromHome if self.unavailable => {}
-            Action::StaffFromHome => {
-                if let Ok(s) = Session::staff_only(self.set.clone(), &self.branch, &self.patron.lang, now) {
-                    self.leave_session(crate::stats::Left::Home);
-                    self.session_started();
-                    self.patron.view = View::Flow(Box::new(s));
-                    self.patron.took_offer = false;
-                }
-            }
-            Action::Choose(n) => {
-                if let View::Flow(s) = &mut self.patron.view {
-                    let _ = s.choose(n, now);
-                }
-            }
-            Action::Next => {
-                if let View::Flow(s) = &mut self.patron.view {
-                    let _ = s.next(now);
-                }
-            }
-            Action::Back => {
-                if let View::Flow(s) = &mut self.patron.view
-                    && !s.back(now)
-                {
-                    self.leave_session(crate::stats::Left::Home);
-                    self.patron.view = View::Home;
-                }
-            }
-            Action::Home => {
-                if !self.in_staff_mode() {
-                    self.leave_session(crate::stats::Left::Home);
-                    self.patron.view = View::Home;
-                }
-            }
-            Action::AskStaff => match &mut self.patron.view {
-                View::Flow(s) => {
-                    // With the kiosk's offer on screen, any staff button
-                    // takes it.
-                    if !self.patron.offer_dismissed
-                        && s.should_offer_help(now, self.config.offer_help_after())
-                    {
-                        self.patron.took_offer = true;
-                    }
-                    s.ask_staff(now);
-                }
-                View::Home => self.apply(Action::StaffFromHome, ctx),
-                View::Staff => {}
-            },
-            Action::DismissOffer => self.patron.offer_dismissed = true,
-            Action::AcceptOffer => {
-                if let View::Flow(s) = &mut self.patron.view {
-                    s.ask_staff(now);
-                    self.patron.took_offer = true;
-                }
-            }
-            Action::Language(l) => {
-                if self.languages.contains(&l) {
-                    self.patron.lang = l.clone();
-                    if let View::Flow(s) = &mut self.patron.view {
-                        s.set_language(&l);
-                    }
-                }
-            }
-            Action::TextSize(d) => {
-                self.patron.scale = (self.patron.scale as i32 + d).clamp(0, SCALES.len() as i32 - 1) as usize;
-                self.patron.used_large_text |= self.patron.scale > theme::DEFAULT_SCALE;
-            }
-            Action::Contrast => {
-                self.patron.contrast = !self.patron.contrast;
-                self.patron.used_contrast |= self.patron.contrast;
-            }
-            Action::StillHere => {}
-            Action::OpenStaff => self.open_pin(),
-            Action::PinDigit(d) => self.pin.digit(d, self.now),
-            Action::PinClear => self.pin.clear(),
-            Action::PinSubmit => {
-                if self.pin.submit(&self.gate, self.now) {
-                    self.enter_staff();
-                }
-            }
-            Action::PinCancel => self.pin.close(),
-            Action::Reload => self.reload_flows(ctx),
-            Action::LeaveStaff => {
-                log::info!("staff mode left");
-                self.patron.view = View::Home;
-                self.staff.clear();
-            }
-            Action::Decode => self.staff.decode(&self.set),
-            Action::ReadAloud => speech::toggle(self, false),
-            Action::Repeat => speech::toggle(self, true),
-            Action::Quit => {
-                log::info!("staff exited the kiosk");
-                self.flush_stats(Duration::from_secs(2));
-                self.window.allow_close();
-                ctx.send_viewport_cmd(ViewportCommand::Close);
-            }
-        }
-    }
-
-    /// Staff mode opens: with today's figures for this kiosk, read once.
-    fn enter_staff(&mut self) {
-        log::info!("staff mode entered");
-        self.patron.view = View::Staff;
-        self.staff.open(self.stats.as_ref());
-    }
-
-    /// A patron's session begins: what they used so far is what they use now.
-    fn session_started(&mut self) {
-        self.patron.session_started();
-    }
-
-    /// The patron's session (if one shows) leaves the screen: one anonymous
-    /// row for the statistics, written in the background.
-    fn leave_session(&mut self, left: crate::stats::Left) {
-        let View::Flow(session) = &self.patron.view else { return };
-        let Some(sink) = &self.stats else { return };
-        let Some(at) = sink.now() else { return };
-        let cx = crate::stats::Context {
-            at,
-            left,
-            large_text: self.patron.used_large_text,
-            high_contrast: self.patron.used_contrast,
-            code: self.handoff_code(),
-        };
-        let row = sink.recorder().session_row(session, self.now, &cx);
-        if let Some(sink) = &mut self.stats {
-            sink.send(row);
-        }
-    }
-
-    /// Waits until the statistics rows sent so far are written (tests, exit).
-    pub fn flush_stats(&self, timeout: Duration) -> bool {
-        self.stats.as_ref().is_none_or(|s| s.flush(timeout))
-    }
-
-    fn open_pin(&mut self) {
-        if self.pin.open(&self.gate, self.window.windowed()) == Opened::Staff {
-            self.enter_staff();
-        }
-    }
-
-    /// The handoff code of the session on screen, grouped, if it ended.
-    pub fn handoff_code(&self) -> Option<String> {
-        let View::Flow(s) = &self.patron.view else { return None };
-        crate::handoff::code_for_session(s, self.patron.took_offer, self.now)
-            .map(|c| crate::handoff::base32::group(&c))
     }
 
     /// Seconds left before the PIN pad takes another try.

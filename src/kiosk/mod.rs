@@ -6,6 +6,7 @@
 //! through `session::Session`.
 
 pub mod app;
+mod apply;
 mod buttons;
 mod ending;
 mod home;
