@@ -1,16 +1,17 @@
-//! The kiosk application: idle handling, keys, the window, and turning clicks
-//! and keys into calls on the core. The patron's part is a [`Patron`] and the
-//! PIN pad a [`PinGate`], each with one job.
+//! The kiosk application: the state behind the screens and one frame's
+//! work. Its parts each have one job: the patron's session and settings
+//! ([`Patron`]), the PIN pad ([`PinGate`]), the window (`window.rs`), hot
+//! reload (`reload.rs`), staff mode's decoding (`staff_desk.rs`).
 //!
-//! Screens only draw and return [`Action`]s; this file applies them to the
+//! Screens only draw and return [`Action`]s; `apply.rs` applies them to the
 //! [`Session`], so flow state changes in one place. Time comes from a
-//! [`Clock`] that tests replace, so idle tests never sleep.
+//! [`Clock`] that tests replace, so idle tests never sleep (`idle.rs`).
 
 use super::patron::Patron;
 use super::pictures::Pictures;
-pub use super::pin::{NO_PIN, PinPad};
 use super::pin::PinGate;
-use super::reload::{HotReload, SETTLE};
+pub use super::pin::{NO_PIN, PinPad};
+use super::reload::HotReload;
 use super::setup::{Clock, Setup};
 use super::staff_desk::StaffDesk;
 use super::theme::{self, HIGH_CONTRAST, LIGHT, Palette, SCALES, Sizes};
@@ -21,7 +22,7 @@ use crate::flow::load::Assets;
 use crate::flow::model::{Branch, FlowSet};
 use crate::flow::text::Rich;
 use crate::flow::words::Word;
-use crate::idle::{IdleRule, Phase};
+use crate::idle::Phase;
 use crate::session::{Outcome, Session};
 use eframe::egui;
 use std::sync::Arc;
@@ -235,25 +236,6 @@ impl Kiosk {
         &self.patron.lang
     }
 
-    /// Whether the kiosk is as a new patron finds it: nothing to wipe.
-    fn pristine(&self) -> bool {
-        self.pin.pad.is_none() && self.patron.pristine(self.languages.first())
-    }
-
-    fn idle_rule(&self) -> IdleRule {
-        IdleRule { warning: self.config.idle_warning(), countdown: self.config.idle_reset() }
-    }
-
-    /// The idle phase now (always active when there is nothing to wipe).
-    pub(super) fn idle_phase(&self) -> Phase {
-        // Staff mode is not exempt: a staff member who walks away must not
-        // leave "Exit the kiosk" to the next patron.
-        if self.pristine() {
-            return Phase::Active { warning_in: self.idle_rule().warning };
-        }
-        self.idle_rule().phase(self.last_input, self.now)
-    }
-
     /// Back to the home screen as a new patron finds it. Nothing of the last
     /// patron survives: the session, their language, text size, contrast and
     /// any digits on the PIN pad are dropped.
@@ -342,47 +324,6 @@ impl Kiosk {
         }
         speech::after_frame(self);
         ctx.request_repaint_after(self.next_deadline());
-    }
-
-    /// How long until something changes by itself: the idle warning, a
-    /// countdown second, the solved screen going home, the offer of help.
-    fn next_deadline(&self) -> Duration {
-        let mut next = match self.idle_phase() {
-            Phase::Active { warning_in } => warning_in,
-            // The ring and its number change once a second: draw then, just
-            // after the second turns.
-            Phase::Warning { wipe_in } => {
-                match wipe_in.subsec_nanos() {
-                    0 => Duration::from_secs(1),
-                    n => Duration::from_nanos(u64::from(n)),
-                }
-                .min(wipe_in)
-                    + Duration::from_millis(5)
-            }
-            Phase::Expired => Duration::ZERO,
-        };
-        if let View::Flow(s) = &self.patron.view {
-            if s.outcome() == Some(&Outcome::Solved) {
-                let home_at = self.config.solved_return();
-                next = next.min(
-                    home_at
-                        .saturating_sub(self.now.saturating_sub(self.last_input))
-                        .min(Duration::from_secs(1)),
-                );
-            } else if !self.patron.offer_dismissed {
-                let offer = self.config.offer_help_after().saturating_sub(s.elapsed(self.now));
-                if !offer.is_zero() {
-                    next = next.min(offer);
-                }
-            }
-        }
-        if self.pin.counting_down(self.now) {
-            next = next.min(Duration::from_millis(500));
-        }
-        if self.hot.settling() {
-            next = next.min(SETTLE);
-        }
-        next.max(Duration::from_millis(50))
     }
 
     /// Seconds left before the PIN pad takes another try.

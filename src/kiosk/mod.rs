@@ -10,6 +10,7 @@ mod apply;
 mod buttons;
 mod ending;
 mod home;
+mod idle;
 mod keys;
 pub mod layout;
 mod overlays;
