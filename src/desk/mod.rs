@@ -209,8 +209,29 @@ impl eframe::App for Desk {
     }
 }
 
+/// What the desk window is started with: plain values, which `src/cli` fills
+/// from the command line.
+pub struct DeskOptions {
+    /// Reads the flows and the archive the desk decodes against. Called once
+    /// the log has started and a display was found, so nothing is read (or
+    /// archived) when the window cannot open. `Err`: what to say, exit 2.
+    pub open: Box<dyn FnOnce() -> Result<DeskFlows, String>>,
+}
+
+/// The flows a desk decodes against.
+pub struct DeskFlows {
+    /// The current flows first (none when they have errors).
+    pub sets: Vec<Arc<FlowSet>>,
+    /// Earlier flow versions, so old codes still decode.
+    pub archive: Option<Archive>,
+    /// The data folder visit outcomes are recorded in (none: not recorded).
+    pub data: Option<std::path::PathBuf>,
+    /// What staff should know (flows with errors, no data folder).
+    pub notices: Vec<String>,
+}
+
 /// Starts the desk window: the current flows and every archived version.
-pub fn run(args: &crate::cli::DeskArgs) -> u8 {
+pub fn run(options: DeskOptions) -> u8 {
     let log_file = crate::locations::resolve(
         &crate::locations::Probe::system(),
         &crate::locations::Given::default(),
@@ -227,28 +248,13 @@ pub fn run(args: &crate::cli::DeskArgs) -> u8 {
         );
         return 2;
     }
-    let loaded = match crate::cli::load_flows(&args.flows, None) {
-        Ok(l) => l,
+    let DeskFlows { sets, archive, data, notices } = match (options.open)() {
+        Ok(flows) => flows,
         Err(e) => {
             eprintln!("error: {e}");
             return 2;
         }
     };
-    let mut notices = Vec::new();
-    if let Some(n) = &loaded.note {
-        notices.push(n.clone());
-    }
-    if loaded.report.set.is_none() {
-        notices.push("The flows folder has errors; only archived versions can be decoded.".into());
-    }
-    let (sets, archive) = crate::cli::decode::known_sets(&loaded, args.data.as_deref());
-    let data = args.data.clone().or_else(crate::cli::decode::default_data);
-    if data.is_none() {
-        notices.push(
-            "Visit outcomes are not recorded: there is no data folder here (start the desk with --data DIR)."
-                .into(),
-        );
-    }
     let options = eframe::NativeOptions {
         viewport: egui::ViewportBuilder::default()
             .with_title("Help kiosk · desk")

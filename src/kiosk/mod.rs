@@ -34,13 +34,13 @@ mod window;
 pub use app::{Action, Kiosk};
 pub use setup::{Clock, Fresh, Reloader, Setup, folder_reloader, prepare, system_clock};
 
-use crate::cli::Cli;
 use crate::locations::{self, FromConfig, Given, Probe};
 use std::path::PathBuf;
 
-/// What the kiosk takes from the command line.
+/// What the kiosk is started with: plain values, which `src/cli` fills from
+/// the command line.
 #[derive(Clone, Debug)]
-pub struct Options {
+pub struct KioskOptions {
     /// `kiosk.ron` (default: see [`crate::locations`]).
     pub config: Option<PathBuf>,
     /// The flows folder, overriding the config.
@@ -51,26 +51,15 @@ pub struct Options {
     pub windowed: bool,
 }
 
-impl Options {
+impl KioskOptions {
     /// The locations given on the command line.
     pub fn given(&self) -> Given {
         Given { config: self.config.clone(), flows: self.flows.clone(), ..Given::default() }
     }
 }
 
-impl From<&Cli> for Options {
-    fn from(cli: &Cli) -> Self {
-        Options {
-            config: cli.config.clone(),
-            flows: cli.flows.clone(),
-            branch: cli.branch.clone(),
-            windowed: cli.windowed,
-        }
-    }
-}
 /// Starts the kiosk and returns the exit code.
-pub fn run(cli: &Cli) -> u8 {
-    let options = Options::from(cli);
+pub fn run(options: KioskOptions) -> u8 {
     let log_file = locations::resolve(&Probe::system(), &options.given(), &FromConfig::default()).log;
     let _logging = start_logging(log_file.as_deref(), "kiosk");
     if std::env::var_os("DISPLAY").is_none()

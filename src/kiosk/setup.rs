@@ -3,7 +3,7 @@
 //! [`folder_reloader`] loads the flows folder again for hot reload. The
 //! kiosk itself ([`super::Kiosk`]) only receives the result.
 
-use super::{Options, stats};
+use super::{KioskOptions, stats};
 use crate::config::{KioskConfig, StaffGate, load_for_kiosk};
 use crate::flow::load::Assets;
 use crate::flow::model::FlowSet;
@@ -118,7 +118,7 @@ fn log_locations(places: &Locations) {
 /// flows (see [`startup::start`] for which), the branch and languages, who
 /// may open staff mode (see [`load_for_kiosk`]: a broken config never opens
 /// it), and notices for staff about anything that went wrong.
-pub fn prepare(cli: &Options) -> Setup {
+pub fn prepare(cli: &KioskOptions) -> Setup {
     let probe = Probe::system();
     let given = cli.given();
     let config_path = locations::config_path(&probe, Layout::detect(&probe), &given).path;
