@@ -103,92 +103,104 @@ impl Desk {
             .resizable(false)
             .exact_size(300.0)
             .frame(egui::Frame::NONE.fill(p.card).inner_margin(16))
-            .show(ui, |ui| {
-                ui.label(RichText::new("Decoded today").font(theme::bold(22.0)));
+            .show(ui, |ui| self.today_panel(ui));
+        egui::CentralPanel::default()
+            .frame(egui::Frame::NONE.fill(p.background).inner_margin(24))
+            .show(ui, |ui| self.main_panel(ui));
+    }
+
+    /// The left panel: the codes decoded today; a tap shows one again.
+    fn today_panel(&mut self, ui: &mut egui::Ui) {
+        let p = &LIGHT;
+        ui.label(RichText::new("Decoded today").font(theme::bold(22.0)));
+        ui.label(
+            RichText::new("Kept in memory only; gone when this window closes.").size(15.0).color(p.muted),
+        );
+        ui.add_space(8.0);
+        let mut pick = None;
+        egui::ScrollArea::vertical().show(ui, |ui| {
+            for (i, s) in self.today.iter().enumerate() {
+                let label = format!("{}  {}", s.code, s.flow.as_deref().unwrap_or("no task"));
+                if ui
+                    .add(egui::Button::new(RichText::new(label).size(17.0)).min_size(egui::vec2(260.0, 40.0)))
+                    .clicked()
+                {
+                    pick = Some(i);
+                }
+            }
+        });
+        if let Some(i) = pick {
+            self.shown = self.today.get(i).cloned().map(Ok);
+        }
+    }
+
+    /// The main panel: the code field, notices, and the checklist shown.
+    fn main_panel(&mut self, ui: &mut egui::Ui) {
+        let p = &LIGHT;
+        ui.label(RichText::new("Type or scan the patron's code").font(theme::bold(26.0)));
+        if self.code_field(ui) {
+            self.submit();
+        }
+        for n in &self.notices {
+            ui.label(RichText::new(n).size(15.0).color(p.muted));
+        }
+        ui.add_space(12.0);
+        egui::ScrollArea::vertical().show(ui, |ui| self.shown_code(ui));
+    }
+
+    /// The code field and its Show button; true when the code is submitted.
+    fn code_field(&mut self, ui: &mut egui::Ui) -> bool {
+        let mut submit = false;
+        ui.horizontal(|ui| {
+            let id = ui.scope_id().with("code");
+            // A keyboard-wedge scanner types the code and presses Enter.
+            // Read Enter before the field takes it.
+            let enter = ui.memory(|m| m.has_focus(id)) && ui.input(|i| i.key_pressed(egui::Key::Enter));
+            let edit = ui.add(
+                egui::TextEdit::singleline(&mut self.input)
+                    .id(id)
+                    .font(egui::FontId::monospace(34.0))
+                    .desired_width(360.0)
+                    .hint_text("K7Q2-9XF3"),
+            );
+            if enter {
+                submit = true;
+            }
+            // The field keeps the focus, so the next scan goes straight in.
+            if !edit.has_focus() && (enter || ui.memory(|m| m.focused().is_none())) {
+                edit.request_focus();
+            }
+            let show = egui::Button::new(RichText::new("Show").size(24.0)).min_size(egui::vec2(120.0, 52.0));
+            if ui.add(show).clicked() {
+                submit = true;
+            }
+        });
+        submit
+    }
+
+    /// The checklist of the code shown, with the outcome panel, or why it
+    /// did not decode.
+    fn shown_code(&mut self, ui: &mut egui::Ui) {
+        let p = &LIGHT;
+        match &self.shown {
+            None => {
                 ui.label(
-                    RichText::new("Kept in memory only; gone when this window closes.")
-                        .size(15.0)
+                    RichText::new("The checklist of what the patron already tried appears here.")
+                        .size(20.0)
                         .color(p.muted),
                 );
-                ui.add_space(8.0);
-                let mut pick = None;
-                egui::ScrollArea::vertical().show(ui, |ui| {
-                    for (i, s) in self.today.iter().enumerate() {
-                        let label = format!("{}  {}", s.code, s.flow.as_deref().unwrap_or("no task"));
-                        if ui
-                            .add(
-                                egui::Button::new(RichText::new(label).size(17.0))
-                                    .min_size(egui::vec2(260.0, 40.0)),
-                            )
-                            .clicked()
-                        {
-                            pick = Some(i);
-                        }
-                    }
-                });
-                if let Some(i) = pick {
-                    self.shown = self.today.get(i).cloned().map(Ok);
+            }
+            Some(Err(e)) => {
+                ui.label(RichText::new(e).size(22.0).color(p.staff));
+            }
+            Some(Ok(s)) => {
+                checklist(ui, s);
+                if let Some(o) = &mut self.outcomes {
+                    ui.add_space(12.0);
+                    outcome_panel(ui, o, &s.code, 48.0);
                 }
-            });
-        egui::CentralPanel::default().frame(egui::Frame::NONE.fill(p.background).inner_margin(24)).show(
-            ui,
-            |ui| {
-                ui.label(RichText::new("Type or scan the patron's code").font(theme::bold(26.0)));
-                let mut submit = false;
-                ui.horizontal(|ui| {
-                    let id = ui.scope_id().with("code");
-                    // A keyboard-wedge scanner types the code and presses Enter.
-                    // Read Enter before the field takes it.
-                    let enter =
-                        ui.memory(|m| m.has_focus(id)) && ui.input(|i| i.key_pressed(egui::Key::Enter));
-                    let edit = ui.add(
-                        egui::TextEdit::singleline(&mut self.input)
-                            .id(id)
-                            .font(egui::FontId::monospace(34.0))
-                            .desired_width(360.0)
-                            .hint_text("K7Q2-9XF3"),
-                    );
-                    if enter {
-                        submit = true;
-                    }
-                    // The field keeps the focus, so the next scan goes straight in.
-                    if !edit.has_focus() && (enter || ui.memory(|m| m.focused().is_none())) {
-                        edit.request_focus();
-                    }
-                    let show =
-                        egui::Button::new(RichText::new("Show").size(24.0)).min_size(egui::vec2(120.0, 52.0));
-                    if ui.add(show).clicked() {
-                        submit = true;
-                    }
-                });
-                if submit {
-                    self.submit();
-                }
-                for n in &self.notices {
-                    ui.label(RichText::new(n).size(15.0).color(p.muted));
-                }
-                ui.add_space(12.0);
-                egui::ScrollArea::vertical().show(ui, |ui| match &self.shown {
-                    None => {
-                        ui.label(
-                            RichText::new("The checklist of what the patron already tried appears here.")
-                                .size(20.0)
-                                .color(p.muted),
-                        );
-                    }
-                    Some(Err(e)) => {
-                        ui.label(RichText::new(e).size(22.0).color(p.staff));
-                    }
-                    Some(Ok(s)) => {
-                        checklist(ui, s);
-                        if let Some(o) = &mut self.outcomes {
-                            ui.add_space(12.0);
-                            outcome_panel(ui, o, &s.code, 48.0);
-                        }
-                    }
-                });
-            },
-        );
+            }
+        }
     }
 }
 
