@@ -32,6 +32,15 @@ fn body(k: &mut Kiosk, ui: &mut Ui, actions: &mut Vec<Action>) {
             );
         });
     }
+    about(k, ui);
+    decode_field(k, ui, actions);
+    decoded(k, ui);
+}
+
+/// What the kiosk runs: branch, flows, languages, files, today's figures,
+/// notices.
+fn about(k: &Kiosk, ui: &mut Ui) {
+    let p = k.palette();
     let set = &k.set;
     let info = format!(
         "Branch: {} ({})\nFlows: {} from {}\nFlow set version: {:016x}\nLanguages: {}",
@@ -65,6 +74,11 @@ fn body(k: &mut Kiosk, ui: &mut Ui, actions: &mut Vec<Action>) {
             }
         });
     }
+}
+
+/// The field staff type a handoff code in, and its Decode button.
+fn decode_field(k: &mut Kiosk, ui: &mut Ui, actions: &mut Vec<Action>) {
+    let p = k.palette();
     ui.add_space(8.0);
     widgets::text(ui, "Decode a handoff code:", p.text, 24.0);
     ui.horizontal(|ui| {
@@ -91,6 +105,11 @@ fn body(k: &mut Kiosk, ui: &mut Ui, actions: &mut Vec<Action>) {
             actions.push(Action::Decode);
         }
     });
+}
+
+/// What the code decoded to, with the outcome panel, or why it did not.
+fn decoded(k: &mut Kiosk, ui: &mut Ui) {
+    let p = k.palette();
     match k.staff.summary() {
         Some(Ok(text)) => {
             ui.add(egui::Label::new(egui::RichText::new(text.as_str()).size(18.0).color(p.text)).wrap());
