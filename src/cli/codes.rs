@@ -4,6 +4,7 @@
 //! longest code the path can give, which is what the length figures count.
 
 use super::FlowsArgs;
+use crate::flow::FlowSet;
 use crate::handoff::base32::group;
 use crate::handoff::codec::{Contents, Reached, tag_of, time_bucket};
 use crate::handoff::{MAX_CODE_LEN, code_for, worst_case_code};
@@ -92,10 +93,20 @@ pub fn run(args: &Args, out: &mut dyn Write) -> io::Result<u8> {
         }
     }
     written?;
+    write_lengths(out, &set, &lengths)?;
+    if too_long > 0 {
+        eprintln!("error: {too_long} paths give codes longer than {MAX_CODE_LEN} characters");
+    }
+    Ok(u8::from(too_long > 0))
+}
+
+/// The lengths the paths' longest codes have, as a running share, and how
+/// close they come to the information minimum.
+fn write_lengths(out: &mut dyn Write, set: &FlowSet, lengths: &BTreeMap<usize, usize>) -> io::Result<()> {
     let total: usize = lengths.values().sum();
     writeln!(out, "\n{total} handoff paths; longest code each can give (check character included):")?;
     let mut running = 0;
-    for (len, n) in &lengths {
+    for (len, n) in lengths {
         running += n;
         writeln!(
             out,
@@ -118,8 +129,5 @@ pub fn run(args: &Args, out: &mut dyn Write) -> io::Result<u8> {
             summaries.log2()
         )?;
     }
-    if too_long > 0 {
-        eprintln!("error: {too_long} paths give codes longer than {MAX_CODE_LEN} characters");
-    }
-    Ok(u8::from(too_long > 0))
+    Ok(())
 }
