@@ -130,12 +130,10 @@ impl Kiosk {
     /// aloud.
     fn display(&mut self, action: Action) {
         match action {
-            Action::Language(l) => {
-                if self.languages.contains(&l) {
-                    self.patron.lang = l.clone();
-                    if let View::Flow(s) = &mut self.patron.view {
-                        s.set_language(&l);
-                    }
+            Action::Language(l) if self.languages.contains(&l) => {
+                self.patron.lang = l.clone();
+                if let View::Flow(s) = &mut self.patron.view {
+                    s.set_language(&l);
                 }
             }
             Action::TextSize(d) => {
@@ -158,11 +156,7 @@ impl Kiosk {
             Action::OpenStaff => self.open_pin(),
             Action::PinDigit(d) => self.pin.digit(d, self.now),
             Action::PinClear => self.pin.clear(),
-            Action::PinSubmit => {
-                if self.pin.submit(&self.gate, self.now) {
-                    self.enter_staff();
-                }
-            }
+            Action::PinSubmit => self.submit_pin(),
             Action::PinCancel => self.pin.close(),
             Action::Reload => self.reload_flows(ctx),
             Action::LeaveStaff => {
@@ -178,6 +172,13 @@ impl Kiosk {
                 ctx.send_viewport_cmd(ViewportCommand::Close);
             }
             _ => {}
+        }
+    }
+
+    /// The PIN pad's Enter: staff mode when the PIN is right.
+    fn submit_pin(&mut self) {
+        if self.pin.submit(&self.gate, self.now) {
+            self.enter_staff();
         }
     }
 
