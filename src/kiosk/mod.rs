@@ -1,9 +1,12 @@
 //! The patron kiosk: a fullscreen eframe app over the core.
 //!
-//! `app` holds the state and applies actions; one file per screen draws it
+//! `setup` reads what a kiosk starts with; `app` holds the state and draws a
+//! frame, `apply` applies the actions screens return, `idle` times the
+//! wipe, `window` keeps the screen, `reload` watches the flows folder and
+//! `staff_desk` decodes codes in staff mode; one file per screen draws it
 //! (`home`, `step`, `ending`, `overlays`, `staff`); `speech` reads screens
-//! aloud; `theme` and `widgets` give the look; `pictures` loads images. Nothing here changes flow state except
-//! through `session::Session`.
+//! aloud; `theme` and `widgets` give the look; `pictures` loads images.
+//! Nothing here changes flow state except through `session::Session`.
 
 pub mod app;
 mod apply;
