@@ -34,9 +34,9 @@ fn start_window(cli: &Cli) -> ExitCode {
         return ExitCode::from(crate::kiosk::preview::run(args));
     }
     if let Some(crate::cli::Command::Desk(args)) = &cli.command {
-        return ExitCode::from(crate::desk::run(args));
+        return ExitCode::from(crate::desk::run(args.into()));
     }
-    ExitCode::from(crate::kiosk::run(cli))
+    ExitCode::from(crate::kiosk::run(crate::kiosk::KioskOptions::from(cli)))
 }
 
 #[cfg(not(feature = "gui"))]

@@ -106,46 +106,11 @@ pub fn replay(set: &Arc<FlowSet>, sc: &Scenario) -> Result<(), String> {
     if s.language() != sc.lang {
         return Err(format!("the flows have no language `{}`", sc.lang));
     }
-    let here = |s: &Session| {
-        let v = s.trail().last();
-        v.and_then(|v| set.flows.get(v.flow).map(|f| format!("`{}` in `{}`", f.nodes[v.node].id, f.id)))
-            .unwrap_or_default()
-    };
     for (i, pick) in sc.choices.iter().enumerate() {
-        // Steps pass by themselves.
-        while matches!(s.screen().body, Body::Step { .. }) {
-            s.next(tick()).map_err(|e| e.to_string())?;
-        }
-        match s.screen().body {
-            Body::Question { choices, .. } => {
-                let shown: Vec<String> = choices.iter().map(|c| c.plain()).collect();
-                let found = match pick {
-                    Pick::Label(label) => shown.iter().position(|c| c == label),
-                    Pick::Number(n) => n.checked_sub(1).filter(|n| *n < shown.len()),
-                };
-                let Some(n) = found else {
-                    return Err(format!(
-                        "choice {} {pick} is not on screen at {}; the choices are: {}",
-                        i + 1,
-                        here(&s),
-                        shown
-                            .iter()
-                            .enumerate()
-                            .map(|(k, c)| format!("{}. `{c}`", k + 1))
-                            .collect::<Vec<_>>()
-                            .join(", ")
-                    ));
-                };
-                s.choose(n + 1, tick()).map_err(|e| e.to_string())?;
-            }
-            _ => {
-                return Err(format!("the flow ended at {} before choice {} {pick}", here(&s), i + 1));
-            }
-        }
+        pass_steps(&mut s, &mut tick)?;
+        take(set, &mut s, i, pick, tick())?;
     }
-    while matches!(s.screen().body, Body::Step { .. }) {
-        s.next(tick()).map_err(|e| e.to_string())?;
-    }
+    pass_steps(&mut s, &mut tick)?;
     if sc.ask_staff {
         s.ask_staff(tick());
         return if sc.ending == "asked_staff" {
@@ -154,6 +119,47 @@ pub fn replay(set: &Arc<FlowSet>, sc: &Scenario) -> Result<(), String> {
             Err(format!("the patron asked for staff, so the ending is `asked_staff`, not `{}`", sc.ending))
         };
     }
+    ended_as_expected(set, &s, sc)
+}
+
+/// Steps pass by themselves.
+fn pass_steps(s: &mut Session, tick: &mut impl FnMut() -> Duration) -> Result<(), String> {
+    while matches!(s.screen().body, Body::Step { .. }) {
+        s.next(tick()).map_err(|e| e.to_string())?;
+    }
+    Ok(())
+}
+
+/// Where the session is, for messages: "`node` in `flow`".
+fn here(set: &FlowSet, s: &Session) -> String {
+    let v = s.trail().last();
+    v.and_then(|v| set.flows.get(v.flow).map(|f| format!("`{}` in `{}`", f.nodes[v.node].id, f.id)))
+        .unwrap_or_default()
+}
+
+/// Takes the scenario's choice number `i` (0-based) on the question shown.
+fn take(set: &FlowSet, s: &mut Session, i: usize, pick: &Pick, now: Duration) -> Result<(), String> {
+    let Body::Question { choices, .. } = s.screen().body else {
+        return Err(format!("the flow ended at {} before choice {} {pick}", here(set, s), i + 1));
+    };
+    let shown: Vec<String> = choices.iter().map(|c| c.plain()).collect();
+    let found = match pick {
+        Pick::Label(label) => shown.iter().position(|c| c == label),
+        Pick::Number(n) => n.checked_sub(1).filter(|n| *n < shown.len()),
+    };
+    let Some(n) = found else {
+        return Err(format!(
+            "choice {} {pick} is not on screen at {}; the choices are: {}",
+            i + 1,
+            here(set, s),
+            shown.iter().enumerate().map(|(k, c)| format!("{}. `{c}`", k + 1)).collect::<Vec<_>>().join(", ")
+        ));
+    };
+    s.choose(n + 1, now).map_err(|e| e.to_string())
+}
+
+/// The choices ran out: the session must be at the scenario's ending.
+fn ended_as_expected(set: &FlowSet, s: &Session, sc: &Scenario) -> Result<(), String> {
     let Some(v) = s.trail().last() else { return Err("the session is empty".into()) };
     let node = &set.flows[v.flow].nodes[v.node];
     if !node.kind.is_ending() {
@@ -163,12 +169,12 @@ pub fn replay(set: &Arc<FlowSet>, sc: &Scenario) -> Result<(), String> {
         };
         return Err(format!(
             "the choices ran out at {}, {what}; expected the ending `{}`",
-            here(&s),
+            here(set, s),
             sc.ending
         ));
     }
     if node.id != sc.ending {
-        return Err(format!("ended at {}, expected `{}`", here(&s), sc.ending));
+        return Err(format!("ended at {}, expected `{}`", here(set, s), sc.ending));
     }
     Ok(())
 }

@@ -4,11 +4,12 @@
 //! longest code the path can give, which is what the length figures count.
 
 use super::FlowsArgs;
+use crate::flow::FlowSet;
 use crate::handoff::base32::group;
 use crate::handoff::codec::{Contents, Reached, tag_of, time_bucket};
 use crate::handoff::{MAX_CODE_LEN, code_for, worst_case_code};
 use crate::paths::{End, PATH_LIMIT, walk_through_gotos};
-use std::collections::BTreeMap;
+use std::collections::{BTreeMap, BTreeSet};
 use std::io::{self, Write};
 use std::time::Duration;
 
@@ -41,7 +42,7 @@ pub fn run(args: &Args, out: &mut dyn Write) -> io::Result<u8> {
     let mut lengths: BTreeMap<usize, usize> = BTreeMap::new();
     let mut too_long = 0;
     // Handoff endings some path reaches, for the "Ask:" list.
-    let mut reached: std::collections::BTreeSet<(usize, usize)> = std::collections::BTreeSet::new();
+    let mut reached: BTreeSet<(usize, usize)> = BTreeSet::new();
     let lang = args.lang.clone().unwrap_or_else(|| set.default_language().to_string());
     let Some(lang_index) = set.languages.iter().position(|l| *l == lang) else {
         eprintln!("error: the flows have no language `{lang}`; they have {}", set.languages.join(", "));
@@ -97,10 +98,21 @@ pub fn run(args: &Args, out: &mut dyn Write) -> io::Result<u8> {
         }
     }
     written?;
+    write_lengths(out, &set, &lengths)?;
+    write_asks(out, &set, &reached)?;
+    if too_long > 0 {
+        eprintln!("error: {too_long} paths give codes longer than {MAX_CODE_LEN} characters");
+    }
+    Ok(u8::from(too_long > 0))
+}
+
+/// The lengths the paths' longest codes have, as a running share, and how
+/// close they come to the information minimum.
+fn write_lengths(out: &mut dyn Write, set: &FlowSet, lengths: &BTreeMap<usize, usize>) -> io::Result<()> {
     let total: usize = lengths.values().sum();
     writeln!(out, "\n{total} handoff paths; longest code each can give (check character included):")?;
     let mut running = 0;
-    for (len, n) in &lengths {
+    for (len, n) in lengths {
         running += n;
         writeln!(
             out,
@@ -123,6 +135,12 @@ pub fn run(args: &Args, out: &mut dyn Write) -> io::Result<u8> {
             summaries.log2()
         )?;
     }
+    Ok(())
+}
+
+/// What the staff note of each handoff ending a path reaches still asks
+/// after "Ask:", so IT staff see what the kiosk leaves to the desk.
+fn write_asks(out: &mut dyn Write, set: &FlowSet, reached: &BTreeSet<(usize, usize)>) -> io::Result<()> {
     writeln!(
         out,
         "\nWhat staff notes still ask (after \"Ask:\"), per handoff ending a patron can reach; the kiosk \
@@ -142,9 +160,5 @@ pub fn run(args: &Args, out: &mut dyn Write) -> io::Result<u8> {
             writeln!(out, "  {:<28} {said}", format!("{}/{}", flow.id, node.id))?;
         }
     }
-    writeln!(out, "{asking} of {endings} handoff endings still ask staff something")?;
-    if too_long > 0 {
-        eprintln!("error: {too_long} paths give codes longer than {MAX_CODE_LEN} characters");
-    }
-    Ok(u8::from(too_long > 0))
+    writeln!(out, "{asking} of {endings} handoff endings still ask staff something")
 }

@@ -87,7 +87,7 @@ pub enum Command {
 }
 
 /// Arguments of `desk`.
-#[derive(Debug, clap::Args)]
+#[derive(Clone, Debug, clap::Args)]
 pub struct DeskArgs {
     /// Where the flows are.
     #[command(flatten)]
@@ -312,4 +312,50 @@ fn hash_pin(out: &mut dyn Write, input: &mut dyn std::io::BufRead) -> std::io::R
             Ok(2)
         }
     }
+}
+
+/// The kiosk's options from the command line.
+#[cfg(feature = "gui")]
+impl From<&Cli> for crate::kiosk::KioskOptions {
+    fn from(cli: &Cli) -> Self {
+        crate::kiosk::KioskOptions {
+            config: cli.config.clone(),
+            flows: cli.flows.clone(),
+            branch: cli.branch.clone(),
+            windowed: cli.windowed,
+        }
+    }
+}
+
+/// The desk's options from the command line: the flows are read by the
+/// command line's one rule ([`load_flows`]) when the window is about to open.
+#[cfg(feature = "gui")]
+impl From<&DeskArgs> for crate::desk::DeskOptions {
+    fn from(args: &DeskArgs) -> Self {
+        let args = args.clone();
+        crate::desk::DeskOptions { open: Box::new(move || desk_flows(&args)) }
+    }
+}
+
+/// Reads what a desk decodes against: the flows (with a notice when they have
+/// errors), the archive and the data folder for visit outcomes.
+#[cfg(feature = "gui")]
+fn desk_flows(args: &DeskArgs) -> Result<crate::desk::DeskFlows, String> {
+    let loaded = load_flows(&args.flows, None).map_err(|e| e.to_string())?;
+    let mut notices = Vec::new();
+    if let Some(n) = &loaded.note {
+        notices.push(n.clone());
+    }
+    if loaded.report.set.is_none() {
+        notices.push("The flows folder has errors; only archived versions can be decoded.".into());
+    }
+    let (sets, archive) = decode::known_sets(&loaded, args.data.as_deref());
+    let data = args.data.clone().or_else(decode::default_data);
+    if data.is_none() {
+        notices.push(
+            "Visit outcomes are not recorded: there is no data folder here (start the desk with --data DIR)."
+                .into(),
+        );
+    }
+    Ok(crate::desk::DeskFlows { sets, archive, data, notices })
 }

@@ -199,10 +199,25 @@ fn open_string_line(text: &str, line: usize) -> Option<usize> {
     })
 }
 
+/// A ron error worded for people: a stable code, the message and a hint.
+type Problem = (Code, String, Option<String>);
+
 fn ron_diagnostic(file: &str, pos: Pos, error: &ron::Error, text: &str) -> Diagnostic {
+    let (code, message, hint) = field_problem(error)
+        .or_else(|| syntax_problem(error, pos, text))
+        .or_else(|| type_problem(error))
+        .unwrap_or_else(|| (Code::Syntax, lower_first(&error.to_string()).replace("struct ", ""), None));
+    let d = Diagnostic::new(Severity::Error, code, file, pos, message);
+    match hint {
+        Some(h) => d.hint(h),
+        None => d,
+    }
+}
+
+/// Unknown, missing or repeated fields and kinds; nesting too deep.
+fn field_problem(error: &ron::Error) -> Option<Problem> {
     use ron::Error as E;
-    let open_string = open_string_line(text, pos.line);
-    let (code, message, hint): (Code, String, Option<String>) = match error {
+    Some(match error {
         E::NoSuchStructField { expected, found, outer } => (
             Code::UnknownField,
             format!("unknown field `{found}`{}", in_outer(outer)),
@@ -231,6 +246,15 @@ fn ron_diagnostic(file: &str, pos: Pos, error: &ron::Error, text: &str) -> Diagn
             "brackets are nested too deeply".into(),
             Some("a flow file needs only a few levels; look for unclosed brackets".into()),
         ),
+        _ => return None,
+    })
+}
+
+/// Brackets, commas, quotes and the file's end.
+fn syntax_problem(error: &ron::Error, pos: Pos, text: &str) -> Option<Problem> {
+    use ron::Error as E;
+    let open_string = open_string_line(text, pos.line);
+    Some(match error {
         E::ExpectedComma
         | E::ExpectedStructLikeEnd
         | E::ExpectedMapEnd
@@ -280,6 +304,34 @@ fn ron_diagnostic(file: &str, pos: Pos, error: &ron::Error, text: &str) -> Diagn
             "expected a field name or a kind here".into(),
             Some("check the brackets just before: one may be extra or missing".into()),
         ),
+        E::ExpectedArrayEnd => (
+            Code::Syntax,
+            "expected `]` to close the list".into(),
+            Some("is a comma or a `]` missing?".into()),
+        ),
+        E::ExpectedMapEnd => (
+            Code::Syntax,
+            "expected `}` to close the map".into(),
+            Some("is a comma or a `}` missing?".into()),
+        ),
+        E::ExpectedStructLikeEnd => (
+            Code::Syntax,
+            "expected `)` to close the brackets".into(),
+            Some("is a comma or a `)` missing?".into()),
+        ),
+        E::TrailingCharacters => (
+            Code::Syntax,
+            "there is more after the end".into(),
+            Some("is a bracket closed too early?".into()),
+        ),
+        _ => return None,
+    })
+}
+
+/// A value of the wrong kind: text for a fixed word, a list for a map, ...
+fn type_problem(error: &ron::Error) -> Option<Problem> {
+    use ron::Error as E;
+    Some(match error {
         E::ExpectedDifferentStructName { expected, found } => (
             Code::Type,
             format!("expected `{expected}(...)`, found `{found}(...)`"),
@@ -306,36 +358,11 @@ fn ron_diagnostic(file: &str, pos: Pos, error: &ron::Error, text: &str) -> Diagn
             "expected a map in `{...}`".into(),
             Some("text goes in a map by language: {\"en\": \"...\"}".into()),
         ),
-        E::ExpectedArrayEnd => (
-            Code::Syntax,
-            "expected `]` to close the list".into(),
-            Some("is a comma or a `]` missing?".into()),
-        ),
-        E::ExpectedMapEnd => (
-            Code::Syntax,
-            "expected `}` to close the map".into(),
-            Some("is a comma or a `}` missing?".into()),
-        ),
-        E::ExpectedStructLikeEnd => (
-            Code::Syntax,
-            "expected `)` to close the brackets".into(),
-            Some("is a comma or a `)` missing?".into()),
-        ),
-        E::TrailingCharacters => (
-            Code::Syntax,
-            "there is more after the end".into(),
-            Some("is a bracket closed too early?".into()),
-        ),
         E::InvalidValueForType { .. } | E::ExpectedStructLike => {
             (Code::Type, lower_first(&error.to_string()).replace("struct ", ""), None)
         }
-        other => (Code::Syntax, lower_first(&other.to_string()).replace("struct ", ""), None),
-    };
-    let d = Diagnostic::new(Severity::Error, code, file, pos, message);
-    match hint {
-        Some(h) => d.hint(h),
-        None => d,
-    }
+        _ => return None,
+    })
 }
 
 fn in_outer(outer: &Option<String>) -> String {

@@ -192,59 +192,16 @@ pub fn unpack(set: &FlowSet, value: u128) -> Result<Contents, Mismatch> {
     let looped = take(2) == 1;
     let flow = take(set.flows.len() + 1);
     let b = set.branches.get(branch).ok_or(Mismatch::NotAPath)?;
-    let mut path = Vec::new();
-    let flow = if flow == set.flows.len() {
+    let (flow, path) = if flow == set.flows.len() {
         if reached == Reached::FlowEnded {
             return Err(Mismatch::NotAPath);
         }
-        None
+        (None, Vec::new())
     } else {
         if b.hidden.contains(&flow) {
             return Err(Mismatch::NotAPath);
         }
-        let stop_digits = reached != Reached::FlowEnded;
-        let (mut f, mut n) = (flow, set.start_at(flow, b));
-        loop {
-            if path.len() >= MAX_SCREENS {
-                return Err(Mismatch::NotAPath);
-            }
-            let node = &set.flows.get(f).and_then(|fl| fl.nodes.get(n)).ok_or(Mismatch::NotAPath)?.kind;
-            match node {
-                NodeKind::Goto { flow: to, node: landing } => {
-                    path.push(Visit { flow: f, node: n, choice: None });
-                    f = *to;
-                    n = *landing;
-                }
-                NodeKind::Solved { .. } | NodeKind::Handoff(_) => {
-                    if stop_digits {
-                        return Err(Mismatch::NotAPath);
-                    }
-                    path.push(Visit { flow: f, node: n, choice: None });
-                    break;
-                }
-                NodeKind::Step { next, .. } => {
-                    if stop_digits && take(2) == 0 {
-                        path.push(Visit { flow: f, node: n, choice: None });
-                        break;
-                    }
-                    path.push(Visit { flow: f, node: n, choice: None });
-                    n = *next;
-                }
-                NodeKind::Question { choices, .. } => {
-                    let visible = b.visible_choices(choices);
-                    let offset = usize::from(stop_digits);
-                    let digit = take(visible.len() + offset);
-                    if stop_digits && digit == 0 {
-                        path.push(Visit { flow: f, node: n, choice: None });
-                        break;
-                    }
-                    let raw = *visible.get(digit - offset).ok_or(Mismatch::NotAPath)?;
-                    path.push(Visit { flow: f, node: n, choice: Some(raw) });
-                    n = b.lead(&choices[raw]).unwrap_or(choices[raw].to);
-                }
-            }
-        }
-        Some(flow)
+        (Some(flow), unpack_path(set, b, flow, reached != Reached::FlowEnded, &mut take)?)
     };
     if v != 0 {
         return Err(Mismatch::NotAPath);
@@ -256,6 +213,61 @@ pub fn unpack(set: &FlowSet, value: u128) -> Result<Contents, Mismatch> {
         return Err(Mismatch::NotAPath);
     }
     Ok(Contents { tag, branch, lang, time, reached, looped, flow, path })
+}
+
+/// The screens of a path from the start of `flow` at `branch`, one digit per
+/// screen from `take` (with `stop_digits`, a digit may also say "stopped
+/// here": the patron asked for staff on the way).
+fn unpack_path(
+    set: &FlowSet,
+    b: &crate::flow::model::Branch,
+    flow: FlowIdx,
+    stop_digits: bool,
+    take: &mut impl FnMut(usize) -> usize,
+) -> Result<Vec<Visit>, Mismatch> {
+    let mut path = Vec::new();
+    let (mut f, mut n) = (flow, set.start_at(flow, b));
+    loop {
+        if path.len() >= MAX_SCREENS {
+            return Err(Mismatch::NotAPath);
+        }
+        let node = &set.flows.get(f).and_then(|fl| fl.nodes.get(n)).ok_or(Mismatch::NotAPath)?.kind;
+        match node {
+            NodeKind::Goto { flow: to, node: landing } => {
+                path.push(Visit { flow: f, node: n, choice: None });
+                f = *to;
+                n = *landing;
+            }
+            NodeKind::Solved { .. } | NodeKind::Handoff(_) => {
+                if stop_digits {
+                    return Err(Mismatch::NotAPath);
+                }
+                path.push(Visit { flow: f, node: n, choice: None });
+                break;
+            }
+            NodeKind::Step { next, .. } => {
+                if stop_digits && take(2) == 0 {
+                    path.push(Visit { flow: f, node: n, choice: None });
+                    break;
+                }
+                path.push(Visit { flow: f, node: n, choice: None });
+                n = *next;
+            }
+            NodeKind::Question { choices, .. } => {
+                let visible = b.visible_choices(choices);
+                let offset = usize::from(stop_digits);
+                let digit = take(visible.len() + offset);
+                if stop_digits && digit == 0 {
+                    path.push(Visit { flow: f, node: n, choice: None });
+                    break;
+                }
+                let raw = *visible.get(digit - offset).ok_or(Mismatch::NotAPath)?;
+                path.push(Visit { flow: f, node: n, choice: Some(raw) });
+                n = b.lead(&choices[raw]).unwrap_or(choices[raw].to);
+            }
+        }
+    }
+    Ok(path)
 }
 
 /// Whether a patron at `branch` can come back to this screen by going on

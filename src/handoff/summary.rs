@@ -6,7 +6,7 @@
 use super::base32::{self, CodeError};
 use super::codec::{Contents, Mismatch, Reached, tag_of_value, time_words, unpack};
 use super::facts::{Fact, Urgent, facts, urgency, urgent_line};
-use crate::flow::model::{FlowSet, NodeKind};
+use crate::flow::model::{Branch, FlowSet, NodeKind};
 use crate::flow::raw::Firmness;
 use crate::flow::words::Word;
 use serde::Serialize;
@@ -132,65 +132,8 @@ pub fn decode(input: &str, sets: &[Arc<FlowSet>]) -> Result<Summary, DecodeError
 pub fn summarize(set: &FlowSet, c: &Contents, value: u128) -> Summary {
     let lang = set.default_language().to_string();
     let branch = &set.branches[c.branch.min(set.branches.len() - 1)];
-    let mut steps = Vec::new();
-    for v in &c.path {
-        let flow = &set.flows[v.flow];
-        let node = &flow.nodes[v.node];
-        match &node.kind {
-            NodeKind::Goto { flow: to, .. } => steps.push(Line {
-                screen: format!("went on to “{}”", set.render(&set.flows[*to].title, &lang, branch).plain()),
-                answer: None,
-            }),
-            NodeKind::Question { choices, .. } => steps.push(Line {
-                screen: set.node_text(v.flow, v.node, &lang, branch).plain(),
-                answer: v
-                    .choice
-                    .and_then(|i| choices.get(i))
-                    .map(|ch| set.render(&ch.label, &lang, branch).plain()),
-            }),
-            NodeKind::Step { .. } => steps
-                .push(Line { screen: set.node_text(v.flow, v.node, &lang, branch).plain(), answer: None }),
-            NodeKind::Solved { .. } | NodeKind::Handoff(_) => {}
-        }
-    }
-    let last = c.path.last();
-    let ending = match last.map(|v| (v, &set.flows[v.flow].nodes[v.node])) {
-        Some((v, node)) if c.reached == Reached::FlowEnded => match &node.kind {
-            NodeKind::Handoff(h) => Ending {
-                node: node.id.clone(),
-                told: set.node_text(v.flow, v.node, &lang, branch).plain(),
-                note: h.note.clone(),
-                policy: h.policy.as_ref().map(|p| (p.firmness, p.text.clone())),
-                read: h.read,
-                question_type: h.question_type.clone(),
-            },
-            _ => Ending {
-                node: node.id.clone(),
-                told: set.node_text(v.flow, v.node, &lang, branch).plain(),
-                note: "The flow ended as solved.".into(),
-                policy: None,
-                read: None,
-                question_type: None,
-            },
-        },
-        Some((_, node)) => Ending {
-            node: node.id.clone(),
-            told: set.word(Word::AskedStaffReason, &lang, branch).plain(),
-            note: "The patron stopped at the last screen above and asked for a person. Start from there."
-                .into(),
-            policy: None,
-            read: None,
-            question_type: None,
-        },
-        None => Ending {
-            node: String::new(),
-            told: set.word(Word::AskedStaffReason, &lang, branch).plain(),
-            note: "The patron asked for a person from the home screen, before choosing a task.".into(),
-            policy: None,
-            read: None,
-            question_type: None,
-        },
-    };
+    let steps = steps_seen(set, c, &lang, branch);
+    let ending = ending_of(set, c, &lang, branch);
     let patron_lang = set.languages.get(c.lang).map_or("", String::as_str);
     Summary {
         code: base32::group(&base32::encode(value)),
@@ -209,6 +152,77 @@ pub fn summarize(set: &FlowSet, c: &Contents, value: u128) -> Summary {
         facts: facts(set, &c.path, &lang, branch),
         steps,
         ending,
+    }
+}
+
+/// One line per screen the patron saw before the ending (gotos as "went on
+/// to"), with the answer they gave.
+fn steps_seen(set: &FlowSet, c: &Contents, lang: &str, branch: &Branch) -> Vec<Line> {
+    let mut steps = Vec::new();
+    for v in &c.path {
+        let flow = &set.flows[v.flow];
+        let node = &flow.nodes[v.node];
+        match &node.kind {
+            NodeKind::Goto { flow: to, .. } => steps.push(Line {
+                screen: format!("went on to “{}”", set.render(&set.flows[*to].title, lang, branch).plain()),
+                answer: None,
+            }),
+            NodeKind::Question { choices, .. } => steps.push(Line {
+                screen: set.node_text(v.flow, v.node, lang, branch).plain(),
+                answer: v
+                    .choice
+                    .and_then(|i| choices.get(i))
+                    .map(|ch| set.render(&ch.label, lang, branch).plain()),
+            }),
+            NodeKind::Step { .. } => {
+                steps.push(Line { screen: set.node_text(v.flow, v.node, lang, branch).plain(), answer: None })
+            }
+            NodeKind::Solved { .. } | NodeKind::Handoff(_) => {}
+        }
+    }
+    steps
+}
+
+/// How the visit ended: the flow's ending, or where the patron asked for a
+/// person.
+fn ending_of(set: &FlowSet, c: &Contents, lang: &str, branch: &Branch) -> Ending {
+    let last = c.path.last();
+    match last.map(|v| (v, &set.flows[v.flow].nodes[v.node])) {
+        Some((v, node)) if c.reached == Reached::FlowEnded => match &node.kind {
+            NodeKind::Handoff(h) => Ending {
+                node: node.id.clone(),
+                told: set.node_text(v.flow, v.node, lang, branch).plain(),
+                note: h.note.clone(),
+                policy: h.policy.as_ref().map(|p| (p.firmness, p.text.clone())),
+                read: h.read,
+                question_type: h.question_type.clone(),
+            },
+            _ => Ending {
+                node: node.id.clone(),
+                told: set.node_text(v.flow, v.node, lang, branch).plain(),
+                note: "The flow ended as solved.".into(),
+                policy: None,
+                read: None,
+                question_type: None,
+            },
+        },
+        Some((_, node)) => Ending {
+            node: node.id.clone(),
+            told: set.word(Word::AskedStaffReason, lang, branch).plain(),
+            note: "The patron stopped at the last screen above and asked for a person. Start from there."
+                .into(),
+            policy: None,
+            read: None,
+            question_type: None,
+        },
+        None => Ending {
+            node: String::new(),
+            told: set.word(Word::AskedStaffReason, lang, branch).plain(),
+            note: "The patron asked for a person from the home screen, before choosing a task.".into(),
+            policy: None,
+            read: None,
+            question_type: None,
+        },
     }
 }
 

@@ -1,90 +1,32 @@
-//! The kiosk application: idle handling, keys, the window, and turning clicks
-//! and keys into calls on the core. The patron's part is a [`Patron`] and the
-//! PIN pad a [`PinGate`], each with one job.
+//! The kiosk application: the state behind the screens and one frame's
+//! work. Its parts each have one job: the patron's session and settings
+//! ([`Patron`]), the PIN pad ([`PinGate`]), the window (`window.rs`), hot
+//! reload (`reload.rs`), staff mode's decoding (`staff_desk.rs`).
 //!
-//! Screens only draw and return [`Action`]s; this file applies them to the
+//! Screens only draw and return [`Action`]s; `apply.rs` applies them to the
 //! [`Session`], so flow state changes in one place. Time comes from a
-//! [`Clock`] that tests replace, so idle tests never sleep.
+//! [`Clock`] that tests replace, so idle tests never sleep (`idle.rs`).
 
 use super::patron::Patron;
 use super::pictures::Pictures;
+use super::pin::PinGate;
 pub use super::pin::{NO_PIN, PinPad};
-use super::pin::{Opened, PinGate};
+use super::reload::HotReload;
+use super::setup::{Clock, Setup};
+use super::staff_desk::StaffDesk;
 use super::theme::{self, HIGH_CONTRAST, LIGHT, Palette, SCALES, Sizes};
+use super::window::Window;
 use super::{ending, home, languages, overlays, speech, staff, step};
 use crate::config::{KioskConfig, StaffGate};
 use crate::flow::load::Assets;
 use crate::flow::model::{Branch, FlowSet};
 use crate::flow::text::Rich;
 use crate::flow::words::Word;
-use crate::handoff::archive::Archive;
-use crate::idle::{IdleRule, Phase};
+use crate::idle::Phase;
 use crate::session::{Outcome, Session};
-use eframe::egui::{self, ViewportCommand};
+use eframe::egui;
 use std::sync::Arc;
-use std::sync::atomic::AtomicBool;
-use std::time::{Duration, Instant};
-
-/// Where time comes from: the time since some fixed point.
-pub type Clock = Arc<dyn Fn() -> Duration + Send + Sync>;
-
-/// The real clock: time since the kiosk started.
-pub fn system_clock() -> Clock {
-    let start = Instant::now();
-    Arc::new(move || start.elapsed())
-}
-
-/// Loads the flows again, on a worker thread (hot reload, staff "Reload
-/// flows"): `Ok(None)` when nothing changed since the last load (unless
-/// forced), the new set when it checked clean, or the problems (as lines to
-/// show) when it has errors.
-pub type Reloader = Arc<dyn Fn(bool) -> Result<Option<Fresh>, Vec<String>> + Send + Sync>;
-
-/// Flows that loaded and checked clean, waiting for the home screen.
-pub struct Fresh {
-    /// The set.
-    pub set: Arc<FlowSet>,
-    /// Its pictures.
-    pub assets: Assets,
-    /// What staff should know about the load (an archive that failed).
-    pub notices: Vec<String>,
-}
-
-/// Everything a kiosk starts with.
-pub struct Setup {
-    /// The checked flows.
-    pub set: Arc<FlowSet>,
-    /// Where their pictures are.
-    pub assets: Assets,
-    /// The kiosk's settings.
-    pub config: KioskConfig,
-    /// Who may open staff mode.
-    pub gate: StaffGate,
-    /// The library's flows could not be used and no good version was kept:
-    /// home shows no guides, only the way to staff.
-    pub unavailable: bool,
-    /// The branch id (one of `set.branches`).
-    pub branch: String,
-    /// Languages offered, first = default (each one of `set.languages`).
-    pub languages: Vec<String>,
-    /// A normal window that may be closed, for trying the kiosk on a desktop.
-    pub windowed: bool,
-    /// Things staff should know (flows that did not load, a bad config).
-    pub notices: Vec<String>,
-    /// How to reload the flows, if they came from a folder.
-    pub reload: Option<Reloader>,
-    /// Where flow versions are archived, so old codes still decode.
-    pub archive: Option<Archive>,
-    /// The flows folder to watch for edits (hot reload).
-    pub watch: Option<std::path::PathBuf>,
-    /// The clock.
-    pub clock: Clock,
-    /// Where the anonymous statistics go (none: not recorded).
-    pub stats: Option<super::stats::StatsSink>,
-    /// Which files this kiosk uses, for staff mode
-    /// ([`crate::locations::Locations::describe`]; empty: not shown).
-    pub files: String,
-}
+use std::time::Duration;
 
 /// What the patron (or staff) did, collected while drawing and applied after.
 #[derive(Clone, Debug, PartialEq)]
@@ -166,50 +108,26 @@ pub struct Kiosk {
     pub(super) languages: Vec<String>,
     pub(super) wanted_branch: String,
     pub(super) wanted_languages: Vec<String>,
-    pub(super) staff_code: String,
-    pub(super) staff_summary: Option<Result<String, String>>,
+    /// Staff mode's code field, decoding and today's figures.
+    pub(super) staff: StaffDesk,
     pub(super) last_input: Duration,
     pub(super) now: Duration,
     pub(super) notices: Vec<String>,
     /// Which files this kiosk uses, for staff mode.
     pub(super) files: String,
     pub(super) pictures: Pictures,
-    windowed: bool,
-    allow_close: bool,
-    was_fullscreen: bool,
-    last_restore: Duration,
-    frames: u64,
+    /// The window: fullscreen rules, or a normal one.
+    pub(super) window: Window,
     clock: Clock,
-    pub(super) reload: Option<Reloader>,
-    pub(super) archive: Option<Archive>,
     applied: Option<(usize, bool, u32)>,
     /// The base size for this screen (1.0 at 1280x800), see [`theme::base_for`].
     base: f32,
-    pub(super) watch_dir: Option<std::path::PathBuf>,
-    pub(super) watcher: Option<notify::RecommendedWatcher>,
-    pub(super) rearm: bool,
-    pub(super) changed: Arc<AtomicBool>,
-    pub(super) changed_at: Option<Duration>,
-    /// Stops the thread that polls the flows folder (set when the kiosk goes).
-    pub(super) poller: Option<Arc<std::sync::atomic::AtomicBool>>,
-    pub(super) loading: Option<std::sync::mpsc::Receiver<Result<Option<Fresh>, Vec<String>>>>,
-    pub(super) load_again: Option<bool>,
-    pub(super) pending: Option<Fresh>,
+    /// The flows folder's watch and the loads it starts (hot reload).
+    pub(super) hot: HotReload,
     pub(super) stats: Option<super::stats::StatsSink>,
-    pub(super) staff_today: Option<String>,
-    /// Staff mode: the code last decoded, and recording what came of it.
-    pub(super) staff_decoded: Option<(String, Option<u8>)>,
-    pub(super) staff_outcomes: Option<crate::desk::Outcomes>,
     /// Read aloud: the voice and what it last read.
     pub(super) speech: speech::ReadAloud,
 }
-
-/// How often a fullscreen kiosk that lost the screen tries to take it back.
-const RESTORE_EVERY: Duration = Duration::from_millis(500);
-
-/// How long the folder must be quiet before an edit is loaded (editors save
-/// in several steps).
-pub(super) const SETTLE: Duration = Duration::from_millis(400);
 
 impl Kiosk {
     /// A kiosk at its home screen.
@@ -229,36 +147,18 @@ impl Kiosk {
             languages: setup.languages,
             patron: Patron::new(lang),
             pin: PinGate::default(),
-            staff_code: String::new(),
-            staff_summary: None,
+            staff: StaffDesk::new(setup.archive),
             last_input: now,
             now,
             notices: setup.notices,
             files: setup.files,
             pictures: Pictures::default(),
-            windowed: setup.windowed,
-            allow_close: false,
-            was_fullscreen: false,
-            last_restore: Duration::ZERO,
-            frames: 0,
+            window: Window::new(setup.windowed),
             clock: setup.clock,
-            reload: setup.reload,
-            archive: setup.archive,
             applied: None,
             base: 1.0,
-            watch_dir: setup.watch,
-            watcher: None,
-            rearm: false,
-            changed: Arc::new(AtomicBool::new(false)),
-            changed_at: None,
-            poller: None,
-            loading: None,
-            load_again: None,
-            pending: None,
+            hot: HotReload::new(setup.reload, setup.watch),
             stats: setup.stats,
-            staff_today: None,
-            staff_decoded: None,
-            staff_outcomes: None,
             speech: speech::ReadAloud::new(Box::new(crate::speech::Silent("no voice was set up".into()))),
         }
     }
@@ -340,25 +240,6 @@ impl Kiosk {
         &self.patron.lang
     }
 
-    /// Whether the kiosk is as a new patron finds it: nothing to wipe.
-    fn pristine(&self) -> bool {
-        self.pin.pad.is_none() && self.patron.pristine(self.languages.first())
-    }
-
-    fn idle_rule(&self) -> IdleRule {
-        IdleRule { warning: self.config.idle_warning(), countdown: self.config.idle_reset() }
-    }
-
-    /// The idle phase now (always active when there is nothing to wipe).
-    pub(super) fn idle_phase(&self) -> Phase {
-        // Staff mode is not exempt: a staff member who walks away must not
-        // leave "Exit the kiosk" to the next patron.
-        if self.pristine() {
-            return Phase::Active { warning_in: self.idle_rule().warning };
-        }
-        self.idle_rule().phase(self.last_input, self.now)
-    }
-
     /// Back to the home screen as a new patron finds it. Nothing of the last
     /// patron survives: the session, their language, text size, contrast and
     /// any digits on the PIN pad are dropped.
@@ -367,8 +248,7 @@ impl Kiosk {
         let lang = self.languages.first().cloned().unwrap_or_else(|| self.set.default_language().to_string());
         self.patron = Patron::new(lang);
         self.pin.close();
-        self.staff_code.clear();
-        self.staff_summary = None;
+        self.staff.clear();
     }
 
     /// What must happen even while the window is hidden (eframe then runs no
@@ -376,16 +256,13 @@ impl Kiosk {
     /// window manager's shortcut takes the screen back.
     pub fn logic(&mut self, ctx: &egui::Context) {
         self.now = (self.clock)();
-        if !self.windowed {
-            self.hold_the_screen(ctx);
-        }
+        self.window.hold_the_screen(ctx, self.now);
     }
 
     /// Draws one frame and handles its input. Used by eframe and by tests.
     pub fn ui(&mut self, ui: &mut egui::Ui) {
         let ctx = ui.ctx().clone();
         self.now = (self.clock)();
-        self.frames += 1;
         super::layout::begin_frame(&ctx);
         if self.applied.is_none() {
             theme::install_fonts(&ctx);
@@ -396,7 +273,7 @@ impl Kiosk {
             theme::apply(&ctx, self.palette(), &self.sizes());
             self.applied = Some(look);
         }
-        self.window_rules(&ctx);
+        self.window.rules(&ctx, self.now);
         self.poll_flows(&ctx);
         if had_input(&ctx) {
             self.last_input = self.now;
@@ -458,317 +335,6 @@ impl Kiosk {
         ctx.request_repaint_after(self.next_deadline());
     }
 
-    /// How long until something changes by itself: the idle warning, a
-    /// countdown second, the solved screen going home, the offer of help.
-    fn next_deadline(&self) -> Duration {
-        let mut next = match self.idle_phase() {
-            Phase::Active { warning_in } => warning_in,
-            // The ring and its number change once a second: draw then, just
-            // after the second turns.
-            Phase::Warning { wipe_in } => {
-                match wipe_in.subsec_nanos() {
-                    0 => Duration::from_secs(1),
-                    n => Duration::from_nanos(u64::from(n)),
-                }
-                .min(wipe_in)
-                    + Duration::from_millis(5)
-            }
-            Phase::Expired => Duration::ZERO,
-        };
-        if let View::Flow(s) = &self.patron.view {
-            if s.outcome() == Some(&Outcome::Solved) {
-                let home_at = self.config.solved_return();
-                next = next.min(
-                    home_at
-                        .saturating_sub(self.now.saturating_sub(self.last_input))
-                        .min(Duration::from_secs(1)),
-                );
-            } else if !self.patron.offer_dismissed {
-                let offer = self.config.offer_help_after().saturating_sub(s.elapsed(self.now));
-                if !offer.is_zero() {
-                    next = next.min(offer);
-                }
-            }
-        }
-        if self.pin.counting_down(self.now) {
-            next = next.min(Duration::from_millis(500));
-        }
-        if self.changed_at.is_some() {
-            next = next.min(SETTLE);
-        }
-        next.max(Duration::from_millis(50))
-    }
-
-    /// Fullscreen where a window manager honours it, sized to the monitor
-    /// where none does; close requests cancelled unless staff allow them.
-    fn window_rules(&mut self, ctx: &egui::Context) {
-        let close = ctx.input(|i| i.viewport().close_requested());
-        if close && !self.windowed && !self.allow_close {
-            ctx.send_viewport_cmd(ViewportCommand::CancelClose);
-        }
-        if !self.windowed
-            && self.frames <= 3
-            && let Some(size) = ctx.input(|i| i.viewport().monitor_size)
-        {
-            ctx.send_viewport_cmd(ViewportCommand::OuterPosition(egui::pos2(0.0, 0.0)));
-            ctx.send_viewport_cmd(ViewportCommand::InnerSize(size));
-        }
-        if !self.windowed {
-            self.hold_the_screen(ctx);
-        }
-    }
-
-    /// A fullscreen kiosk that was minimised, lost the focus to something
-    /// else or stopped being fullscreen (a window manager's shortcut) takes
-    /// the screen back, at most twice a second, and keeps looking while it
-    /// is away.
-    fn hold_the_screen(&mut self, ctx: &egui::Context) {
-        let (minimized, focused, fullscreen) = ctx.input(|i| {
-            let v = i.viewport();
-            (v.minimized, v.focused, v.fullscreen)
-        });
-        if fullscreen == Some(true) {
-            self.was_fullscreen = true;
-        }
-        let away = minimized == Some(true)
-            || focused == Some(false)
-            || (self.was_fullscreen && fullscreen == Some(false));
-        if !away {
-            return;
-        }
-        if self.now.saturating_sub(self.last_restore) >= RESTORE_EVERY {
-            self.last_restore = self.now;
-            if minimized == Some(true) {
-                ctx.send_viewport_cmd(ViewportCommand::Minimized(false));
-            }
-            if self.was_fullscreen && fullscreen == Some(false) {
-                ctx.send_viewport_cmd(ViewportCommand::Fullscreen(true));
-            }
-            ctx.send_viewport_cmd(ViewportCommand::Focus);
-        }
-        ctx.request_repaint_after(RESTORE_EVERY);
-    }
-
-    /// Applies one action to the core and the view.
-    fn apply(&mut self, action: Action, ctx: &egui::Context) {
-        let now = self.now;
-        self.last_input = now;
-        // Any action stops what is being read; a new screen is read after.
-        self.speech.interrupt();
-        match action {
-            Action::StartFlow(id) => {
-                if let Ok(s) = Session::start(self.set.clone(), &self.branch, &self.patron.lang, &id, now) {
-                    self.leave_session(crate::stats::Left::Home);
-                    self.session_started();
-                    self.patron.view = View::Flow(Box::new(s));
-                    self.patron.offer_dismissed = false;
-                    self.patron.took_offer = false;
-                }
-            }
-            // With no usable flows a handoff screen would name the demo
-            // branch's desk: home already says to ask staff.
-            Action::StaffFromHome if self.unavailable => {}
-            Action::StaffFromHome => {
-                if let Ok(s) = Session::staff_only(self.set.clone(), &self.branch, &self.patron.lang, now) {
-                    self.leave_session(crate::stats::Left::Home);
-                    self.session_started();
-                    self.patron.view = View::Flow(Box::new(s));
-                    self.patron.took_offer = false;
-                }
-            }
-            Action::Choose(n) => {
-                if let View::Flow(s) = &mut self.patron.view {
-                    let _ = s.choose(n, now);
-                }
-            }
-            Action::Next => {
-                if let View::Flow(s) = &mut self.patron.view {
-                    let _ = s.next(now);
-                }
-            }
-            Action::Back => {
-                if let View::Flow(s) = &mut self.patron.view
-                    && !s.back(now)
-                {
-                    self.leave_session(crate::stats::Left::Home);
-                    self.patron.view = View::Home;
-                }
-            }
-            Action::Home => {
-                if !self.in_staff_mode() {
-                    self.leave_session(crate::stats::Left::Home);
-                    self.patron.view = View::Home;
-                }
-            }
-            Action::AskStaff => match &mut self.patron.view {
-                _ if self.patron.choosing_language => {
-                    self.patron.choosing_language = false;
-                    self.apply(Action::AskStaff, ctx);
-                }
-                View::Flow(s) => {
-                    // With the kiosk's offer on screen, any staff button
-                    // takes it.
-                    if !self.patron.offer_dismissed
-                        && s.should_offer_help(now, self.config.offer_help_after())
-                    {
-                        self.patron.took_offer = true;
-                    }
-                    s.ask_staff(now);
-                }
-                View::Home => self.apply(Action::StaffFromHome, ctx),
-                View::Staff => {}
-            },
-            Action::DismissOffer => self.patron.offer_dismissed = true,
-            Action::AcceptOffer => {
-                if let View::Flow(s) = &mut self.patron.view {
-                    s.ask_staff(now);
-                    self.patron.took_offer = true;
-                }
-            }
-            Action::Language(l) => {
-                self.patron.choosing_language = false;
-                if self.languages.contains(&l) {
-                    self.patron.lang = l.clone();
-                    if let View::Flow(s) = &mut self.patron.view {
-                        s.set_language(&l);
-                    }
-                }
-            }
-            Action::OpenLanguages => self.patron.choosing_language = !self.in_staff_mode(),
-            Action::CloseLanguages => self.patron.choosing_language = false,
-            Action::TextSize(d) => {
-                self.patron.scale = (self.patron.scale as i32 + d).clamp(0, SCALES.len() as i32 - 1) as usize;
-                self.patron.used_large_text |= self.patron.scale > theme::DEFAULT_SCALE;
-            }
-            Action::Contrast => {
-                self.patron.contrast = !self.patron.contrast;
-                self.patron.used_contrast |= self.patron.contrast;
-            }
-            Action::StillHere => {}
-            Action::OpenStaff => self.open_pin(),
-            Action::PinDigit(d) => self.pin.digit(d, self.now),
-            Action::PinClear => self.pin.clear(),
-            Action::PinSubmit => {
-                if self.pin.submit(&self.gate, self.now) {
-                    self.enter_staff();
-                }
-            }
-            Action::PinCancel => self.pin.close(),
-            Action::Reload => self.reload_flows(ctx),
-            Action::LeaveStaff => {
-                log::info!("staff mode left");
-                self.patron.view = View::Home;
-                self.staff_code.clear();
-                self.staff_summary = None;
-            }
-            Action::Decode => self.decode_staff_code(),
-            Action::ReadAloud => speech::toggle(self, false),
-            Action::Repeat => speech::toggle(self, true),
-            Action::Quit => {
-                log::info!("staff exited the kiosk");
-                self.flush_stats(Duration::from_secs(2));
-                self.allow_close = true;
-                ctx.send_viewport_cmd(ViewportCommand::Close);
-            }
-        }
-    }
-
-    /// Staff mode opens: with today's figures for this kiosk, read once.
-    fn enter_staff(&mut self) {
-        log::info!("staff mode entered");
-        self.patron.view = View::Staff;
-        if self.staff_outcomes.is_none()
-            && let Some(sink) = &self.stats
-        {
-            self.staff_outcomes = Some(crate::desk::Outcomes::new(sink.shared_recorder(), sink.local()));
-        }
-        self.staff_today = self.stats.as_ref().map(|sink| {
-            sink.flush(Duration::from_secs(1));
-            let mut text = match sink.today() {
-                Some(Ok(t)) => {
-                    let top: Vec<String> = t.top_flows.iter().map(|(f, n)| format!("{f} {n}")).collect();
-                    format!(
-                        "Today on this kiosk: {} sessions, {} solved here, {} sent to staff, {} left unfinished{}",
-                        t.sessions,
-                        t.solved,
-                        t.handoffs,
-                        t.gave_up,
-                        if top.is_empty() { String::new() } else { format!(". Most used: {}", top.join(", ")) }
-                    )
-                }
-                Some(Err(e)) => format!("Today's figures cannot be read: {e}"),
-                None => "Today's figures need the computer's date, which could not be read.".into(),
-            };
-            if let Some(p) = sink.last_problem() {
-                text.push_str(&format!("\nStatistics are not being saved: {p}"));
-            }
-            text
-        });
-    }
-
-    /// A patron's session begins: what they used so far is what they use now.
-    fn session_started(&mut self) {
-        self.patron.session_started();
-    }
-
-    /// The patron's session (if one shows) leaves the screen: one anonymous
-    /// row for the statistics, written in the background.
-    fn leave_session(&mut self, left: crate::stats::Left) {
-        let View::Flow(session) = &self.patron.view else { return };
-        let Some(sink) = &self.stats else { return };
-        let Some(at) = sink.now() else { return };
-        let cx = crate::stats::Context {
-            at,
-            left,
-            large_text: self.patron.used_large_text,
-            high_contrast: self.patron.used_contrast,
-            code: self.handoff_code(),
-        };
-        let row = sink.recorder().session_row(session, self.now, &cx);
-        if let Some(sink) = &mut self.stats {
-            sink.send(row);
-        }
-    }
-
-    /// Waits until the statistics rows sent so far are written (tests, exit).
-    pub fn flush_stats(&self, timeout: Duration) -> bool {
-        self.stats.as_ref().is_none_or(|s| s.flush(timeout))
-    }
-
-    fn open_pin(&mut self) {
-        if self.pin.open(&self.gate, self.windowed) == Opened::Staff {
-            self.enter_staff();
-        }
-    }
-
-    fn decode_staff_code(&mut self) {
-        let current = [self.set.clone()];
-        let result = match &self.archive {
-            // Only the kept versions with the code's tag are loaded.
-            Some(archive) => {
-                let (result, problems) = archive.decode(&self.staff_code, &current);
-                for p in problems {
-                    log::warn!("{p}");
-                }
-                result
-            }
-            None => crate::handoff::summary::decode(&self.staff_code, &current),
-        };
-        self.staff_decoded = result.as_ref().ok().map(|s| (s.code.clone(), s.ending.read));
-        if let (Some(o), Some((_, read))) = (&mut self.staff_outcomes, &self.staff_decoded) {
-            o.suggest(*read);
-        }
-        self.staff_summary =
-            Some(result.map(|s| crate::handoff::summary::render(&s)).map_err(|e| e.to_string()));
-    }
-
-    /// The handoff code of the session on screen, grouped, if it ended.
-    pub fn handoff_code(&self) -> Option<String> {
-        let View::Flow(s) = &self.patron.view else { return None };
-        crate::handoff::code_for_session(s, self.patron.took_offer, self.now)
-            .map(|c| crate::handoff::base32::group(&c))
-    }
-
     /// Seconds left before the PIN pad takes another try.
     pub(super) fn pin_wait(&self) -> Option<u64> {
         self.pin.wait(self.now)
@@ -790,14 +356,6 @@ fn had_input(ctx: &egui::Context) -> bool {
             )
         })
     })
-}
-
-impl Drop for Kiosk {
-    fn drop(&mut self) {
-        if let Some(stop) = &self.poller {
-            stop.store(true, std::sync::atomic::Ordering::SeqCst);
-        }
-    }
 }
 
 impl eframe::App for Kiosk {

@@ -1,14 +1,19 @@
 //! The patron kiosk: a fullscreen eframe app over the core.
 //!
-//! `app` holds the state and applies actions; one file per screen draws it
+//! `setup` reads what a kiosk starts with; `app` holds the state and draws a
+//! frame, `apply` applies the actions screens return, `idle` times the
+//! wipe, `window` keeps the screen, `reload` watches the flows folder and
+//! `staff_desk` decodes codes in staff mode; one file per screen draws it
 //! (`home`, `step`, `ending`, `languages`, `overlays`, `staff`); `speech` reads screens
-//! aloud; `theme` and `widgets` give the look; `pictures` loads images. Nothing here changes flow state except
-//! through `session::Session`.
+//! aloud; `theme` and `widgets` give the look; `pictures` loads images.
+//! Nothing here changes flow state except through `session::Session`.
 
 pub mod app;
+mod apply;
 mod buttons;
 mod ending;
 mod home;
+mod idle;
 mod keys;
 mod languages;
 pub mod layout;
@@ -18,24 +23,28 @@ mod pictures;
 mod pin;
 pub mod preview;
 mod reload;
+mod setup;
 mod speech;
 mod staff;
+mod staff_desk;
 pub mod stats;
 mod step;
 pub mod theme;
 mod tile;
 mod topbar;
 pub mod widgets;
+mod window;
 
-pub use app::{Action, Clock, Kiosk, Setup, system_clock};
+pub use app::{Action, Kiosk};
+pub use setup::{Clock, Fresh, Reloader, Setup, folder_reloader, prepare, system_clock};
 
-use crate::cli::Cli;
-use crate::locations::{self, FromConfig, Given, Layout, Locations, Probe};
+use crate::locations::{self, FromConfig, Given, Probe};
 use std::path::PathBuf;
 
-/// What the kiosk takes from the command line.
+/// What the kiosk is started with: plain values, which `src/cli` fills from
+/// the command line.
 #[derive(Clone, Debug)]
-pub struct Options {
+pub struct KioskOptions {
     /// `kiosk.ron` (default: see [`crate::locations`]).
     pub config: Option<PathBuf>,
     /// The flows folder, overriding the config.
@@ -46,164 +55,15 @@ pub struct Options {
     pub windowed: bool,
 }
 
-impl Options {
+impl KioskOptions {
     /// The locations given on the command line.
     pub fn given(&self) -> Given {
         Given { config: self.config.clone(), flows: self.flows.clone(), ..Given::default() }
     }
 }
 
-/// Says in the log which files the kiosk uses (paths only: nothing personal).
-fn log_locations(places: &Locations) {
-    log::info!("layout: {}", places.layout.describe());
-    for (what, place) in [
-        ("config", &places.config),
-        ("flows", &places.flows),
-        ("assets", &places.assets),
-        ("data", &places.data),
-    ] {
-        log::info!("{what}: {} ({:?})", place.path.display(), place.from);
-    }
-}
-
-impl From<&Cli> for Options {
-    fn from(cli: &Cli) -> Self {
-        Options {
-            config: cli.config.clone(),
-            flows: cli.flows.clone(),
-            branch: cli.branch.clone(),
-            windowed: cli.windowed,
-        }
-    }
-}
-impl Setup {
-    /// A windowed kiosk on `set` at `branch`: the default kiosk.ron, the
-    /// built-in pictures, no reload, archive or statistics. For previews,
-    /// benchmarks and tests, which change what they need with struct update
-    /// syntax (`Setup { gate, ..Setup::plain(set, "main", clock) }`).
-    pub fn plain(set: Arc<crate::flow::FlowSet>, branch: &str, clock: Clock) -> Setup {
-        let config = crate::config::KioskConfig::default();
-        Setup {
-            languages: set.languages.clone(),
-            set,
-            assets: crate::flow::load::Assets::Builtin,
-            gate: crate::config::StaffGate::of(&config),
-            unavailable: false,
-            config,
-            branch: branch.to_string(),
-            windowed: true,
-            notices: Vec::new(),
-            reload: None,
-            archive: None,
-            watch: None,
-            stats: None,
-            clock,
-            files: String::new(),
-        }
-    }
-}
-
-use crate::config::load_for_kiosk;
-use crate::startup::{self, Origin, Plan};
-use std::sync::Arc;
-
-/// Everything the kiosk needs, from the command line and `kiosk.ron`: the
-/// flows (see [`startup::start`] for which), the branch and languages, who
-/// may open staff mode (see [`load_for_kiosk`]: a broken config never opens
-/// it), and notices for staff about anything that went wrong.
-pub fn prepare(cli: &Options) -> Setup {
-    let probe = Probe::system();
-    let given = cli.given();
-    let config_path = locations::config_path(&probe, Layout::detect(&probe), &given).path;
-    let default_data = locations::resolve(&probe, &given, &FromConfig::default()).data.path;
-    let settings = load_for_kiosk(&config_path, &default_data);
-    let config = settings.config;
-    let mut notices = settings.notices;
-    let places = locations::resolve(&probe, &given, &config.folders());
-    log_locations(&places);
-    let flows = places.flows.path.clone();
-    let plan = Plan {
-        flows: flows.clone(),
-        assets: places.assets.path.clone(),
-        branch: cli.branch.clone().or_else(|| config.branch.clone()),
-        data: places.data.path.clone(),
-    };
-    let chosen = startup::start(&plan);
-    notices.extend(chosen.notices);
-    if let Some(note) = &chosen.loaded.note {
-        notices.push(note.clone());
-    }
-    let loaded = chosen.loaded;
-    // `start` always gives a checked set; the built-in one is checked by the
-    // test suite. A kiosk must not panic all the same.
-    let set = Arc::new(loaded.report.set.clone().unwrap_or_else(startup::empty_set));
-    let last = startup::last_branch(&plan.data);
-    let (branch, languages, picked) =
-        startup::pick(&set, plan.branch.as_deref(), last.as_deref(), &config.languages);
-    notices.extend(picked);
-    if chosen.origin == Origin::Folder
-        && let Err(e) = startup::remember_good(&plan.data, &loaded.sources, &set, &branch)
-    {
-        notices.push(format!("Could not keep this version of the flows in `{}`: {e}", plan.data.display()));
-    }
-    for n in &notices {
-        log::warn!("{n}");
-    }
-    // Once a kiosk has run on a folder, it watches it, whatever state the
-    // folder is in now: a fix, or the folder coming back, is picked up.
-    let from_folder = chosen.origin != Origin::Builtin;
-    Setup {
-        set,
-        assets: loaded.assets,
-        gate: settings.gate,
-        unavailable: chosen.origin == Origin::Unavailable,
-        branch,
-        languages,
-        windowed: cli.windowed,
-        notices,
-        watch: from_folder.then(|| flows.clone()),
-        reload: from_folder.then(|| folder_reloader(plan.clone())),
-        archive: Some(crate::handoff::archive::Archive::new(&plan.data)),
-        files: places.describe(&|p| p.exists()),
-        stats: Some(stats::StatsSink::new(
-            crate::stats::Recorder::new(&plan.data, config.kiosk_name(), config.stats_retention()),
-            stats::local_clock(),
-        )),
-        config,
-        clock: system_clock(),
-    }
-}
-
-/// Loads the flows folder again (staff "Reload flows", hot reload), on the
-/// kiosk's worker thread. A missing or broken folder is an error: the kiosk
-/// keeps what it has. A clean set is kept in the data folder as the last
-/// good one. `force`: load even if no file seems to have changed.
-pub fn folder_reloader(plan: Plan) -> app::Reloader {
-    let seen = std::sync::Mutex::new(None);
-    Arc::new(move |force: bool| {
-        let stamp = startup::stamp(&plan.flows);
-        if let Ok(mut seen) = seen.lock() {
-            if !force && stamp.is_some() && *seen == stamp {
-                return Ok(None);
-            }
-            *seen = stamp;
-        }
-        let l = startup::reload(&plan)?;
-        let set = l.report.set.clone().ok_or_else(|| vec!["the flows did not load".to_string()])?;
-        let mut notices = Vec::new();
-        let last = startup::last_branch(&plan.data);
-        let (branch, _, _) = startup::pick(&set, plan.branch.as_deref(), last.as_deref(), &[]);
-        if let Err(e) = startup::remember_good(&plan.data, &l.sources, &set, &branch) {
-            notices
-                .push(format!("Could not keep this version of the flows in `{}`: {e}", plan.data.display()));
-        }
-        Ok(Some(app::Fresh { set: Arc::new(set), assets: l.assets, notices }))
-    })
-}
-
 /// Starts the kiosk and returns the exit code.
-pub fn run(cli: &Cli) -> u8 {
-    let options = Options::from(cli);
+pub fn run(options: KioskOptions) -> u8 {
     let log_file = locations::resolve(&Probe::system(), &options.given(), &FromConfig::default()).log;
     let _logging = start_logging(log_file.as_deref(), "kiosk");
     if std::env::var_os("DISPLAY").is_none()

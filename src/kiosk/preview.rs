@@ -7,8 +7,9 @@
 //! patrons see. Text that does not fit where it is drawn (a cut title, a
 //! button whose words spill) is listed, and the command then exits 1.
 
-use super::app::{Action, Kiosk, Setup};
+use super::app::{Action, Kiosk};
 use super::layout;
+use super::setup::Setup;
 use super::theme::DEFAULT_SCALE;
 use crate::cli::preview::{Args, Screen, Theme};
 use crate::config::{KioskConfig, StaffGate};

@@ -9,9 +9,13 @@
 //! parent too and is set up again after every change, and the folder is also
 //! polled every [`POLL`], which covers network shares that send no events.
 
-use super::app::{Fresh, Kiosk, SETTLE, View};
+use super::app::{Kiosk, View};
+use super::setup::{Fresh, Reloader};
 use eframe::egui;
-use std::sync::atomic::Ordering;
+use std::path::PathBuf;
+use std::sync::Arc;
+use std::sync::atomic::{AtomicBool, Ordering};
+use std::sync::mpsc::Receiver;
 use std::time::Duration;
 
 /// The first line staff see when a changed flows folder is refused.
@@ -20,26 +24,84 @@ const REFUSED: &str = "The flows folder changed but cannot be used; the kiosk ke
 /// How often the folder is looked at without any change event.
 pub const POLL: Duration = Duration::from_secs(15);
 
+/// How long the folder must be quiet before an edit is loaded (editors save
+/// in several steps).
+pub(super) const SETTLE: Duration = Duration::from_millis(400);
+
+/// Where the kiosk's flows come from after start-up: the folder it watches,
+/// the load running on the worker, and checked flows waiting for home.
+pub(super) struct HotReload {
+    /// How to load the flows again (none: the built-in flows, nothing to reload).
+    reload: Option<Reloader>,
+    /// The flows folder to watch.
+    watch_dir: Option<PathBuf>,
+    watcher: Option<notify::RecommendedWatcher>,
+    /// Set the watch up again (the folder may have been replaced).
+    rearm: bool,
+    /// Set by the watcher and the poller when the folder changed.
+    changed: Arc<AtomicBool>,
+    /// When a change was first seen, to load once the folder is quiet.
+    changed_at: Option<Duration>,
+    /// Stops the thread that polls the flows folder (set when the kiosk goes).
+    poller: Option<Arc<AtomicBool>>,
+    loading: Option<Receiver<Result<Option<Fresh>, Vec<String>>>>,
+    /// Another load to run after this one (forced or not).
+    load_again: Option<bool>,
+    /// Checked flows waiting for the home screen.
+    pending: Option<Fresh>,
+}
+
+impl HotReload {
+    /// Nothing watched or loading yet.
+    pub(super) fn new(reload: Option<Reloader>, watch_dir: Option<PathBuf>) -> Self {
+        HotReload {
+            reload,
+            watch_dir,
+            watcher: None,
+            rearm: false,
+            changed: Arc::new(AtomicBool::new(false)),
+            changed_at: None,
+            poller: None,
+            loading: None,
+            load_again: None,
+            pending: None,
+        }
+    }
+
+    /// Whether a change is waiting for the folder to settle.
+    pub(super) fn settling(&self) -> bool {
+        self.changed_at.is_some()
+    }
+}
+
+impl Drop for HotReload {
+    fn drop(&mut self) {
+        if let Some(stop) = &self.poller {
+            stop.store(true, Ordering::SeqCst);
+        }
+    }
+}
+
 impl Kiosk {
     /// Once a frame: start the watcher, load an edit once the folder has
     /// been quiet for [`SETTLE`], take in what the worker loaded, and swap
     /// checked flows in at home.
     pub(super) fn poll_flows(&mut self, ctx: &egui::Context) {
         self.watch(ctx);
-        if self.changed.swap(false, Ordering::SeqCst) {
-            self.changed_at = Some(self.now);
+        if self.hot.changed.swap(false, Ordering::SeqCst) {
+            self.hot.changed_at = Some(self.now);
         }
-        if let Some(at) = self.changed_at
+        if let Some(at) = self.hot.changed_at
             && self.now.saturating_sub(at) >= SETTLE
         {
-            self.changed_at = None;
+            self.hot.changed_at = None;
             // The folder may have been replaced: watch whatever is there now.
-            self.rearm = true;
+            self.hot.rearm = true;
             self.start_load(false, ctx);
         }
         self.take_loaded();
         // New flows never replace the ones a patron is walking through.
-        if self.pending.is_some()
+        if self.hot.pending.is_some()
             && matches!(self.patron.view, View::Home | View::Staff)
             && self.pin.pad.is_none()
         {
@@ -51,7 +113,7 @@ impl Kiosk {
     /// as it is ready (staff mode has no patron session to disturb).
     pub(super) fn reload_flows(&mut self, ctx: &egui::Context) {
         log::info!("staff asked to reload the flows");
-        if self.reload.is_none() {
+        if self.hot.reload.is_none() {
             self.notices = vec!["These are the built-in flows; there is no folder to reload.".into()];
             return;
         }
@@ -67,9 +129,9 @@ impl Kiosk {
     /// Starts loading on a worker thread; if a load is already running, one
     /// more follows it (the folder may have changed again meanwhile).
     fn start_load(&mut self, force: bool, ctx: &egui::Context) {
-        let Some(reload) = self.reload.clone() else { return };
-        if self.loading.is_some() {
-            self.load_again = Some(self.load_again.unwrap_or(false) || force);
+        let Some(reload) = self.hot.reload.clone() else { return };
+        if self.hot.loading.is_some() {
+            self.hot.load_again = Some(self.hot.load_again.unwrap_or(false) || force);
             return;
         }
         let (tx, rx) = std::sync::mpsc::channel();
@@ -82,14 +144,14 @@ impl Kiosk {
             ctx.request_repaint();
         });
         match spawned {
-            Ok(_) => self.loading = Some(rx),
+            Ok(_) => self.hot.loading = Some(rx),
             Err(e) => self.notices.push(format!("Could not start loading the flows: {e}")),
         }
     }
 
     /// Takes in what the worker loaded, if it is done.
     fn take_loaded(&mut self) {
-        let Some(rx) = &self.loading else { return };
+        let Some(rx) = &self.hot.loading else { return };
         let result = match rx.try_recv() {
             Ok(r) => r,
             Err(std::sync::mpsc::TryRecvError::Empty) => return,
@@ -97,9 +159,9 @@ impl Kiosk {
                 Err(vec!["loading the flows failed unexpectedly".to_string()])
             }
         };
-        self.loading = None;
+        self.hot.loading = None;
         self.loaded(result);
-        if let Some(force) = self.load_again.take() {
+        if let Some(force) = self.hot.load_again.take() {
             self.start_load(force, &egui::Context::default());
         }
     }
@@ -109,7 +171,7 @@ impl Kiosk {
     /// it took longer than `timeout`.
     pub fn wait_for_flows(&mut self, timeout: Duration) -> bool {
         let deadline = std::time::Instant::now() + timeout;
-        while self.loading.is_some() {
+        while self.hot.loading.is_some() {
             if std::time::Instant::now() >= deadline {
                 return false;
             }
@@ -126,7 +188,7 @@ impl Kiosk {
             // gone (start-up notices about the running flows stay).
             Ok(Some(fresh)) => {
                 if fresh.set.fingerprint == self.set.fingerprint {
-                    self.pending = None;
+                    self.hot.pending = None;
                     if self.notices.first().is_some_and(|n| n.starts_with(REFUSED)) {
                         let note = format!(
                             "The flows folder holds the flows this kiosk runs again ({} flows, no errors).",
@@ -143,10 +205,10 @@ impl Kiosk {
                 );
                 log::info!("{note}");
                 self.notices = vec![note];
-                self.pending = Some(fresh);
+                self.hot.pending = Some(fresh);
             }
             Err(problems) => {
-                self.pending = None;
+                self.hot.pending = None;
                 let mut n = vec![REFUSED.to_string()];
                 n.extend(problems);
                 for line in &n {
@@ -159,11 +221,11 @@ impl Kiosk {
 
     /// Whether checked new flows are waiting for the home screen.
     pub fn has_pending_flows(&self) -> bool {
-        self.pending.is_some()
+        self.hot.pending.is_some()
     }
 
     pub(super) fn swap_in_pending(&mut self) {
-        let Some(fresh) = self.pending.take() else { return };
+        let Some(fresh) = self.hot.pending.take() else { return };
         let set = fresh.set;
         let mut notices = vec![format!("Flows reloaded: {} flows, no errors.", set.flows.len())];
         notices.extend(fresh.notices);
@@ -190,17 +252,17 @@ impl Kiosk {
     /// Watches the flows folder and its parent (where a replacement shows),
     /// and sets the watch up again when asked (after the folder changed).
     fn watch(&mut self, ctx: &egui::Context) {
-        if self.rearm {
-            self.rearm = false;
-            self.watcher = None;
+        if self.hot.rearm {
+            self.hot.rearm = false;
+            self.hot.watcher = None;
         }
-        if self.watcher.is_some() {
+        if self.hot.watcher.is_some() {
             return;
         }
-        let Some(dir) = self.watch_dir.clone() else { return };
+        let Some(dir) = self.hot.watch_dir.clone() else { return };
         self.start_poller(&dir, ctx);
         use notify::Watcher;
-        let changed = self.changed.clone();
+        let changed = self.hot.changed.clone();
         let ctx = ctx.clone();
         let handler = move |event: notify::Result<notify::Event>| {
             if let Ok(e) = event
@@ -234,18 +296,19 @@ impl Kiosk {
                 POLL.as_secs()
             ));
         }
-        self.watcher = Some(w);
+        self.hot.watcher = Some(w);
     }
 
     /// A thread that looks at the folder every [`POLL`] (cheaply: names, sizes,
     /// times) and reports a change as the watcher would. It wakes the screen
     /// only when something changed, so an idle kiosk stays asleep.
     fn start_poller(&mut self, dir: &std::path::Path, ctx: &egui::Context) {
-        if self.poller.is_some() {
+        if self.hot.poller.is_some() {
             return;
         }
         let stop = std::sync::Arc::new(std::sync::atomic::AtomicBool::new(false));
-        let (changed, ctx, dir, flag) = (self.changed.clone(), ctx.clone(), dir.to_path_buf(), stop.clone());
+        let (changed, ctx, dir, flag) =
+            (self.hot.changed.clone(), ctx.clone(), dir.to_path_buf(), stop.clone());
         let spawned = std::thread::Builder::new().name("flows-poller".into()).spawn(move || {
             let mut last = crate::startup::stamp(&dir);
             while !flag.load(Ordering::SeqCst) {
@@ -259,7 +322,7 @@ impl Kiosk {
             }
         });
         if spawned.is_ok() {
-            self.poller = Some(stop);
+            self.hot.poller = Some(stop);
         }
     }
 

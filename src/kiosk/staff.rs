@@ -32,6 +32,15 @@ fn body(k: &mut Kiosk, ui: &mut Ui, actions: &mut Vec<Action>) {
             );
         });
     }
+    about(k, ui);
+    decode_field(k, ui, actions);
+    decoded(k, ui);
+}
+
+/// What the kiosk runs: branch, flows, languages, files, today's figures,
+/// notices.
+fn about(k: &Kiosk, ui: &mut Ui) {
+    let p = k.palette();
     let set = &k.set;
     let info = format!(
         "Branch: {} ({})\nFlows: {} from {}\nFlow set version: {:016x}\nLanguages: {}",
@@ -54,7 +63,7 @@ fn body(k: &mut Kiosk, ui: &mut Ui, actions: &mut Vec<Action>) {
                 );
             });
     }
-    if let Some(today) = &k.staff_today {
+    if let Some(today) = k.staff.today() {
         widgets::text(ui, today, p.text, 22.0);
     }
     if !k.notices.is_empty() {
@@ -65,6 +74,11 @@ fn body(k: &mut Kiosk, ui: &mut Ui, actions: &mut Vec<Action>) {
             }
         });
     }
+}
+
+/// The field staff type a handoff code in, and its Decode button.
+fn decode_field(k: &mut Kiosk, ui: &mut Ui, actions: &mut Vec<Action>) {
+    let p = k.palette();
     ui.add_space(8.0);
     widgets::text(ui, "Decode a handoff code:", p.text, 24.0);
     ui.horizontal(|ui| {
@@ -75,7 +89,7 @@ fn body(k: &mut Kiosk, ui: &mut Ui, actions: &mut Vec<Action>) {
             .corner_radius(8)
             .show(ui, |ui| {
                 ui.add(
-                    egui::TextEdit::singleline(&mut k.staff_code)
+                    egui::TextEdit::singleline(k.staff.code_mut())
                         .font(egui::FontId::monospace(28.0))
                         .desired_width(320.0)
                         .min_size(egui::vec2(320.0, 64.0))
@@ -91,10 +105,15 @@ fn body(k: &mut Kiosk, ui: &mut Ui, actions: &mut Vec<Action>) {
             actions.push(Action::Decode);
         }
     });
-    match &k.staff_summary {
+}
+
+/// What the code decoded to, with the outcome panel, or why it did not.
+fn decoded(k: &mut Kiosk, ui: &mut Ui) {
+    let p = k.palette();
+    match k.staff.summary() {
         Some(Ok(text)) => {
             ui.add(egui::Label::new(egui::RichText::new(text.as_str()).size(18.0).color(p.text)).wrap());
-            if let (Some(o), Some((code, _))) = (&mut k.staff_outcomes, &k.staff_decoded) {
+            if let Some((o, code)) = k.staff.outcome() {
                 ui.add_space(8.0);
                 crate::desk::outcome_panel(ui, o, code, 64.0);
             }

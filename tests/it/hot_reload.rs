@@ -8,7 +8,7 @@
 use eframe::egui;
 use egui_kittest::Harness;
 use egui_kittest::kittest::Queryable;
-use kiosk_triage::config::{KioskConfig, StaffGate};
+use kiosk_triage::config::StaffGate;
 use kiosk_triage::kiosk::{Kiosk, Setup, folder_reloader, system_clock};
 use kiosk_triage::startup::Plan;
 use std::path::{Path, PathBuf};
@@ -33,21 +33,11 @@ fn kiosk_on(root: &Path, flows: &Path, assets: &Path, watch: bool) -> (Harness<'
     let loaded = kiosk_triage::startup::accept(flows, assets, None).unwrap();
     let set = Arc::new(loaded.report.set.unwrap());
     let setup = Setup {
-        languages: set.languages.clone(),
-        branch: "central".into(),
-        set,
         assets: loaded.assets,
-        config: KioskConfig::default(),
         gate: StaffGate::NoPin,
-        unavailable: false,
-        windowed: true,
-        notices: Vec::new(),
         reload: Some(folder_reloader(plan(root, flows, assets))),
-        archive: None,
         watch: watch.then(|| flows.to_path_buf()),
-        stats: None,
-        files: String::new(),
-        clock: system_clock(),
+        ..Setup::plain(set, "central", system_clock())
     };
     let h = Harness::builder()
         .with_size(egui::vec2(1280.0, 800.0))

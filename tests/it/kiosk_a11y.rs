@@ -8,7 +8,7 @@
 use eframe::egui::{self, accesskit::Role};
 use egui_kittest::Harness;
 use egui_kittest::kittest::NodeT;
-use kiosk_triage::config::{KioskConfig, StaffGate};
+use kiosk_triage::config::StaffGate;
 use kiosk_triage::flow::load::load_builtin;
 use kiosk_triage::kiosk::{Action, Kiosk, Setup};
 use std::sync::Arc;
@@ -17,22 +17,12 @@ use std::time::Duration;
 fn kiosk() -> Harness<'static, Kiosk> {
     let loaded = load_builtin(None);
     let set = Arc::new(loaded.report.set.unwrap());
+    let branch = set.branches[0].id.clone();
     let k = Kiosk::new(Setup {
-        languages: set.languages.clone(),
-        branch: set.branches[0].id.clone(),
-        set,
         assets: loaded.assets,
-        config: KioskConfig::default(),
         gate: StaffGate::NoPin,
-        unavailable: false,
         windowed: false,
-        notices: Vec::new(),
-        reload: None,
-        archive: None,
-        watch: None,
-        stats: None,
-        clock: Arc::new(|| Duration::from_secs(1)),
-        files: String::new(),
+        ..Setup::plain(set, &branch, Arc::new(|| Duration::from_secs(1)))
     });
     let mut h = Harness::builder()
         .with_size(egui::vec2(1280.0, 800.0))

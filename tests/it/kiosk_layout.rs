@@ -111,21 +111,11 @@ fn kiosk(set: &Arc<FlowSet>, kind: Kind, clock: kiosk_triage::kiosk::Clock) -> K
         _ => (StaffGate::NoPin, false, KioskConfig::default()),
     };
     Kiosk::new(Setup {
-        languages: set.languages.clone(),
-        branch: set.branches[0].id.clone(),
-        set: set.clone(),
         assets: loaded.assets,
         config,
         gate,
-        unavailable: false,
         windowed,
-        notices: Vec::new(),
-        reload: None,
-        archive: None,
-        watch: None,
-        stats: None,
-        clock,
-        files: String::new(),
+        ..Setup::plain(set.clone(), &set.branches[0].id, clock)
     })
 }
 

@@ -9,7 +9,7 @@ use eframe::egui::{self, Key, Modifiers, ViewportCommand, ViewportEvent, Viewpor
 use egui_kittest::Harness;
 use egui_kittest::kittest::{NodeT, Queryable};
 use kiosk_triage::config::{KioskConfig, StaffGate, hash_pin};
-use kiosk_triage::flow::load::{Assets, parse};
+use kiosk_triage::flow::load::parse;
 use kiosk_triage::kiosk::stats::StatsSink;
 use kiosk_triage::kiosk::{Kiosk, Setup};
 use kiosk_triage::session::Outcome;
@@ -88,22 +88,15 @@ fn kiosk_recording(
     let set = Arc::new(report.set.unwrap());
     let clock = MockClock::default();
     let ticks = clock.0.clone();
+    let mock: kiosk_triage::kiosk::Clock =
+        Arc::new(move || Duration::from_millis(ticks.load(Ordering::SeqCst)));
     let setup = Setup {
-        languages: set.languages.clone(),
-        set,
-        assets: Assets::Builtin,
         gate,
-        unavailable: false,
         config,
-        branch: "main".into(),
         windowed,
-        notices: Vec::new(),
-        reload: None,
-        archive: None,
-        watch: None,
         stats,
         files: "layout: the current folder\nflows   flows  (default)\n".into(),
-        clock: Arc::new(move || Duration::from_millis(ticks.load(Ordering::SeqCst))),
+        ..Setup::plain(set, "main", mock)
     };
     let harness = Harness::builder()
         .with_size(egui::vec2(1280.0, HEIGHT.with(|h| *h.borrow())))
@@ -509,22 +502,13 @@ fn with_no_usable_flows_home_shows_no_demo_guides_or_demo_branch() {
     let loaded = kiosk_triage::flow::load::load_builtin(None);
     let set = Arc::new(loaded.report.set.unwrap());
     let branch_name = set.branches[0].name.clone();
+    let branch = set.branches[0].id.clone();
     let setup = Setup {
-        languages: set.languages.clone(),
-        branch: set.branches[0].id.clone(),
-        set,
         assets: loaded.assets,
-        config: KioskConfig::default(),
         gate: StaffGate::NoPin,
         unavailable: true,
         windowed: false,
-        notices: Vec::new(),
-        reload: None,
-        archive: None,
-        watch: None,
-        stats: None,
-        files: String::new(),
-        clock: Arc::new(|| Duration::ZERO),
+        ..Setup::plain(set, &branch, Arc::new(|| Duration::ZERO))
     };
     let mut h = Harness::builder()
         .with_size(egui::vec2(1280.0, 800.0))
