@@ -422,7 +422,8 @@ impl Kiosk {
         }
         // No fill: the window is cleared to the background (`clear_color`),
         // one layer of pixels fewer for a software renderer to draw.
-        egui::CentralPanel::default().frame(egui::Frame::NONE.inner_margin(egui::Margin::symmetric(40, 24)))
+        egui::CentralPanel::default()
+            .frame(egui::Frame::NONE.inner_margin(egui::Margin::symmetric(40, 24)))
             .show(ui, |ui| {
                 match &self.patron.view {
                     View::Home => home::show(self, ui, &mut actions),

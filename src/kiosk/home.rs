@@ -95,11 +95,22 @@ fn cut(k: &Kiosk, ui: &Ui, entries: &[Entry], font: f32) -> Cut {
     let gap = 16.0 * k.base();
     let n = entries.len();
     let icon_max = 112.0 * k.base();
+    // The widest word of any title: a tile narrower than it would break the
+    // word in two ("Somethin / g else?").
+    let word = entries
+        .iter()
+        .flat_map(|e| e.title.split_whitespace())
+        .map(|w| {
+            ui.fonts_mut(|f| f.layout_no_wrap(w.to_string(), super::theme::bold(font), egui::Color32::WHITE))
+                .size()
+                .x
+        })
+        .fold(0.0, f32::max);
     // The text each column count needs (measured once).
     let columns: Vec<(usize, f32, f32)> = (1..=n.min(6))
         .filter_map(|columns| {
             let tile_w = (w - gap * (columns as f32 - 1.0)) / columns as f32;
-            if tile_w < font * 6.0 && columns > 1 {
+            if (tile_w < font * 6.0 || tile_w - 2.0 * tile::PAD < word) && columns > 1 {
                 return None;
             }
             let inner = tile_w - 2.0 * tile::PAD;

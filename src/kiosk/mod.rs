@@ -273,7 +273,10 @@ impl eframe::App for Booting {
     /// the window to, not a full-screen shape drawn over it: on a PC without
     /// a GPU every layer of pixels costs CPU at each frame.
     fn clear_color(&self, _visuals: &eframe::egui::Visuals) -> [f32; 4] {
-        self.kiosk.as_ref().map_or(theme::LIGHT.background, |k| k.palette().background).to_normalized_gamma_f32()
+        self.kiosk
+            .as_ref()
+            .map_or(theme::LIGHT.background, |k| k.palette().background)
+            .to_normalized_gamma_f32()
     }
 
     fn logic(&mut self, ctx: &eframe::egui::Context, frame: &mut eframe::Frame) {
