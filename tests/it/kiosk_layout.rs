@@ -470,13 +470,16 @@ fn home_shows_its_last_tile_without_scrolling_at_1280x800() {
     let (mut h, _) = screen(&set, &paths, Kind::Home, egui::vec2(1280.0, 800.0));
     h.run_steps(4);
     let regions = layout::regions(&h.ctx).unwrap();
-    let tiles: Vec<Element> = elements(&h)
-        .into_iter()
-        .filter(|e| e.role == Role::Button && !is_fixed(&regions, e))
-        .collect();
+    let tiles: Vec<Element> =
+        elements(&h).into_iter().filter(|e| e.role == Role::Button && !is_fixed(&regions, e)).collect();
     assert_eq!(tiles.len(), set.flows.len() + 1, "one tile per flow and Something else?: {tiles:?}");
     let last = tiles.iter().find(|e| e.name == "Something else?").unwrap();
-    assert!(regions.body.contains_rect(last.rect), "the last tile {:?} is cut by the body {:?}", last.rect, regions.body);
+    assert!(
+        regions.body.contains_rect(last.rect),
+        "the last tile {:?} is cut by the body {:?}",
+        last.rect,
+        regions.body
+    );
     assert!(
         regions.content_height <= regions.room.height(),
         "home scrolls: {:.0} px of content in {:.0} px",
