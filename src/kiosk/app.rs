@@ -302,12 +302,10 @@ impl Kiosk {
             super::topbar::show(self, ui, &mut actions);
             speech::no_voice_notice(self, ui);
         }
+        // No fill: the window is cleared to the background (`clear_color`),
+        // one layer of pixels fewer for a software renderer to draw.
         egui::CentralPanel::default()
-            .frame(
-                egui::Frame::NONE
-                    .fill(self.palette().background)
-                    .inner_margin(egui::Margin::symmetric(40, 24)),
-            )
+            .frame(egui::Frame::NONE.inner_margin(egui::Margin::symmetric(40, 24)))
             .show(ui, |ui| {
                 match &self.patron.view {
                     // Over any patron screen, which it returns to.

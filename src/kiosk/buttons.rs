@@ -98,8 +98,11 @@ impl ButtonRow {
     }
 
     /// Draws the row in `rect`; a pressed button's action goes to `actions`.
-    pub fn show(self, ui: &mut Ui, rect: Rect, p: &Palette, actions: &mut Vec<Action>) {
+    /// Returns where each button is (a bottom bar records them as parts that
+    /// never scroll; a row inside the scrolling body must not).
+    pub fn show(self, ui: &mut Ui, rect: Rect, p: &Palette, actions: &mut Vec<Action>) -> Vec<Rect> {
         let lines = self.arrange(ui.ctx(), rect.width());
+        let mut placed = Vec::new();
         let mut y = rect.top();
         for line in lines {
             let mut x = rect.left();
@@ -111,7 +114,7 @@ impl ButtonRow {
                         widgets::button(ui, p, item.kind, &item.label, None, r.size(), self.font).clicked()
                     })
                     .inner;
-                super::layout::fixed_item(ui.ctx(), r);
+                placed.push(r);
                 if pressed {
                     actions.push(item.action.clone());
                 }
@@ -119,5 +122,6 @@ impl ButtonRow {
             }
             y += self.height + self.gap;
         }
+        placed
     }
 }

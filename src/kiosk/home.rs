@@ -81,54 +81,88 @@ struct Cut {
 }
 
 /// Picks the columns that show every tile on screen with the biggest icons;
-/// if none can, the columns with the most room for words, and the body
-/// scrolls.
+/// when none can at the usual icon size, smaller icons before the body
+/// scrolls; and if nothing fits at all, the columns with the most
+/// room for words, and the body scrolls. Tiles never get narrower than six
+/// characters of their text, whose size never changes.
 fn cut(k: &Kiosk, ui: &Ui, entries: &[Entry], font: f32) -> Cut {
-    // Inside the scrolling body: the room its viewport has below the
-    // heading, whatever the scroll offset.
+    // Inside the scrolling body: all the room the body has (a cue or a
+    // scroll bar last frame does not count) below the heading, whatever the
+    // scroll offset.
     let used = ui.cursor().top() - ui.max_rect().top();
-    let (w, h) = (ui.available_width(), ui.clip_rect().height() - used);
+    let room = layout::body_room(ui.ctx()).map_or(ui.clip_rect().height(), |r| r.height());
+    let (w, h) = (ui.available_width(), room - used);
     let gap = 16.0 * k.base();
     let n = entries.len();
-    let icon_min = font * 1.3;
     let icon_max = 112.0 * k.base();
-    let mut best: Option<(f32, Cut)> = None;
-    let mut fallback: Option<Cut> = None;
-    for columns in 1..=n.min(6) {
-        let tile_w = (w - gap * (columns as f32 - 1.0)) / columns as f32;
-        if tile_w < font * 6.0 && columns > 1 {
-            continue;
-        }
-        let inner = tile_w - 2.0 * tile::PAD;
-        let text = entries
-            .iter()
-            .map(|e| Tile::new(&e.title, font).subtitle(e.sub.as_deref()).text_height(ui, inner))
-            .fold(0.0, f32::max);
-        let need = text + 2.0 * tile::PAD + tile::GAP + icon_min;
-        let rows = n.div_ceil(columns);
-        let fit = (h - gap * (rows as f32 - 1.0)) / rows as f32;
-        if fit >= need {
-            let icon = (fit - text - 2.0 * tile::PAD - tile::GAP).min(inner * 0.6).clamp(icon_min, icon_max);
-            let height = fit.min(text + 2.0 * tile::PAD + tile::GAP + icon + 60.0 * k.base());
-            let score = icon * 1000.0 + tile_w.min(height);
+    // The widest word of any title: a tile narrower than it would break the
+    // word in two ("Somethin / g else?").
+    let word = entries
+        .iter()
+        .flat_map(|e| e.title.split_whitespace())
+        .map(|w| {
+            ui.fonts_mut(|f| f.layout_no_wrap(w.to_string(), super::theme::bold(font), egui::Color32::WHITE))
+                .size()
+                .x
+        })
+        .fold(0.0, f32::max);
+    // The text each column count needs (measured once).
+    let columns: Vec<(usize, f32, f32)> = (1..=n.min(6))
+        .filter_map(|columns| {
+            let tile_w = (w - gap * (columns as f32 - 1.0)) / columns as f32;
+            if (tile_w < font * 6.0 || tile_w - 2.0 * tile::PAD < word) && columns > 1 {
+                return None;
+            }
+            let inner = tile_w - 2.0 * tile::PAD;
+            let text = entries
+                .iter()
+                .map(|e| Tile::new(&e.title, font).subtitle(e.sub.as_deref()).text_height(ui, inner))
+                .fold(0.0, f32::max);
+            Some((columns, tile_w, text))
+        })
+        .collect();
+    // Icons as big as they fit, then small ones, then none: every tile on
+    // screen matters more than its picture.
+    for icon_min in [font * 1.3, font * 0.9, 0.0] {
+        let mut best: Option<(f32, Cut)> = None;
+        for &(columns, tile_w, text) in &columns {
+            let inner = tile_w - 2.0 * tile::PAD;
+            let icon_room = if icon_min > 0.0 { tile::GAP + icon_min } else { 0.0 };
+            let need = text + 2.0 * tile::PAD + icon_room;
+            let rows = n.div_ceil(columns);
+            let fit = ((h - gap * (rows as f32 - 1.0)) / rows as f32).floor();
+            if fit < need {
+                continue;
+            }
+            let icon = if icon_min > 0.0 {
+                (fit - text - 2.0 * tile::PAD - tile::GAP).min(inner * 0.6).clamp(icon_min, icon_max)
+            } else {
+                0.0
+            };
+            let icon_room = if icon > 0.0 { tile::GAP + icon } else { 0.0 };
+            let height = fit.min(text + 2.0 * tile::PAD + icon_room + 60.0 * k.base());
+            // The biggest icons; without icons, the words least wrapped.
+            let score = if icon > 0.0 { icon * 1000.0 + tile_w.min(height) } else { tile_w - 10.0 * text };
             if best.as_ref().is_none_or(|(s, _)| score > *s) {
                 best = Some((score, Cut { columns, size: egui::vec2(tile_w, height), icon, text }));
             }
-        } else if fallback.is_none() || columns <= 2 {
-            // Scrolling: two columns (one when narrow) keep words whole.
-            let icon = icon_min.min(inner * 0.5);
-            let height = text + 2.0 * tile::PAD + tile::GAP + icon;
-            if fallback.as_ref().is_none_or(|f| f.columns < columns) {
-                fallback = Some(Cut { columns, size: egui::vec2(tile_w, height), icon, text });
-            }
+        }
+        if let Some((_, c)) = best {
+            return c;
         }
     }
-    best.map(|(_, c)| c).or(fallback).unwrap_or(Cut {
-        columns: 1,
-        size: egui::vec2(w, 200.0),
-        icon: 0.0,
-        text: 0.0,
-    })
+    // Scrolling: two columns (one when narrow) keep words whole.
+    let icon_min = font * 1.3;
+    columns
+        .iter()
+        .filter(|(columns, ..)| *columns <= 2)
+        .max_by_key(|(columns, ..)| *columns)
+        .map(|&(columns, tile_w, text)| {
+            let icon = icon_min.min((tile_w - 2.0 * tile::PAD) * 0.5);
+            let height = text + 2.0 * tile::PAD + tile::GAP + icon;
+            Cut { columns, size: egui::vec2(tile_w, height), icon, text }
+        })
+        .unwrap_or(Cut { columns: 1, size: egui::vec2(w, 200.0), icon: 0.0, text: 0.0 })
 }
 
 fn grid(k: &Kiosk, ui: &mut Ui, entries: &[Entry], actions: &mut Vec<Action>) {

@@ -25,11 +25,26 @@ pub struct Regions {
     pub body: Rect,
     /// A card over the screen (the idle warning, the PIN pad), if one shows.
     pub overlay: Option<Rect>,
+    /// All the room the body has: its view and, while it scrolls, the
+    /// "more below" cue under it.
+    pub room: Rect,
+    /// How tall the body's content is.
+    pub content_height: f32,
+    /// Whether the body shows a scroll bar (and its track).
+    pub scroll_bar: bool,
 }
 
 impl Default for Regions {
     fn default() -> Self {
-        Regions { fixed: Vec::new(), fixed_items: Vec::new(), body: Rect::NOTHING, overlay: None }
+        Regions {
+            fixed: Vec::new(),
+            fixed_items: Vec::new(),
+            body: Rect::NOTHING,
+            overlay: None,
+            room: Rect::NOTHING,
+            content_height: 0.0,
+            scroll_bar: false,
+        }
     }
 }
 
@@ -75,6 +90,26 @@ pub fn body(ctx: &Context, rect: Rect) {
     ctx.data_mut(|d| d.get_temp_mut_or_default::<Regions>(regions_id()).body = rect);
 }
 
+/// Records how the body scrolled: all its room, its content's height and
+/// whether it showed a scroll bar.
+fn scrolled(ctx: &Context, room: Rect, content_height: f32, scroll_bar: bool) {
+    ctx.data_mut(|d| {
+        let r = d.get_temp_mut_or_default::<Regions>(regions_id());
+        (r.room, r.content_height, r.scroll_bar) = (room, content_height, scroll_bar);
+    });
+}
+
+fn room_id() -> Id {
+    Id::unique("kiosk_layout_room")
+}
+
+/// All the room the body being drawn has (its view and the cue's place
+/// under it), whether it scrolls or not: what a screen sizes its content to
+/// so that it fits without scrolling when it can.
+pub fn body_room(ctx: &Context) -> Option<Rect> {
+    ctx.data(|d| d.get_temp::<Rect>(room_id()))
+}
+
 /// Records a card over the screen.
 pub fn overlay(ctx: &Context, rect: Rect) {
     ctx.data_mut(|d| d.get_temp_mut_or_default::<Regions>(regions_id()).overlay = Some(rect));
@@ -113,7 +148,9 @@ pub fn screen(
     scroll_body(ui, body_rect, Id::unique("kiosk_body").with(id), look, |ui| body(ui, actions));
     if let Some(bar) = bar {
         let r = Rect::from_min_max(egui::pos2(full.min.x, full.max.y - bar_h), full.max);
-        bar.show(ui, r, look.palette, actions);
+        for item in bar.show(ui, r, look.palette, actions) {
+            fixed_item(&ctx, item);
+        }
         fixed(&ctx, r);
     }
     ui.advance_cursor_after_rect(full);
@@ -131,8 +168,12 @@ pub struct Look<'a> {
 }
 
 /// A body that scrolls when its content is taller than `rect`, with a wide
-/// scroll bar shown whenever it does (not only after scrolling) and, while there is more below, a cue under it
-/// that says so (a fade was easy to miss).
+/// scroll bar shown whenever it does (not only after scrolling) and, while
+/// there is more below, a cue under it that says so (a fade was easy to
+/// miss). When the content fits there is no scroll bar and no empty track:
+/// whether it scrolls is decided against all of `rect` (cue included), with
+/// a pixel of slack, not by egui's own test, which showed a track for
+/// content a fraction of a pixel too tall.
 fn scroll_body(ui: &mut Ui, rect: Rect, id: Id, look: Look<'_>, content: impl FnOnce(&mut Ui)) {
     let ctx = ui.ctx().clone();
     let key = id.with("more");
@@ -141,17 +182,27 @@ fn scroll_body(ui: &mut Ui, rect: Rect, id: Id, look: Look<'_>, content: impl Fn
     let view = Rect::from_min_max(rect.min, egui::pos2(rect.max.x, (rect.max.y - cue_h).max(rect.min.y)));
     let mut child =
         ui.new_child(egui::UiBuilder::new().max_rect(view).layout(egui::Layout::top_down(egui::Align::Min)));
+    let bars = if more {
+        egui::scroll_area::ScrollBarVisibility::AlwaysVisible
+    } else {
+        egui::scroll_area::ScrollBarVisibility::AlwaysHidden
+    };
+    ctx.data_mut(|d| d.insert_temp(room_id(), rect));
     let out = egui::ScrollArea::vertical()
         .id_salt(id)
         .auto_shrink([false, false])
         .max_height(view.height())
-        .scroll_bar_visibility(egui::scroll_area::ScrollBarVisibility::VisibleWhenNeeded)
+        .scroll_bar_visibility(bars)
         .show(&mut child, content);
-    let overflowing = out.content_size.y > out.inner_rect.height() + 1.0;
+    ctx.data_mut(|d| d.remove::<Rect>(room_id()));
+    // Measured at the width it had: narrower with the bar, so content that
+    // fits with the bar fits without it too (no flicker between the two).
+    let overflowing = out.content_size.y > rect.height() + 1.0;
     if overflowing != more {
         ctx.data_mut(|d| d.insert_temp(key, overflowing));
         ctx.request_repaint();
     }
+    scrolled(&ctx, rect, out.content_size.y, out.inner_rect.width() < view.width() - 1.0);
     body(&ctx, out.inner_rect);
     if more {
         let cue = Rect::from_min_max(egui::pos2(rect.min.x, view.max.y), rect.max);

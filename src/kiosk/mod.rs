@@ -130,6 +130,16 @@ struct Booting {
 }
 
 impl eframe::App for Booting {
+    /// The screen's background is the colour the GPU (or llvmpipe) clears
+    /// the window to, not a full-screen shape drawn over it: on a PC without
+    /// a GPU every layer of pixels costs CPU at each frame.
+    fn clear_color(&self, _visuals: &eframe::egui::Visuals) -> [f32; 4] {
+        self.kiosk
+            .as_ref()
+            .map_or(theme::LIGHT.background, |k| k.palette().background)
+            .to_normalized_gamma_f32()
+    }
+
     fn logic(&mut self, ctx: &eframe::egui::Context, frame: &mut eframe::Frame) {
         if let Some(k) = &mut self.kiosk {
             eframe::App::logic(k, ctx, frame);

@@ -176,6 +176,7 @@ fn offer(k: &Kiosk, ui: &mut Ui, actions: &mut Vec<Action>) {
             let w = ui.available_width();
             let h = row.height(ui.ctx(), w);
             let (rect, _) = ui.allocate_exact_size(egui::vec2(w, h), egui::Sense::hover());
-            row.show(ui, rect, p, actions);
+            // In the scrolling body: not recorded as a fixed part.
+            let _ = row.show(ui, rect, p, actions);
         });
 }

@@ -130,8 +130,15 @@ impl<'a> Tile<'a> {
         }
         let inner = rect.shrink(PAD);
         if let Some(n) = self.number {
-            let r = (self.font * 0.62).max(16.0);
-            let c = inner.min + egui::vec2(r, r);
+            // Above the icon beside it; on a tile without an icon (a grid
+            // short of room) on the tile's corner, clear of the words.
+            let (r, c) = if self.icon_side > 0.0 {
+                let r = (self.font * 0.62).max(16.0);
+                (r, inner.min + egui::vec2(r, r))
+            } else {
+                let r = (self.font * 0.5).max(13.0);
+                (r, rect.min + egui::vec2(2.0, 2.0))
+            };
             painter.circle_filled(c, r, p.primary);
             painter.text(c, Align2::CENTER_CENTER, n.to_string(), theme::bold(self.font * 0.8), p.on_primary);
         }

@@ -46,6 +46,11 @@ enum Kind {
     PinPad,
     StaffDecoded,
     LanguagePicker,
+    /// The kiosk's own offer of staff help, on a step.
+    OfferOfHelp,
+    /// Staff mode after a decode, with the desk's outcome panel under the
+    /// checklist (it shows when the kiosk keeps statistics).
+    OutcomePanel,
 }
 
 /// One element on screen, as AccessKit has it.
@@ -107,14 +112,29 @@ fn kiosk(set: &Arc<FlowSet>, kind: Kind, clock: kiosk_triage::kiosk::Clock) -> K
                 KioskConfig { staff_pin_hash: Some(hash_pin("4821").unwrap()), ..KioskConfig::default() };
             (StaffGate::of(&config), false, config)
         }
-        Kind::StaffDecoded => (StaffGate::NoPin, true, KioskConfig::default()),
+        Kind::StaffDecoded | Kind::OutcomePanel => (StaffGate::NoPin, true, KioskConfig::default()),
+        // The offer comes after a minute in a flow, long before the idle
+        // warning.
+        Kind::OfferOfHelp => (
+            StaffGate::NoPin,
+            false,
+            KioskConfig { offer_help_minutes: 1, idle_warning_seconds: 3600, ..KioskConfig::default() },
+        ),
         _ => (StaffGate::NoPin, false, KioskConfig::default()),
     };
+    let stats = (kind == Kind::OutcomePanel).then(|| {
+        let dir = std::env::temp_dir().join(format!("kiosk-layout-stats-{}", std::process::id()));
+        kiosk_triage::kiosk::stats::StatsSink::new(
+            kiosk_triage::stats::Recorder::new(&dir, "layout-test", config.stats_retention()),
+            kiosk_triage::kiosk::stats::local_clock(),
+        )
+    });
     Kiosk::new(Setup {
         assets: loaded.assets,
         config,
         gate,
         windowed,
+        stats,
         ..Setup::plain(set.clone(), &set.branches[0].id, clock)
     })
 }
@@ -150,6 +170,12 @@ fn screen(
     match kind {
         Kind::Home => {}
         Kind::StepWithPicture | Kind::IdleWarning => walk(&mut h, &paths.picture),
+        Kind::OfferOfHelp => {
+            // The question with the most choices: the offer above them is
+            // the most the body ever holds.
+            walk(&mut h, &paths.most_choices);
+            ticks.fetch_add(61_000, Ordering::SeqCst);
+        }
         Kind::MostChoices => walk(&mut h, &paths.most_choices),
         Kind::Solved => walk(&mut h, &paths.solved),
         Kind::Handoff => walk(&mut h, &paths.handoff),
@@ -159,7 +185,7 @@ fn screen(
             walk(&mut h, &paths.most_choices);
             h.state_mut().act(Action::OpenLanguages, &ctx);
         }
-        Kind::StaffDecoded => {
+        Kind::StaffDecoded | Kind::OutcomePanel => {
             // A real code, decoded in staff mode.
             walk(&mut h, &paths.handoff);
             h.run_steps(2);
@@ -198,6 +224,13 @@ fn problems(h: &mut Harness<'_, Kiosk>, kind: Kind, size: Vec2) -> Vec<String> {
     };
     for cut in layout::overflows(&h.ctx) {
         out.push(format!("text does not fit: {cut}"));
+    }
+    if regions.scroll_bar && regions.content_height <= regions.room.height() {
+        out.push(format!(
+            "a scroll bar shows though the body's content ({:.1} px) fits its room ({:.1} px)",
+            regions.content_height,
+            regions.room.height()
+        ));
     }
     // The code first, before anything below is scrolled into view: it
     // must show whole as the screen opens.
@@ -323,7 +356,7 @@ fn problems(h: &mut Harness<'_, Kiosk>, kind: Kind, size: Vec2) -> Vec<String> {
 
 /// The settings a patron can change: (language, text size step, high contrast).
 fn settings(kind: Kind, set: &FlowSet) -> Vec<(String, usize, bool)> {
-    let staff_facing = matches!(kind, Kind::PinPad | Kind::StaffDecoded);
+    let staff_facing = matches!(kind, Kind::PinPad | Kind::StaffDecoded | Kind::OutcomePanel);
     let scales = if staff_facing { vec![DEFAULT_SCALE] } else { (0..SCALES.len()).collect() };
     let langs = if staff_facing { vec![set.languages[0].clone()] } else { set.languages.clone() };
     let themes: &[bool] = if kind == Kind::StaffDecoded { &[false] } else { &[false, true] };
@@ -433,4 +466,69 @@ matrix! {
     the_pin_pad_holds_everywhere: Kind::PinPad;
     staff_mode_after_a_decode_holds_everywhere: Kind::StaffDecoded;
     the_language_screen_holds_everywhere: Kind::LanguagePicker;
+    the_offer_of_help_holds_everywhere: Kind::OfferOfHelp;
+    the_desk_outcome_panel_holds_everywhere: Kind::OutcomePanel;
+}
+
+/// At 1280x800 in English at the default text size, home shows every tile,
+/// "Something else?" included, without scrolling: the grid takes more
+/// columns rather than push the last tile below the fold.
+#[test]
+fn home_shows_its_last_tile_without_scrolling_at_1280x800() {
+    let set = Arc::new(load_builtin(None).report.set.unwrap());
+    let paths = paths(&set);
+    let (mut h, _) = screen(&set, &paths, Kind::Home, egui::vec2(1280.0, 800.0));
+    h.run_steps(4);
+    let regions = layout::regions(&h.ctx).unwrap();
+    let tiles: Vec<Element> =
+        elements(&h).into_iter().filter(|e| e.role == Role::Button && !is_fixed(&regions, e)).collect();
+    assert_eq!(tiles.len(), set.flows.len() + 1, "one tile per flow and Something else?: {tiles:?}");
+    let last = tiles.iter().find(|e| e.name == "Something else?").unwrap();
+    assert!(
+        regions.body.contains_rect(last.rect),
+        "the last tile {:?} is cut by the body {:?}",
+        last.rect,
+        regions.body
+    );
+    assert!(
+        regions.content_height <= regions.room.height(),
+        "home scrolls: {:.0} px of content in {:.0} px",
+        regions.content_height,
+        regions.room.height()
+    );
+    assert!(!regions.scroll_bar, "home shows a scroll bar");
+    // Readable: no tile narrower than 200 px or lower than 120 px.
+    for t in &tiles {
+        assert!(t.rect.width() >= 200.0 && t.rect.height() >= 120.0, "`{}` is {:?}", t.name, t.rect.size());
+    }
+}
+
+/// A body whose content fits shows no scroll bar and no empty track, on
+/// every kind of patron screen at every size (the handoff screen showed a
+/// pale track though nothing scrolled).
+#[test]
+fn a_body_that_fits_shows_no_scroll_track() {
+    let set = Arc::new(load_builtin(None).report.set.unwrap());
+    let paths = paths(&set);
+    let mut failures = Vec::new();
+    let mut fitting = 0;
+    for kind in [Kind::Home, Kind::StepWithPicture, Kind::MostChoices, Kind::Solved, Kind::Handoff] {
+        for (w, hh) in SIZES {
+            let (mut h, _) = screen(&set, &paths, kind, egui::vec2(w, hh));
+            h.run_steps(4);
+            let r = layout::regions(&h.ctx).unwrap();
+            if r.content_height <= r.room.height() {
+                fitting += 1;
+                if r.scroll_bar {
+                    failures.push(format!(
+                        "{kind:?} at {w}x{hh}: a scroll bar for {:.1} px of content in {:.1} px",
+                        r.content_height,
+                        r.room.height()
+                    ));
+                }
+            }
+        }
+    }
+    assert!(fitting >= 10, "only {fitting} screens fit: the test checks too little");
+    assert!(failures.is_empty(), "{}", failures.join("\n"));
 }
