@@ -4,7 +4,7 @@
 # config and the flows are where docs/install-linux.md says, runs the
 # installed `paths` and `check`, then runs the unit's own ExecStart (cage and
 # the kiosk) as the kiosk's user under cage's headless backend, shows it
-# draws (a grim screenshot that is not blank), kills the kiosk and shows the
+# draws (a grim screenshot that is not blank) over the whole output, kills the kiosk and shows the
 # unit's Restart=always / RestartSec brings it back.
 #
 # What is NOT run here, because CI has no systemd as PID 1, no seat and no
@@ -84,9 +84,11 @@ restart_sec=$(sed -n 's/^RestartSec=//p' "$unit")
 workdir=$(sed -n 's/^WorkingDirectory=//p' "$unit")
 runtime=$(mktemp -d /tmp/kiosk-triage-run.XXXXXX)
 chown kiosk-triage:kiosk-triage "$runtime" && chmod 700 "$runtime"
+# The unit's own Environment= lines, then what the headless run adds.
+mapfile -t unit_env < <(sed -n 's/^Environment=//p' "$unit")
 run_unit() {
     cd "$workdir" && exec runuser -u kiosk-triage -- env -i PATH=/usr/bin:/bin XDG_RUNTIME_DIR="$runtime" \
-        XDG_SESSION_TYPE=wayland WLR_BACKENDS=headless WLR_LIBINPUT_NO_DEVICES=1 WLR_RENDERER=pixman \
+        "${unit_env[@]}" WLR_BACKENDS=headless WLR_LIBINPUT_NO_DEVICES=1 WLR_RENDERER=pixman \
         WLR_HEADLESS_OUTPUTS=1 LIBGL_ALWAYS_SOFTWARE=1 $exec_start
 }
 # Restart=always, RestartSec= from the unit: what systemd would do.
@@ -118,10 +120,32 @@ wait_drawn() { # screenshot name; waits up to 60 s for a non-blank screen
     return 1
 }
 
+# The kiosk must cover the whole output: cage's background is black and the
+# kiosk's never is, so the box around every pixel that is not pure black is
+# what the kiosk drew (a frame of black is added first, so -trim cuts black
+# and only black). It once drew 800x600 in the corner of a 1280x720 output.
+covers_output() { # screenshot name
+    local output drawn sock
+    output=$(identify -format '%wx%h' "$out/$1")
+    sock=$(find "$runtime" -maxdepth 1 -name 'wayland-*' ! -name '*.lock' 2>/dev/null | head -1)
+    for _ in $(seq 20); do
+        drawn=$(convert "$out/$1" -alpha off -bordercolor black -border 1 -fuzz 0 -trim -format '%wx%h' info:)
+        [ "$drawn" = "$output" ] && { echo "$drawn of $output"; return 0; }
+        # Give it a moment (the compositor configures the window after
+        # its first frame), then look again.
+        sleep 0.5
+        XDG_RUNTIME_DIR=$runtime WAYLAND_DISPLAY=$(basename "$sock") grim "$out/$1" 2>/dev/null || true
+    done
+    echo "$drawn of $output"
+    return 1
+}
+
 say "the unit's ExecStart under cage (headless)"
 colours=$(wait_drawn 1-drawn.png) || { tail -30 "$out/kiosk.log" >&2; fail "the kiosk never drew under cage (last screenshot: $colours colours)"; }
 first=$(kiosk_pid)
 say "drawn: $out/1-drawn.png, $colours colours, kiosk pid $first"
+area=$(covers_output 1-drawn.png) || fail "the kiosk does not fill the screen: it drew ${area} (see $out/1-drawn.png)"
+say "fullscreen: the kiosk covers ${area}"
 journal_like=$(grep -c 'kiosk starting' "$out/kiosk.log" || true)
 grep -q 'flows: /etc/kiosk-triage/flows' "$out/kiosk.log" || fail "the kiosk's log does not say which flows it uses"
 
@@ -135,6 +159,7 @@ for _ in $(seq 120); do
 done
 [ -n "$now" ] && [ "$now" != "$first" ] || fail "the kiosk was not restarted"
 colours=$(wait_drawn 2-restarted.png) || fail "the restarted kiosk never drew"
+area=$(covers_output 2-restarted.png) || fail "the restarted kiosk does not fill the screen: ${area}"
 back_ms=$((($(date +%s%N) - killed_at) / 1000000))
 say "restarted as pid $now and drawn again after ${back_ms} ms (RestartSec=${restart_sec}): $out/2-restarted.png"
 [ "$(grep -c 'kiosk starting' "$out/kiosk.log")" -gt "$journal_like" ] || fail "no second start in the log"

@@ -174,6 +174,8 @@ pub struct Kiosk {
     allow_close: bool,
     was_fullscreen: bool,
     last_restore: Duration,
+    /// The size last drawn at, in pixels, to log each change.
+    drawn: Option<egui::Vec2>,
     frames: u64,
     clock: Clock,
     pub(super) reload: Option<Reloader>,
@@ -236,6 +238,7 @@ impl Kiosk {
             allow_close: false,
             was_fullscreen: false,
             last_restore: Duration::ZERO,
+            drawn: None,
             frames: 0,
             clock: setup.clock,
             reload: setup.reload,
@@ -493,6 +496,19 @@ impl Kiosk {
     /// Fullscreen where a window manager honours it, sized to the monitor
     /// where none does; close requests cancelled unless staff allow them.
     fn window_rules(&mut self, ctx: &egui::Context) {
+        let pixels = ctx.content_rect().size() * ctx.pixels_per_point();
+        if self.drawn != Some(pixels) {
+            self.drawn = Some(pixels);
+            let (inner, monitor, fullscreen) = ctx.input(|i| {
+                let v = i.viewport();
+                (v.inner_rect.map(|r| r.size()), v.monitor_size, v.fullscreen)
+            });
+            log::info!(
+                "drawing at {}x{} pixels (window {inner:?} points, monitor {monitor:?}, fullscreen {fullscreen:?})",
+                pixels.x,
+                pixels.y
+            );
+        }
         let close = ctx.input(|i| i.viewport().close_requested());
         if close && !self.windowed && !self.allow_close {
             ctx.send_viewport_cmd(ViewportCommand::CancelClose);
