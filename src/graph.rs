@@ -29,19 +29,36 @@ pub struct Detail {
     pub full: bool,
 }
 
-/// Characters per line in a node.
-const WRAP: usize = 30;
+/// Characters per line in a node: with 11-point text a node is at most
+/// about 170 points wide, so a page holds six or seven side by side.
+pub const WRAP: usize = 26;
+/// Characters per line of an answer on an edge: Graphviz gives an edge's
+/// label room beside the edge, so long answers widen the whole chart.
+pub const EDGE_WRAP: usize = 16;
+/// The width Graphviz packs a chart into, in inches (1,224 points at
+/// 100 %): `ratio=compress` with this `size` makes `dot` pack the layout
+/// tighter rather than wider. Were a chart still wider, `dot` would scale
+/// it down (the tests check that no default flow needs that, `--full`
+/// included; at 16.5 inches the login flow with `--full` did).
+pub const PAGE_WIDTH_INCHES: f32 = 17.0;
 /// Lines of text per node unless `full`.
 const SHORT_LINES: usize = 3;
+/// Lines of an answer on an edge.
+const EDGE_LINES: usize = 3;
 
 /// `s` in lines of at most [`WRAP`] characters (a longer word stands
 /// alone), at most `max_lines` of them, the last cut with `…`. Lines are
 /// joined with `\n`, the escape both notations turn into a line break.
 fn wrap(s: &str, max_lines: usize) -> String {
+    wrap_at(s, WRAP, max_lines)
+}
+
+/// [`wrap`] at `width` characters a line.
+fn wrap_at(s: &str, width: usize, max_lines: usize) -> String {
     let mut lines: Vec<String> = Vec::new();
     let mut cut = false;
     for word in s.split_whitespace() {
-        let fits = lines.last().is_some_and(|l| l.chars().count() + 1 + word.chars().count() <= WRAP);
+        let fits = lines.last().is_some_and(|l| l.chars().count() + 1 + word.chars().count() <= width);
         if fits && let Some(line) = lines.last_mut() {
             line.push(' ');
             line.push_str(word);
@@ -94,14 +111,24 @@ pub fn render_with(
     match notation {
         Notation::Dot => {
             let _ = writeln!(out, "digraph \"{}\" {{", dot_escape(&set.flows[flow].id));
+            // Top to bottom, boxes rather than diamonds (a diamond is twice
+            // as wide for the same text), short lines, text at 10-11
+            // points, packed into a page width: drawn at 100 % every
+            // default flow is at most 1,224 points wide.
             let _ = writeln!(
                 out,
-                "  label=\"{}\"; labelloc=t; fontname=\"sans\"; nodesep=0.25; ranksep=0.3;",
+                "  label=\"{}\"; labelloc=t; fontname=\"sans\"; fontsize=14;",
                 dot_escape(&title)
             );
             let _ = writeln!(
                 out,
-                "  node [fontname=\"sans\", fontsize=11]; edge [fontname=\"sans\", fontsize=10];"
+                "  rankdir=TB; newrank=true; ratio=compress; size=\"{PAGE_WIDTH_INCHES},1000\"; \
+                 nodesep=0.15; ranksep=0.25;"
+            );
+            let _ = writeln!(
+                out,
+                "  node [fontname=\"sans\", fontsize=11, margin=\"0.08,0.04\"]; \
+                 edge [fontname=\"sans\", fontsize=10, arrowsize=0.7];"
             );
         }
         Notation::Mermaid => {
@@ -120,6 +147,28 @@ pub fn render_with(
     }
     out
 }
+
+/// How a kind of node looks in DOT: every shape is a box of some kind, as
+/// narrow as its text (a diamond or an octagon is half again to twice as
+/// wide for the same text).
+#[derive(Clone, Copy)]
+struct Look {
+    /// Graphviz shape, with any attribute that goes with it.
+    shape: &'static str,
+    /// Style words before `filled`, each followed by a comma.
+    style: &'static str,
+}
+
+/// A question: rounded, with a bold border (and `?` before its id).
+const QUESTION: Look = Look { shape: "box", style: "rounded,bold," };
+/// A step: a plain box.
+const STEP: Look = Look { shape: "box", style: "" };
+/// A solved ending: rounded with a double border.
+const SOLVED: Look = Look { shape: "box, peripheries=2", style: "rounded," };
+/// A handoff: a note with a folded corner.
+const HANDOFF: Look = Look { shape: "note", style: "" };
+/// A goto into another flow.
+const GOTO: Look = Look { shape: "cds", style: "" };
 
 /// One chart being drawn.
 struct Chart<'a> {
@@ -154,8 +203,9 @@ impl Chart<'_> {
         seen
     }
 
-    /// A node's label (lines joined by `\\n`), shape and fill.
-    fn label(&self, i: usize) -> (String, &'static str, &'static str) {
+    /// A node's label (lines joined by `\\n`), its look in DOT (shape and
+    /// style words, see [`Look`]) and its fill.
+    fn label(&self, i: usize) -> (String, Look, &'static str) {
         let f = &self.set.flows[self.flow];
         let node = &f.nodes[i];
         let lines = if self.detail.full { usize::MAX } else { SHORT_LINES };
@@ -166,38 +216,41 @@ impl Chart<'_> {
             head.push_str(" ✎ overridden here");
         }
         match &node.kind {
-            NodeKind::Question { .. } => (format!("{start}{head}\\n{text}"), "diamond", "#e8eef6"),
-            NodeKind::Step { .. } => (format!("{start}{head}\\n{text}"), "box", "#ffffff"),
-            NodeKind::Solved { .. } => (format!("✔ {head}\\n{text}"), "doubleoctagon", "#d5f0d5"),
+            NodeKind::Question { .. } => (format!("{start}? {head}\\n{text}"), QUESTION, "#e8eef6"),
+            NodeKind::Step { .. } => (format!("{start}{head}\\n{text}"), STEP, "#ffffff"),
+            NodeKind::Solved { .. } => (format!("✔ {head}\\n{text}"), SOLVED, "#d5f0d5"),
             NodeKind::Handoff(h) => {
                 let mut l = format!("☎ {head}\\n{text}");
                 if self.detail.full {
-                    let _ = write!(l, "\\n— staff: {}", wrap(&h.note, usize::MAX));
+                    let _ = write!(l, "\\n— staff:\\n{}", wrap(&h.note, usize::MAX));
                 }
                 if let Some(p) = &h.policy {
                     let _ = write!(l, "\\n[{} policy]", p.firmness.name());
                     if self.detail.full {
-                        let _ = write!(l, " {}", wrap(&p.text, usize::MAX));
+                        let _ = write!(l, "\\n{}", wrap(&p.text, usize::MAX));
                     }
                 }
-                (l, "octagon", "#fbe0cc")
+                (l, HANDOFF, "#fbe0cc")
             }
             NodeKind::Goto { flow: to, .. } => {
-                (format!("→ {}\\n(go to flow)", self.set.flows[*to].id), "cds", "#eeeeee")
+                (format!("→ {}\\n(go to flow)", self.set.flows[*to].id), GOTO, "#eeeeee")
             }
         }
     }
 
     /// Writes node `i`; greyed when no patron at the branch reaches it.
     fn node(&self, out: &mut String, i: usize, reached: bool, notation: Notation) {
-        let (label, shape, fill) = self.label(i);
+        let (label, look, fill) = self.label(i);
         let node = &self.set.flows[self.flow].nodes[i];
         match notation {
             Notation::Dot => {
+                let Look { shape, style } = look;
                 let style = if reached {
-                    format!("style=filled, fillcolor=\"{fill}\"")
+                    format!("style=\"{style}filled\", fillcolor=\"{fill}\"")
                 } else {
-                    "style=\"filled,dashed\", fillcolor=\"#f2f2f2\", color=gray, fontcolor=gray".to_string()
+                    format!(
+                        "style=\"{style}filled,dashed\", fillcolor=\"#f2f2f2\", color=gray, fontcolor=gray"
+                    )
                 };
                 let _ = writeln!(
                     out,
@@ -227,24 +280,22 @@ impl Chart<'_> {
         let f = &set.flows[self.flow];
         let mut hidden_edges = Vec::new();
         let mut edge_no = 0usize;
+        let edge_lines = if self.detail.full { usize::MAX } else { EDGE_LINES };
         for (i, node) in f.nodes.iter().enumerate() {
             let edges: Vec<(usize, String, bool)> = match &node.kind {
                 NodeKind::Step { next, .. } => vec![(*next, set.word(Word::Next, lang, b).plain(), true)],
                 NodeKind::Question { choices, .. } => choices
                     .iter()
                     .flat_map(|c| {
-                        let mut label = wrap(&set.render(&c.label, lang, b).plain(), 2);
+                        let answer = wrap_at(&set.render(&c.label, lang, b).plain(), EDGE_WRAP, edge_lines);
+                        let mut label = answer.clone();
                         if let Some(flag) = &c.when {
-                            let _ = write!(label, " [{flag}]");
+                            let _ = write!(label, "\\n[{flag}]");
                         }
                         // The alternative where the flag is missing, as its own edge.
                         let alt = c.else_to.zip(c.when.as_ref()).map(|(to, flag)| {
                             let shown = self.branch.is_none() || !b.flags.contains(flag);
-                            (
-                                to,
-                                format!("{} [no {flag}]", wrap(&set.render(&c.label, lang, b).plain(), 2)),
-                                shown,
-                            )
+                            (to, format!("{answer}\\n[no {flag}]"), shown)
                         });
                         let main = (
                             c.to,

@@ -76,7 +76,16 @@ pub fn run(args: &Args, out: &mut dyn Write) -> std::io::Result<u8> {
 fn write_overrides(loaded: &Loaded, branch: &str, out: &mut dyn Write) -> std::io::Result<()> {
     let Some(set) = &loaded.report.set else { return Ok(()) };
     let Some(b) = set.branch(branch) else { return Ok(()) };
-    let mut nodes: Vec<String> = b
+    let nodes = overridden(set, b);
+    if nodes.is_empty() {
+        return Ok(());
+    }
+    writeln!(out, "overridden at branch `{branch}`: {}", nodes.join(", "))
+}
+
+/// The nodes whose text `branch` overrides, as sorted `flow/node` ids.
+fn overridden(set: &crate::flow::model::FlowSet, branch: &crate::flow::model::Branch) -> Vec<String> {
+    let mut nodes: Vec<String> = branch
         .overrides
         .keys()
         .filter_map(|&(f, n)| {
@@ -84,11 +93,8 @@ fn write_overrides(loaded: &Loaded, branch: &str, out: &mut dyn Write) -> std::i
             Some(format!("{}/{}", flow.id, flow.nodes.get(n)?.id))
         })
         .collect();
-    if nodes.is_empty() {
-        return Ok(());
-    }
     nodes.sort();
-    writeln!(out, "overridden at branch `{branch}`: {}", nodes.join(", "))
+    nodes
 }
 
 /// Checks `kiosk.ron` too: its syntax and fields, and that the branch and
@@ -188,6 +194,8 @@ fn write_json(
         errors: usize,
         warnings: usize,
         longest_codes: std::collections::BTreeMap<&'a str, usize>,
+        /// Per branch checked, the nodes whose text it overrides.
+        overridden: std::collections::BTreeMap<&'a str, Vec<String>>,
     }
     let r = &loaded.report;
     let json = Json {
@@ -200,6 +208,11 @@ fn write_json(
         errors: r.errors(),
         warnings: r.warnings(),
         longest_codes: lengths.iter().map(|(id, len, _)| (id.as_str(), *len)).collect(),
+        overridden: r
+            .set
+            .iter()
+            .flat_map(|set| set.branches.iter().map(move |b| (b.id.as_str(), overridden(set, b))))
+            .collect(),
     };
     serde_json::to_writer_pretty(&mut *out, &json).map_err(std::io::Error::other)?;
     writeln!(out)

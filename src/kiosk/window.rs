@@ -21,6 +21,8 @@ pub(super) struct Window {
     last_restore: Duration,
     /// Frames drawn so far.
     frames: u64,
+    /// The size last drawn at, in pixels, to log each change.
+    drawn: Option<egui::Vec2>,
 }
 
 impl Window {
@@ -32,6 +34,7 @@ impl Window {
             was_fullscreen: false,
             last_restore: Duration::ZERO,
             frames: 0,
+            drawn: None,
         }
     }
 
@@ -50,6 +53,7 @@ impl Window {
     /// allow them.
     pub(super) fn rules(&mut self, ctx: &egui::Context, now: Duration) {
         self.frames += 1;
+        self.log_size(ctx);
         let close = ctx.input(|i| i.viewport().close_requested());
         if close && !self.windowed && !self.allow_close {
             ctx.send_viewport_cmd(ViewportCommand::CancelClose);
@@ -96,5 +100,24 @@ impl Window {
             ctx.send_viewport_cmd(ViewportCommand::Focus);
         }
         ctx.request_repaint_after(RESTORE_EVERY);
+    }
+
+    /// Logs the size drawn at whenever it changes, so the log shows whether
+    /// the kiosk covers the screen (`.ci/deb.sh` reads it under cage).
+    fn log_size(&mut self, ctx: &egui::Context) {
+        let pixels = ctx.content_rect().size() * ctx.pixels_per_point();
+        if self.drawn == Some(pixels) {
+            return;
+        }
+        self.drawn = Some(pixels);
+        let (inner, monitor, fullscreen) = ctx.input(|i| {
+            let v = i.viewport();
+            (v.inner_rect.map(|r| r.size()), v.monitor_size, v.fullscreen)
+        });
+        log::info!(
+            "drawing at {}x{} pixels (window {inner:?} points, monitor {monitor:?}, fullscreen {fullscreen:?})",
+            pixels.x,
+            pixels.y
+        );
     }
 }

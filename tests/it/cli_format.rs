@@ -86,6 +86,23 @@ fn check_for_one_branch_lists_the_nodes_it_overrides() {
 }
 
 #[test]
+fn check_json_lists_the_overridden_nodes_per_branch() {
+    let o = run(&["check", "--format", "json"], "");
+    assert_eq!(o.status.code(), Some(0));
+    let json: serde_json::Value = serde_json::from_slice(&o.stdout).unwrap();
+    let overridden = &json["overridden"];
+    assert_eq!(overridden["riverside"], serde_json::json!(["copying/start", "printing/pc_kind"]), "{json}");
+    assert_eq!(overridden["central"], serde_json::json!([]), "{json}");
+    // One branch checked, that branch only.
+    let o = run(
+        &["check", "--flows", "tests/malformed/branch_base_inherits", "--branch", "east", "--format", "json"],
+        "",
+    );
+    let json: serde_json::Value = serde_json::from_slice(&o.stdout).unwrap();
+    assert_eq!(json["overridden"]["east"], serde_json::json!(["copying/done"]), "{json}");
+}
+
+#[test]
 fn test_can_be_limited_to_one_flow() {
     let o = run(&["test", "--flow", "scanning", "--walk"], "");
     let out = stdout(&o);

@@ -56,15 +56,85 @@ fn every_default_flow_renders_through_graphviz() {
     }
 }
 
+/// `dot -Tsvg` of `source`: the width and height in points, and the scale
+/// Graphviz drew at (below 1 when it had to shrink a chart to its `size`).
+fn dot_svg_size(source: &str) -> (f64, f64, f64) {
+    let mut child = Command::new("dot")
+        .arg("-Tsvg")
+        .stdin(Stdio::piped())
+        .stdout(Stdio::piped())
+        .spawn()
+        .expect("Graphviz `dot`");
+    child.stdin.take().unwrap().write_all(source.as_bytes()).unwrap();
+    let svg = String::from_utf8(child.wait_with_output().unwrap().stdout).unwrap();
+    let attr = |name: &str| -> f64 {
+        let at = svg.find("<svg width").unwrap();
+        let rest = &svg[at..];
+        let start = rest.find(&format!("{name}=\"")).unwrap() + name.len() + 2;
+        rest[start..].split("pt\"").next().unwrap().parse().unwrap()
+    };
+    let scale = svg.split("transform=\"scale(").nth(1).unwrap().split(' ').next().unwrap().parse().unwrap();
+    (attr("width"), attr("height"), scale)
+}
+
+/// What keeps the largest flow readable: top to bottom, short lines in
+/// nodes and on edges, packed into a page width. Drawn by Graphviz, every
+/// default flow in every language, with and without each branch and with
+/// the full texts, fits 17 inches (1,224 points) at 100 %, its 10-11
+/// point text never scaled down.
+#[test]
+fn every_default_flow_fits_a_page_width_at_full_size() {
+    use kiosk_triage::graph::{Detail, EDGE_WRAP, PAGE_WIDTH_INCHES, WRAP, render_with};
+    if !graphviz_present() {
+        return;
+    }
+    let set = load_builtin(None).report.set.unwrap();
+    let mut widest = (0.0, String::new());
+    for (fi, flow) in set.flows.iter().enumerate() {
+        let mut charts = Vec::new();
+        for lang in &set.languages {
+            for full in [false, true] {
+                charts.push((format!("{} {lang} full={full}", flow.id), None, lang, full));
+                for branch in &set.branches {
+                    charts.push((format!("{} {lang} at {}", flow.id, branch.id), Some(branch), lang, full));
+                }
+            }
+        }
+        for (name, branch, lang, full) in charts {
+            let dot = render_with(&set, fi, branch, lang, Notation::Dot, Detail { full });
+            assert!(dot.contains("rankdir=TB;") && dot.contains("ratio=compress;"), "{name}");
+            for line in dot.lines().filter(|l| l.contains("[label=\"")) {
+                let rest = line.split("label=\"").nth(1).unwrap();
+                let end = [rest.find("\", "), rest.find("\"]")].into_iter().flatten().min().unwrap();
+                let label = &rest[..end];
+                let limit = if line.contains(" -> ") { EDGE_WRAP } else { WRAP };
+                for part in label.split("\\n").filter(|p| p.contains(' ') && !p.starts_with('[')) {
+                    // Only the id line and a single long word may be longer.
+                    let head = !line.contains(" -> ") && label.starts_with(part);
+                    assert!(head || part.chars().count() <= limit + 1, "{name}: `{part}`");
+                }
+            }
+            let (width, height, scale) = dot_svg_size(&dot);
+            assert!(scale >= 1.0, "{name}: Graphviz shrank the chart to {scale}");
+            assert!(width <= f64::from(PAGE_WIDTH_INCHES) * 72.0, "{name}: {width} x {height} pt");
+            if width > widest.0 {
+                widest = (width, format!("{name}: {width} x {height} pt"));
+            }
+        }
+    }
+    eprintln!("widest chart: {}", widest.1);
+}
+
 #[test]
 fn shapes_flags_and_hidden_answers_are_drawn() {
     let set = load_builtin(None).report.set.unwrap();
     let printing = set.flow_index("printing").unwrap();
     let riverside = set.branch("riverside").unwrap();
     let dot = render(&set, printing, Some(riverside), "en", Notation::Dot);
-    assert!(dot.contains("shape=diamond"));
-    assert!(dot.contains("shape=doubleoctagon"));
-    assert!(dot.contains("shape=octagon"));
+    // Questions rounded and bold, solved endings doubled, handoffs notes.
+    assert!(dot.contains("shape=box, style=\"rounded,bold,filled\""));
+    assert!(dot.contains("shape=box, peripheries=2, style=\"rounded,filled\""));
+    assert!(dot.contains("shape=note"));
     assert!(dot.contains("[mobile_printing]\", style=dashed"), "answers hidden at Riverside are dashed");
     assert!(dot.contains("RIVERSIDE-PRINTER") || dot.contains("Riverside"), "branch values are filled in");
 
@@ -100,21 +170,21 @@ fn a_branch_greys_what_it_hides_and_marks_what_it_overrides() {
     let dot = render(&set, printing, Some(riverside), "en", Notation::Dot);
     // Phone printing is hidden at Riverside: its first screen is greyed.
     let phone = dot.lines().find(|l| l.starts_with("  \"mobile\" [")).expect("the mobile node");
-    assert!(phone.contains("style=\"filled,dashed\""), "{phone}");
+    assert!(phone.contains("filled,dashed\", fillcolor=\"#f2f2f2\""), "{phone}");
     // Riverside overrides the first screen of copying (it has no copier).
     let copying = set.flow_index("copying").unwrap();
     let copy_dot = render(&set, copying, Some(riverside), "en", Notation::Dot);
     let start = copy_dot.lines().find(|l| l.starts_with("  \"start\" [")).expect("the start node");
     assert!(start.contains("start ✎ overridden here"), "{start}");
-    assert!(start.contains("style=filled,"), "{start}");
+    assert!(start.contains("filled\", fillcolor=\"#e8eef6\""), "{start}");
     // Without a branch nothing is greyed or marked.
     let plain = render(&set, printing, None, "en", Notation::Dot);
     assert!(!plain.contains("dashed\", fillcolor") && !plain.contains("overridden"));
-    // No line of a node's text is longer than 30 characters (plus `…`).
+    // No line of a node's text is longer than WRAP characters (plus `…`).
     for line in plain.lines().filter(|l| l.contains("[label=") && !l.contains(" -> ")) {
         let label = &line[line.find("label=\"").unwrap() + 7..line.find("\", shape").unwrap_or(line.len())];
         for part in label.split("\\n") {
-            assert!(part.chars().count() <= 31, "{part}");
+            assert!(part.chars().count() <= kiosk_triage::graph::WRAP + 1, "{part}");
         }
     }
     let short = render(&set, printing, None, "en", Notation::Mermaid);
@@ -145,9 +215,9 @@ fn an_alternative_for_a_missing_service_is_its_own_edge() {
     ];
     let set = kiosk_triage::flow::load::parse(&files, &|_| true, None).set.unwrap();
     let at_main = render(&set, 0, set.branch("main"), "en", Notation::Mermaid);
-    assert!(at_main.contains("n0 -.->|\"Scan a page [scanner]\"| n1"), "{at_main}");
-    assert!(at_main.contains("n0 -->|\"Scan a page [no scanner]\"| n2"), "{at_main}");
+    assert!(at_main.contains("n0 -.->|\"Scan a page<br/>[scanner]\"| n1"), "{at_main}");
+    assert!(at_main.contains("n0 -->|\"Scan a page<br/>[no scanner]\"| n2"), "{at_main}");
     let at_east = render(&set, 0, set.branch("east"), "en", Notation::Mermaid);
-    assert!(at_east.contains("n0 -->|\"Scan a page [scanner]\"| n1"), "{at_east}");
-    assert!(at_east.contains("n0 -.->|\"Scan a page [no scanner]\"| n2"), "{at_east}");
+    assert!(at_east.contains("n0 -->|\"Scan a page<br/>[scanner]\"| n1"), "{at_east}");
+    assert!(at_east.contains("n0 -.->|\"Scan a page<br/>[no scanner]\"| n2"), "{at_east}");
 }
