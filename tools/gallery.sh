@@ -1,8 +1,8 @@
 #!/usr/bin/env bash
 # Draws the screenshot gallery in docs/screens/ with `kiosk-triage preview`
 # under Xvfb: every screen at 1280x800 in English and Spanish, in high
-# contrast and at the largest text size, and home and step at the other
-# screen sizes. Needs Xvfb; optipng, if installed, halves the files
+# contrast and at the largest text size, home and step at the other screen
+# sizes and in Chinese, Vietnamese and Russian, and the language screen. Needs Xvfb; optipng, if installed, halves the files
 # (lossless). Usage: tools/gallery.sh [path/to/kiosk-triage]
 set -euo pipefail
 cd "$(dirname "$0")/.."
@@ -24,6 +24,9 @@ preview --size 1280x800 --lang en --theme contrast
 preview --size 1280x800 --lang en,es --text-size 5
 preview --size 1024x768,1920x1080,1080x1920 --lang en --screen home,step
 preview --size 1024x768 --lang es --text-size 5 --screen home,step,handoff
+# Every other language: home and a step, and the language screen.
+preview --size 1280x800 --lang zh,vi,ru --screen home,step
+preview --size 1280x800 --lang en,zh --screen languages
 if command -v optipng >/dev/null; then
     optipng -quiet -o2 -strip all "$out"/*.png || status=1
 fi
