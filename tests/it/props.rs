@@ -4,6 +4,7 @@
 #![allow(clippy::unwrap_used)] // tests fail loudly, that is what they are for
 
 use kiosk_triage::flow::load::parse;
+use kiosk_triage::graph::{Notation, render};
 use kiosk_triage::flow::synth::{Shape, common_files, flow_text_with};
 use kiosk_triage::session::{Body, Session};
 use proptest::prelude::*;
@@ -74,6 +75,13 @@ fn no_input_sequence_breaks_a_session() {
             prop_assert_eq!(start, set.flows[0].else_start.unwrap());
             alternative_runs.set(alternative_runs.get() + 1);
         }
+        // The chart for the branch marks that node, and only it, as the start,
+        // and does not grey it.
+        let dot = render(&set, 0, Some(b), "en", Notation::Dot);
+        prop_assert_eq!(dot.matches("label=\"▶ ").count(), 1, "{}", dot);
+        let line = format!("  \"{}\" [label=\"▶ ", set.flows[0].nodes[start].id);
+        let start_line = dot.lines().find(|l| l.starts_with(&line));
+        prop_assert!(start_line.is_some_and(|l| !l.contains("dashed")), "{}", dot);
         let mut s = Session::start(set.clone(), branch, "en", "f", Duration::ZERO).unwrap();
         prop_assert_eq!((s.trail()[0].flow, s.trail()[0].node), (0, start));
         for (t, a) in actions.into_iter().enumerate() {
