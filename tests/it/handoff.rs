@@ -257,7 +257,10 @@ fn shape() -> impl Strategy<Value = Shape> {
 fn random_paths_on_random_flows_round_trip_exactly() {
     use proptest::test_runner::{Config, TestRunner};
     let strategy = (
-        (prop::collection::vec(shape(), 1..30), prop_oneof![2 => Just(None), 1 => (0usize..30).prop_map(Some)]),
+        (
+            prop::collection::vec(shape(), 1..30),
+            prop_oneof![2 => Just(None), 1 => (0usize..30).prop_map(Some)],
+        ),
         prop::collection::vec(0usize..7, 0..40),
         (any::<bool>(), any::<bool>()),
         prop::option::of(0usize..40),
@@ -279,13 +282,20 @@ fn random_paths_on_random_flows_round_trip_exactly() {
         }
         let mut s = Session::start(set.clone(), branch, if es { "es" } else { "en" }, "f", secs(0)).unwrap();
         for (t, pick) in picks.iter().enumerate() {
-            if s.outcome().is_some() { break; }
-            if ask_at == Some(t) { s.ask_staff(secs(t as u64)); break; }
+            if s.outcome().is_some() {
+                break;
+            }
+            if ask_at == Some(t) {
+                s.ask_staff(secs(t as u64));
+                break;
+            }
             if s.next(secs(t as u64)).is_err() {
                 let _ = s.choose(pick + 1, secs(t as u64));
             }
         }
-        if s.outcome().is_none() { s.ask_staff(secs(40)); }
+        if s.outcome().is_none() {
+            s.ask_staff(secs(40));
+        }
         let now = secs(minutes * 60);
         let contents = contents_of(&s, offered, now).unwrap();
         let value = pack(&set, &contents).unwrap();

@@ -4,8 +4,8 @@
 #![allow(clippy::unwrap_used)] // tests fail loudly, that is what they are for
 
 use kiosk_triage::flow::load::parse;
-use kiosk_triage::graph::{Notation, render};
 use kiosk_triage::flow::synth::{Shape, common_files, flow_text_with};
+use kiosk_triage::graph::{Notation, render};
 use kiosk_triage::session::{Body, Session};
 use proptest::prelude::*;
 use proptest::test_runner::{Config, TestRunner};
@@ -87,9 +87,15 @@ fn no_input_sequence_breaks_a_session() {
         for (t, a) in actions.into_iter().enumerate() {
             let now = Duration::from_secs(t as u64 + 1);
             match a {
-                Action::Choose(n) => { let _ = s.choose(n, now); }
-                Action::Next => { let _ = s.next(now); }
-                Action::Back => { s.back(now); }
+                Action::Choose(n) => {
+                    let _ = s.choose(n, now);
+                }
+                Action::Next => {
+                    let _ = s.next(now);
+                }
+                Action::Back => {
+                    s.back(now);
+                }
                 Action::StartOver => {
                     s.start_over(now);
                     prop_assert_eq!((s.trail()[0].flow, s.trail()[0].node), (0, start));
