@@ -187,7 +187,7 @@ impl Chart<'_> {
         let f = &self.set.flows[self.flow];
         let Some(b) = self.branch else { return vec![true; f.nodes.len()] };
         let mut seen = vec![false; f.nodes.len()];
-        let mut todo = vec![f.start];
+        let mut todo = vec![self.set.start_at(self.flow, b)];
         while let Some(n) = todo.pop() {
             if std::mem::replace(&mut seen[n], true) {
                 continue;
@@ -210,7 +210,7 @@ impl Chart<'_> {
         let node = &f.nodes[i];
         let lines = if self.detail.full { usize::MAX } else { SHORT_LINES };
         let text = wrap(&self.set.node_text(self.flow, i, self.lang, self.b).plain(), lines);
-        let start = if i == f.start { "▶ " } else { "" };
+        let start = self.start_mark(i);
         let mut head = node.id.clone();
         if self.branch.is_some_and(|b| b.overrides.contains_key(&(self.flow, i))) {
             head.push_str(" ✎ overridden here");
@@ -218,9 +218,9 @@ impl Chart<'_> {
         match &node.kind {
             NodeKind::Question { .. } => (format!("{start}? {head}\\n{text}"), QUESTION, "#e8eef6"),
             NodeKind::Step { .. } => (format!("{start}{head}\\n{text}"), STEP, "#ffffff"),
-            NodeKind::Solved { .. } => (format!("✔ {head}\\n{text}"), SOLVED, "#d5f0d5"),
+            NodeKind::Solved { .. } => (format!("{start}✔ {head}\\n{text}"), SOLVED, "#d5f0d5"),
             NodeKind::Handoff(h) => {
-                let mut l = format!("☎ {head}\\n{text}");
+                let mut l = format!("{start}☎ {head}\\n{text}");
                 if self.detail.full {
                     let _ = write!(l, "\\n— staff:\\n{}", wrap(&h.note, usize::MAX));
                 }
@@ -233,8 +233,25 @@ impl Chart<'_> {
                 (l, HANDOFF, "#fbe0cc")
             }
             NodeKind::Goto { flow: to, .. } => {
-                (format!("→ {}\\n(go to flow)", self.set.flows[*to].id), GOTO, "#eeeeee")
+                (format!("{start}→ {}\\n(go to flow)", self.set.flows[*to].id), GOTO, "#eeeeee")
             }
+        }
+    }
+
+    /// `▶ ` on the node where a patron who taps the tile starts: at a
+    /// branch shown the flow only as its alternative (a flow's `else_to`
+    /// where it lacks the flag the flow `needs`) that is the alternative.
+    /// Without a branch both are marked, the alternative with the flag it
+    /// stands in for.
+    fn start_mark(&self, i: usize) -> String {
+        let f = &self.set.flows[self.flow];
+        if let Some(b) = self.branch {
+            return if i == self.set.start_at(self.flow, b) { "▶ ".into() } else { String::new() };
+        }
+        match (f.else_start, &f.needs) {
+            _ if i == f.start => "▶ ".into(),
+            (Some(alt), Some(flag)) if alt == i => format!("▶ [no {flag}] "),
+            _ => String::new(),
         }
     }
 

@@ -28,9 +28,19 @@ pub enum Shape {
 /// The RON text of one flow made of `shapes` (node `i` gets id `n{i}`;
 /// indexes out of range are wrapped onto the list).
 pub fn flow_text(id: &str, shapes: &[Shape]) -> String {
+    flow_text_with(id, shapes, None)
+}
+
+/// [`flow_text`], and with `else_to: Some(k)` a flow that `needs` the
+/// `colour_printing` flag and starts at node `n{k}` (its home tile
+/// alternative) at a branch without it, such as `small`.
+pub fn flow_text_with(id: &str, shapes: &[Shape], else_to: Option<usize>) -> String {
     let len = shapes.len().max(1);
+    let alt = else_to.map_or(String::new(), |k| {
+        format!("    needs: \"colour_printing\",\n    else_to: \"n{}\",\n", k % len)
+    });
     let mut s = format!(
-        "Flow(\n    id: \"{id}\",\n    title: {{\"en\": \"Flow {id}\", \"es\": \"Flujo {id}\"}},\n    icon: \"icons/printing.png\",\n    start: \"n0\",\n    nodes: [\n"
+        "Flow(\n    id: \"{id}\",\n    title: {{\"en\": \"Flow {id}\", \"es\": \"Flujo {id}\"}},\n    icon: \"icons/printing.png\",\n    start: \"n0\",\n{alt}    nodes: [\n"
     );
     for (i, shape) in shapes.iter().enumerate() {
         let _ = match shape {

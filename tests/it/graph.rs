@@ -221,3 +221,40 @@ fn an_alternative_for_a_missing_service_is_its_own_edge() {
     assert!(at_east.contains("n0 -->|\"Scan a page<br/>[scanner]\"| n1"), "{at_east}");
     assert!(at_east.contains("n0 -.->|\"Scan a page<br/>[no scanner]\"| n2"), "{at_east}");
 }
+
+/// The default `scanning` flow `needs: "scanner", else_to: "no_scanner"`:
+/// Riverside has no scanner, so its tile starts at `no_scanner` there. The
+/// chart for Riverside marks that as the start and greys the scanner part
+/// (the flow's normal start and what only it leads to); a branch with a
+/// scanner starts as usual and greys the alternative.
+#[test]
+fn a_flow_shown_only_as_its_alternative_starts_there() {
+    let set = load_builtin(None).report.set.unwrap();
+    let scanning = set.flow_index("scanning").unwrap();
+    let node = |dot: &str, id: &str| -> String {
+        dot.lines().find(|l| l.starts_with(&format!("  \"{id}\" ["))).expect(id).to_string()
+    };
+    let grey = "filled,dashed\", fillcolor=\"#f2f2f2\"";
+    let riverside = set.branch("riverside").unwrap();
+    assert!(riverside.alternative.contains(&scanning), "the test's premise");
+    let dot = render(&set, scanning, Some(riverside), "en", Notation::Dot);
+    let (alt, start) = (node(&dot, "no_scanner"), node(&dot, "start"));
+    assert!(alt.contains("label=\"▶ "), "the alternative is where the flow starts here: {alt}");
+    assert!(!alt.contains(grey), "{alt}");
+    assert!(!start.contains('▶'), "the normal start is not where it starts here: {start}");
+    assert!(start.contains(grey), "Riverside never reaches the scanner part: {start}");
+    assert!(node(&dot, "usb_place").contains(grey));
+    let mermaid = render(&set, scanning, Some(riverside), "en", Notation::Mermaid);
+    let start_no = set.flows[scanning].start;
+    assert!(mermaid.contains(&format!("  class n{start_no} hidden\n")), "{mermaid}");
+    // With a scanner: the normal start, and the alternative greyed.
+    let central = set.branch("central").unwrap();
+    let dot = render(&set, scanning, Some(central), "en", Notation::Dot);
+    let (alt, start) = (node(&dot, "no_scanner"), node(&dot, "start"));
+    assert!(start.contains("label=\"▶ ") && !start.contains(grey), "{start}");
+    assert!(!alt.contains('▶') && alt.contains(grey), "{alt}");
+    // Without a branch both starts are marked, the alternative with its flag.
+    let dot = render(&set, scanning, None, "en", Notation::Dot);
+    assert!(node(&dot, "start").contains("label=\"▶ "));
+    assert!(node(&dot, "no_scanner").contains("label=\"▶ [no scanner] "), "{dot}");
+}

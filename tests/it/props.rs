@@ -4,9 +4,12 @@
 #![allow(clippy::unwrap_used)] // tests fail loudly, that is what they are for
 
 use kiosk_triage::flow::load::parse;
-use kiosk_triage::flow::synth::{Shape, common_files, flow_text};
+use kiosk_triage::flow::synth::{Shape, common_files, flow_text_with};
+use kiosk_triage::graph::{Notation, render};
 use kiosk_triage::session::{Body, Session};
 use proptest::prelude::*;
+use proptest::test_runner::{Config, TestRunner};
+use std::cell::Cell;
 use std::sync::Arc;
 use std::time::Duration;
 
@@ -40,17 +43,24 @@ fn action() -> impl Strategy<Value = Action> {
     ]
 }
 
-proptest! {
-    #![proptest_config(ProptestConfig { cases: 300, ..ProptestConfig::default() })]
-
-    #[test]
-    fn no_input_sequence_breaks_a_session(
-        shapes in prop::collection::vec(shape(), 1..40),
-        actions in prop::collection::vec(action(), 0..60),
-        small in any::<bool>(),
-    ) {
+/// Any sequence of patron actions on any valid random flow, at a branch
+/// with the `colour_printing` flag (`big`) or without it (`small`). A third
+/// of the flows `needs` that flag with an `else_to` (the home tile
+/// alternative): at `small` they start at that node. The test counts those
+/// runs, so the case cannot silently stop being generated.
+#[test]
+fn no_input_sequence_breaks_a_session() {
+    let strategy = (
+        prop::collection::vec(shape(), 1..40),
+        prop::collection::vec(action(), 0..60),
+        any::<bool>(),
+        prop_oneof![2 => Just(None), 1 => (0usize..40).prop_map(Some)],
+    );
+    let alternative_runs = Cell::new(0usize);
+    let mut runner = TestRunner::new(Config { cases: 300, ..Config::default() });
+    let result = runner.run(&strategy, |(shapes, actions, small, alt)| {
         let mut files = common_files();
-        files.push(("f.ron".to_string(), flow_text("f", &shapes)));
+        files.push(("f.ron".to_string(), flow_text_with("f", &shapes, alt)));
         let refs: Vec<(&str, &str)> = files.iter().map(|(n, t)| (n.as_str(), t.as_str())).collect();
         let report = parse(&refs, &|_| true, None);
         // Random shapes are often invalid (loops with no way out): those are
@@ -58,14 +68,38 @@ proptest! {
         prop_assume!(report.set.is_some());
         let set = Arc::new(report.set.unwrap());
         let branch = if small { "small" } else { "big" };
-        let mut s = Session::start(set, branch, "en", "f", Duration::ZERO).unwrap();
+        let b = set.branch(branch).unwrap();
+        let start = set.start_at(0, b);
+        if b.alternative.contains(&0) {
+            prop_assert!(small && alt.is_some());
+            prop_assert_eq!(start, set.flows[0].else_start.unwrap());
+            alternative_runs.set(alternative_runs.get() + 1);
+        }
+        // The chart for the branch marks that node, and only it, as the start,
+        // and does not grey it.
+        let dot = render(&set, 0, Some(b), "en", Notation::Dot);
+        prop_assert_eq!(dot.matches("label=\"▶ ").count(), 1, "{}", dot);
+        let line = format!("  \"{}\" [label=\"▶ ", set.flows[0].nodes[start].id);
+        let start_line = dot.lines().find(|l| l.starts_with(&line));
+        prop_assert!(start_line.is_some_and(|l| !l.contains("dashed")), "{}", dot);
+        let mut s = Session::start(set.clone(), branch, "en", "f", Duration::ZERO).unwrap();
+        prop_assert_eq!((s.trail()[0].flow, s.trail()[0].node), (0, start));
         for (t, a) in actions.into_iter().enumerate() {
             let now = Duration::from_secs(t as u64 + 1);
             match a {
-                Action::Choose(n) => { let _ = s.choose(n, now); }
-                Action::Next => { let _ = s.next(now); }
-                Action::Back => { s.back(now); }
-                Action::StartOver => s.start_over(now),
+                Action::Choose(n) => {
+                    let _ = s.choose(n, now);
+                }
+                Action::Next => {
+                    let _ = s.next(now);
+                }
+                Action::Back => {
+                    s.back(now);
+                }
+                Action::StartOver => {
+                    s.start_over(now);
+                    prop_assert_eq!((s.trail()[0].flow, s.trail()[0].node), (0, start));
+                }
                 Action::AskStaff => s.ask_staff(now),
                 Action::Language(es) => s.set_language(if es { "es" } else { "en" }),
             }
@@ -79,5 +113,12 @@ proptest! {
             }
             prop_assert!(s.elapsed(now) <= now);
         }
+        Ok(())
+    });
+    if let Err(e) = result {
+        panic!("{e}");
     }
+    let runs = alternative_runs.get();
+    eprintln!("runs that started at the flow's alternative: {runs} of 300");
+    assert!(runs >= 10, "only {runs} runs started at a flow's home tile alternative");
 }
