@@ -35,44 +35,68 @@ pub const WRAP: usize = 26;
 /// Characters per line of an answer on an edge: Graphviz gives an edge's
 /// label room beside the edge, so long answers widen the whole chart.
 pub const EDGE_WRAP: usize = 16;
-/// The width Graphviz packs a chart into, in inches (1,224 points at
+/// The width Graphviz packs a chart into, in inches (1,440 points at
 /// 100 %): `ratio=compress` with this `size` makes `dot` pack the layout
 /// tighter rather than wider. Were a chart still wider, `dot` would scale
-/// it down (the tests check that no default flow needs that, `--full`
-/// included; at 16.5 inches the login flow with `--full` did).
-pub const PAGE_WIDTH_INCHES: f32 = 17.0;
+/// it down (the tests check that no default flow needs that, `--full` and
+/// every language included: at 17 and 18 inches the login flow with
+/// `--full` did, at 0.98, in English and then in Russian, once the default
+/// flows had their facts, urgent answers and five languages).
+pub const PAGE_WIDTH_INCHES: f32 = 20.0;
 /// Lines of text per node unless `full`.
 const SHORT_LINES: usize = 3;
 /// Lines of an answer on an edge.
 const EDGE_LINES: usize = 3;
 
-/// `s` in lines of at most [`WRAP`] characters (a longer word stands
-/// alone), at most `max_lines` of them, the last cut with `…`. Lines are
+/// `s` in lines of at most [`WRAP`] columns (a longer word is cut, see
+/// [`wrap_at`]), at most `max_lines` of them, the last cut with `…`. Lines are
 /// joined with `\n`, the escape both notations turn into a line break.
 fn wrap(s: &str, max_lines: usize) -> String {
     wrap_at(s, WRAP, max_lines)
 }
 
-/// [`wrap`] at `width` characters a line.
+/// [`wrap`] at `width` columns a line: a Chinese character takes two, and a
+/// word wider than a line (Chinese has no spaces; a long web address) is cut
+/// into pieces that fit.
 fn wrap_at(s: &str, width: usize, max_lines: usize) -> String {
+    use unicode_width::UnicodeWidthStr;
     let mut lines: Vec<String> = Vec::new();
     let mut cut = false;
-    for word in s.split_whitespace() {
-        let fits = lines.last().is_some_and(|l| l.chars().count() + 1 + word.chars().count() <= width);
-        if fits && let Some(line) = lines.last_mut() {
-            line.push(' ');
-            line.push_str(word);
-        } else if lines.len() == max_lines {
-            cut = true;
-            break;
-        } else {
-            lines.push(word.to_string());
+    'words: for word in s.split_whitespace() {
+        for piece in pieces(word, width) {
+            let fits = lines.last().is_some_and(|l| l.width() + 1 + piece.width() <= width);
+            if fits && let Some(line) = lines.last_mut() {
+                line.push(' ');
+                line.push_str(piece);
+            } else if lines.len() == max_lines {
+                cut = true;
+                break 'words;
+            } else {
+                lines.push(piece.to_string());
+            }
         }
     }
     if cut && let Some(last) = lines.last_mut() {
         last.push('…');
     }
     lines.join("\\n")
+}
+
+/// `word` cut into pieces of at most `width` columns (one piece when it fits).
+fn pieces(word: &str, width: usize) -> Vec<&str> {
+    use unicode_width::UnicodeWidthChar;
+    let mut out = Vec::new();
+    let (mut start, mut cols) = (0, 0);
+    for (i, c) in word.char_indices() {
+        let w = c.width().unwrap_or(0);
+        if cols + w > width && i > start {
+            out.push(&word[start..i]);
+            (start, cols) = (i, 0);
+        }
+        cols += w;
+    }
+    out.push(&word[start..]);
+    out
 }
 
 fn dot_escape(s: &str) -> String {
@@ -114,7 +138,7 @@ pub fn render_with(
             // Top to bottom, boxes rather than diamonds (a diamond is twice
             // as wide for the same text), short lines, text at 10-11
             // points, packed into a page width: drawn at 100 % every
-            // default flow is at most 1,224 points wide.
+            // default flow is at most 1,440 points wide in any language.
             let _ = writeln!(
                 out,
                 "  label=\"{}\"; labelloc=t; fontname=\"sans\"; fontsize=14;",
@@ -382,4 +406,25 @@ impl Chart<'_> {
 /// Node ids in Mermaid are kept to letters and digits.
 fn mermaid_id(i: usize) -> String {
     format!("n{i}")
+}
+
+#[cfg(test)]
+mod tests {
+    use super::wrap_at;
+
+    #[test]
+    fn chinese_wraps_at_two_columns_a_character() {
+        // 12 characters, 24 columns, no spaces: 10 columns a line is 5 characters.
+        let text = "请到前台找工作人员帮忙谢谢";
+        let wrapped = wrap_at(text, 10, 10);
+        let lines: Vec<&str> = wrapped.split("\\n").collect();
+        assert_eq!(lines, ["请到前台找", "工作人员帮", "忙谢谢"]);
+    }
+
+    #[test]
+    fn words_wrap_at_spaces_and_a_word_wider_than_a_line_is_cut() {
+        assert_eq!(wrap_at("Go to the front desk", 10, 10), "Go to the\\nfront desk");
+        assert_eq!(wrap_at("www.example-library.org", 10, 10), "www.exampl\\ne-library.\\norg");
+        assert_eq!(wrap_at("one two three four", 7, 2), "one two\\nthree…");
+    }
 }
