@@ -127,6 +127,8 @@ pub struct Kiosk {
     pub(super) stats: Option<super::stats::StatsSink>,
     /// Read aloud: the voice and what it last read.
     pub(super) speech: speech::ReadAloud,
+    /// Key events kept out of egui's input until the frame (`keys.rs`).
+    pub(super) held_keys: Vec<egui::Event>,
 }
 
 impl Kiosk {
@@ -160,6 +162,7 @@ impl Kiosk {
             hot: HotReload::new(setup.reload, setup.watch),
             stats: setup.stats,
             speech: speech::ReadAloud::new(Box::new(crate::speech::Silent("no voice was set up".into()))),
+            held_keys: Vec::new(),
         }
     }
 
@@ -263,16 +266,12 @@ impl Kiosk {
     pub fn ui(&mut self, ui: &mut egui::Ui) {
         let ctx = ui.ctx().clone();
         self.now = (self.clock)();
+        self.give_back_keys(&ctx);
         super::layout::begin_frame(&ctx);
         if self.applied.is_none() {
             theme::install_fonts(&ctx);
         }
         self.base = theme::base_for(ctx.content_rect().size());
-        let look = (self.patron.scale, self.patron.contrast, self.base.to_bits());
-        if self.applied != Some(look) {
-            theme::apply(&ctx, self.palette(), &self.sizes());
-            self.applied = Some(look);
-        }
         self.window.rules(&ctx, self.now);
         self.poll_flows(&ctx);
         if had_input(&ctx) {
@@ -293,35 +292,33 @@ impl Kiosk {
             self.patron.view = View::Home;
         }
 
+        // Keys act before anything is drawn, so the frame of a key press
+        // shows the screen it leads to: no second frame is needed to show it.
+        for action in self.keys(&ctx) {
+            self.apply(action, &ctx);
+        }
+        let look = (self.patron.scale, self.patron.contrast, self.base.to_bits());
+        if self.applied != Some(look) {
+            theme::apply(&ctx, self.palette(), &self.sizes());
+            self.applied = Some(look);
+        }
+
         // The window's name, for screen readers: where it is and what it is.
         let name = format!("{} · {}", self.branch().name, self.word(Word::KioskTitle));
         ctx.accesskit_node_builder(egui::accesskit_root_id(), |n| n.set_label(name));
-        let mut actions = self.keys(&ctx);
-        // Staff mode is for staff: no patron languages, text size or contrast.
-        if !self.in_staff_mode() {
-            super::topbar::show(self, ui, &mut actions);
-            speech::no_voice_notice(self, ui);
-        }
-        // No fill: the window is cleared to the background (`clear_color`),
-        // one layer of pixels fewer for a software renderer to draw.
-        egui::CentralPanel::default()
-            .frame(egui::Frame::NONE.inner_margin(egui::Margin::symmetric(40, 24)))
-            .show(ui, |ui| {
-                match &self.patron.view {
-                    // Over any patron screen, which it returns to.
-                    View::Home | View::Flow(_) if self.patron.choosing_language => {
-                        languages::show(self, ui, &mut actions)
-                    }
-                    View::Home => home::show(self, ui, &mut actions),
-                    // A session has an outcome exactly when it shows an ending;
-                    // the screen itself is built once, by the screen that draws it.
-                    View::Flow(s) if s.outcome().is_some() => ending::show(self, s, ui, &mut actions),
-                    View::Flow(s) => step::show(self, s, ui, &mut actions),
-                    View::Staff => staff::show(self, ui, &mut actions),
-                }
-            });
-        if let Phase::Warning { wipe_in } = self.idle_phase() {
+        let mut actions = Vec::new();
+        let warning = match self.idle_phase() {
+            Phase::Warning { wipe_in } => Some(wipe_in),
+            _ => None,
+        };
+        // "Are you still there?" hides the screen under it (nothing of the
+        // patron's shows to a passer-by) and the window is cleared to a dimmed
+        // background (`backdrop`): the frame a second of its countdown draws
+        // only the card.
+        if let Some(wipe_in) = warning {
             overlays::idle(self, ui, wipe_in, &mut actions);
+        } else {
+            self.screen(ui, &mut actions);
         }
         if self.pin.pad.is_some() {
             overlays::pin_pad(self, ui, &mut actions);
@@ -331,6 +328,43 @@ impl Kiosk {
         }
         speech::after_frame(self);
         ctx.request_repaint_after(self.next_deadline());
+    }
+
+    /// The colour the window is cleared to: the background, dimmed while
+    /// "Are you still there?" shows.
+    pub fn backdrop(&self) -> egui::Color32 {
+        let background = self.palette().background;
+        match self.idle_phase() {
+            Phase::Warning { .. } => super::widgets::blend(background, egui::Color32::BLACK, 190.0 / 255.0),
+            _ => background,
+        }
+    }
+
+    /// The top bar and the screen the patron is on.
+    fn screen(&mut self, ui: &mut egui::Ui, actions: &mut Vec<Action>) {
+        // Staff mode is for staff: no patron languages, text size or contrast.
+        if !self.in_staff_mode() {
+            super::topbar::show(self, ui, actions);
+            speech::no_voice_notice(self, ui);
+        }
+        // No fill: the window is cleared to the background (`backdrop`),
+        // one layer of pixels fewer for a software renderer to draw.
+        egui::CentralPanel::default()
+            .frame(egui::Frame::NONE.inner_margin(egui::Margin::symmetric(40, 24)))
+            .show(ui, |ui| {
+                match &self.patron.view {
+                    // Over any patron screen, which it returns to.
+                    View::Home | View::Flow(_) if self.patron.choosing_language => {
+                        languages::show(self, ui, actions)
+                    }
+                    View::Home => home::show(self, ui, actions),
+                    // A session has an outcome exactly when it shows an ending;
+                    // the screen itself is built once, by the screen that draws it.
+                    View::Flow(s) if s.outcome().is_some() => ending::show(self, s, ui, actions),
+                    View::Flow(s) => step::show(self, s, ui, actions),
+                    View::Staff => staff::show(self, ui, actions),
+                }
+            });
     }
 
     /// Seconds left before the PIN pad takes another try.

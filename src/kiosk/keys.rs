@@ -145,3 +145,38 @@ const DIGITS: [(Key, char); 10] = [
     (Key::Num8, '8'),
     (Key::Num9, '9'),
 ];
+
+impl Kiosk {
+    /// Takes the key events the kiosk answers itself out of egui's input
+    /// before a frame, to give them back when it starts (`give_back_keys`).
+    /// egui draws one more frame after every frame that had input events, and
+    /// on a PC without a GPU every frame is the whole screen drawn in
+    /// software: held keys spare the frame after a key press and the one
+    /// after its release. Tab, and every key while a widget has the keyboard
+    /// focus, stay with egui, which moves the focus and presses the focused
+    /// button with them.
+    pub fn hold_keys(&mut self, ctx: &egui::Context, raw: &mut egui::RawInput) {
+        if ctx.memory(|m| m.focused().is_some()) {
+            return;
+        }
+        let modifiers = ctx.input(|i| i.modifiers);
+        let (held, kept): (Vec<_>, Vec<_>) = raw.events.drain(..).partition(|e| match e {
+            egui::Event::Key { key, .. } => *key != Key::Tab,
+            egui::Event::Text(_) => true,
+            // A change of modifiers is egui's; a "change" to the same is noise.
+            egui::Event::ModifiersChanged(m) => *m == modifiers,
+            _ => false,
+        });
+        raw.events = kept;
+        self.held_keys.extend(held);
+    }
+
+    /// Gives the held key events back to this frame's input, where the
+    /// shortcuts (`keys`) read them.
+    pub(super) fn give_back_keys(&mut self, ctx: &egui::Context) {
+        if !self.held_keys.is_empty() {
+            let held = std::mem::take(&mut self.held_keys);
+            ctx.input_mut(|i| i.events.extend(held));
+        }
+    }
+}

@@ -64,10 +64,11 @@ pub fn begin_frame(ctx: &Context) {
     });
 }
 
-/// The regions of the last frame drawn, if it drew a screen.
+/// The regions of the last frame drawn, if it drew a screen (or a card
+/// alone, as the idle warning is).
 pub fn regions(ctx: &Context) -> Option<Regions> {
     ctx.data(|d| d.get_temp::<Regions>(regions_id()))
-        .filter(|r| r.body != Rect::NOTHING && r.body.is_positive())
+        .filter(|r| (r.body != Rect::NOTHING && r.body.is_positive()) || r.overlay.is_some())
 }
 
 /// Texts that did not fit where they were drawn in the last frame.

@@ -95,7 +95,10 @@ pub fn run(options: KioskOptions) -> u8 {
     } else {
         viewport.with_fullscreen(true).with_decorations(false)
     };
-    let options = eframe::NativeOptions { viewport, ..Default::default() };
+    // No dithering: the kiosk draws flat colours, which dithering leaves as
+    // they are, and on a PC without a GPU it costs about a tenth of each
+    // frame (docs/performance.md).
+    let options = eframe::NativeOptions { viewport, dithering: false, ..Default::default() };
     let result = eframe::run_native(
         "kiosk-triage",
         options,
@@ -134,10 +137,16 @@ impl eframe::App for Booting {
     /// the window to, not a full-screen shape drawn over it: on a PC without
     /// a GPU every layer of pixels costs CPU at each frame.
     fn clear_color(&self, _visuals: &eframe::egui::Visuals) -> [f32; 4] {
-        self.kiosk
-            .as_ref()
-            .map_or(theme::LIGHT.background, |k| k.palette().background)
-            .to_normalized_gamma_f32()
+        self.kiosk.as_ref().map_or(theme::LIGHT.background, Kiosk::backdrop).to_normalized_gamma_f32()
+    }
+
+    fn raw_input_hook(&mut self, ctx: &eframe::egui::Context, raw: &mut eframe::egui::RawInput) {
+        // One line a frame, for tools/measure-screens.sh to count frames with
+        // RUST_LOG=kiosk_triage::kiosk=trace.
+        log::trace!("frame: {} input events", raw.events.len());
+        if let Some(k) = &mut self.kiosk {
+            k.hold_keys(ctx, raw);
+        }
     }
 
     fn logic(&mut self, ctx: &eframe::egui::Context, frame: &mut eframe::Frame) {

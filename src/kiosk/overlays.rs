@@ -8,18 +8,20 @@ use crate::flow::words::Word;
 use eframe::egui::{self, Align2, Color32, Id, Order, Stroke, Ui};
 use std::time::Duration;
 
-/// Dims the screen and shows a card in its middle, as tall as what it holds
-/// (scrolling inside it on a screen too small for it).
-fn card(ui: &Ui, id: &str, p: &Palette, width: f32, content: impl FnOnce(&mut Ui)) {
+/// A card in the middle of the screen, as tall as what it holds (scrolling
+/// inside it on a screen too small for it), over the screen dimmed if `dim`.
+fn card(ui: &Ui, id: &str, p: &Palette, width: f32, dim: bool, content: impl FnOnce(&mut Ui)) {
     let ctx = ui.ctx().clone();
     let screen = ctx.content_rect();
-    egui::Area::new(Id::unique(id).with("dim"))
-        .order(Order::Foreground)
-        .fixed_pos(screen.min)
-        .interactable(false)
-        .show(&ctx, |ui| {
-            ui.painter().rect_filled(screen, 0, Color32::from_black_alpha(190));
-        });
+    if dim {
+        egui::Area::new(Id::unique(id).with("dim"))
+            .order(Order::Foreground)
+            .fixed_pos(screen.min)
+            .interactable(false)
+            .show(&ctx, |ui| {
+                ui.painter().rect_filled(screen, 0, Color32::from_black_alpha(190));
+            });
+    }
     let width = width.min(screen.width() - 2.0 * 56.0);
     let shown = egui::Area::new(Id::unique(id))
         .order(Order::Foreground)
@@ -38,11 +40,13 @@ fn card(ui: &Ui, id: &str, p: &Palette, width: f32, content: impl FnOnce(&mut Ui
     layout::overlay(&ctx, shown.response.rect);
 }
 
-/// The idle warning: the screen dims, a card asks, a ring counts down.
+/// The idle warning: a card asks and a ring counts down, alone on the
+/// dimmed background ([`Kiosk::backdrop`]): drawing nothing under it keeps
+/// the countdown's frame a second cheap on a PC without a GPU.
 pub fn idle(k: &Kiosk, ui: &mut Ui, wipe_in: Duration, actions: &mut Vec<Action>) {
     let p = k.palette();
     let sizes = k.sizes();
-    card(ui, "idle_overlay", p, 680.0 * k.base(), |ui| {
+    card(ui, "idle_overlay", p, 680.0 * k.base(), false, |ui| {
         ui.add(
             egui::Label::new(
                 egui::RichText::new(k.word(Word::IdleTitle)).font(theme::bold(sizes.heading)).color(p.text),
@@ -104,7 +108,7 @@ fn ring(k: &Kiosk, ui: &mut Ui, seconds: u64) {
 pub fn pin_pad(k: &Kiosk, ui: &mut Ui, actions: &mut Vec<Action>) {
     let Some(pad) = &k.pin.pad else { return };
     let p = k.palette();
-    card(ui, "pin_overlay", p, 420.0, |ui| {
+    card(ui, "pin_overlay", p, 420.0, true, |ui| {
         if let Some(why) = &pad.closed {
             // No PIN can open it: say why, and only offer to close.
             widgets::text(ui, "Staff mode is closed", p.text, 34.0);

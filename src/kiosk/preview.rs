@@ -220,7 +220,7 @@ impl Preview {
 
 impl eframe::App for Preview {
     fn clear_color(&self, _visuals: &egui::Visuals) -> [f32; 4] {
-        self.kiosk.palette().background.to_normalized_gamma_f32()
+        self.kiosk.backdrop().to_normalized_gamma_f32()
     }
 
     fn ui(&mut self, ui: &mut egui::Ui, _frame: &mut eframe::Frame) {
