@@ -103,13 +103,12 @@ impl From<&Args> for crate::kiosk::preview::PreviewOptions {
 
 /// The flows the preview draws, or what to say (exit 2).
 #[cfg(feature = "gui")]
-fn accepted(
-    flows: &FlowsArgs,
-    branch: Option<&str>,
-) -> Result<(std::sync::Arc<crate::flow::FlowSet>, crate::flow::load::Assets), String> {
+fn accepted(flows: &FlowsArgs, branch: Option<&str>) -> Result<crate::kiosk::preview::Drawable, String> {
     let loaded = super::load_flows(flows, branch).map_err(|e| e.to_string())?;
     match loaded.report.set {
-        Some(set) => Ok((std::sync::Arc::new(set), loaded.assets)),
+        Some(set) => {
+            Ok(crate::kiosk::preview::Drawable { set: std::sync::Arc::new(set), assets: loaded.assets })
+        }
         None => Err("the flows have errors; fix them first (`kiosk-triage check`)".into()),
     }
 }

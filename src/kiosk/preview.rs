@@ -28,7 +28,7 @@ pub struct PreviewOptions {
     /// Reads and accepts the flows (load, check, code lengths: the one
     /// pipeline every command shares). Called once a display was found.
     /// `Err`: what to say, exit 2.
-    pub flows: Box<dyn Fn() -> Result<(Arc<FlowSet>, Assets), String>>,
+    pub flows: Box<dyn Fn() -> Result<Drawable, String>>,
     /// The branch [default: the first in the flows].
     pub branch: Option<String>,
     /// Languages [default: every language of the flows].
@@ -43,6 +43,14 @@ pub struct PreviewOptions {
     pub screens: Vec<Screen>,
     /// The folder the PNG files go to (created).
     pub out: PathBuf,
+}
+
+/// Flows accepted for drawing.
+pub struct Drawable {
+    /// The checked flows.
+    pub set: Arc<FlowSet>,
+    /// Their pictures.
+    pub assets: Assets,
 }
 
 /// One picture to draw.
@@ -72,8 +80,12 @@ fn plan(options: &PreviewOptions, langs: &[String]) -> Vec<Shot> {
                 for &theme in &themes {
                     for &screen in &screens {
                         let contrast = theme == Theme::Contrast;
-                        let file =
-                            format!("{}-{lang}-{w}x{h}-text{}-{}.png", screen.name(), scale + 1, theme.name());
+                        let file = format!(
+                            "{}-{lang}-{w}x{h}-text{}-{}.png",
+                            screen.name(),
+                            scale + 1,
+                            theme.name()
+                        );
                         out.push(Shot { file, size: (w, h), lang: lang.clone(), scale, contrast, screen });
                     }
                 }
@@ -92,7 +104,7 @@ pub fn run(options: PreviewOptions) -> u8 {
         );
         return 2;
     }
-    let (set, assets) = match (options.flows)() {
+    let Drawable { set, assets } = match (options.flows)() {
         Ok(accepted) => accepted,
         Err(e) => {
             eprintln!("error: {e}");
@@ -117,11 +129,8 @@ pub fn run(options: PreviewOptions) -> u8 {
     let ticks = Arc::new(AtomicU64::new(1000));
     let t = ticks.clone();
     let clock: super::Clock = Arc::new(move || Duration::from_millis(t.load(Ordering::SeqCst)));
-    let kiosk = Kiosk::new(Setup {
-        assets,
-        gate: StaffGate::NoPin,
-        ..Setup::plain(set.clone(), &branch, clock)
-    });
+    let kiosk =
+        Kiosk::new(Setup { assets, gate: StaffGate::NoPin, ..Setup::plain(set.clone(), &branch, clock) });
     let (w, h) = shots.first().map_or((1280, 800), |s| s.size);
     let viewport = egui::ViewportBuilder::default()
         .with_title("kiosk-triage preview")
