@@ -1,7 +1,11 @@
 //! Fixtures shared by the integration tests: a library's own flows folder
-//! in a temporary place, told apart from the built-in flows by one title.
+//! in a temporary place, told apart from the built-in flows by one title;
+//! and, in `kiosk`, the headless kiosk and a patron's steps on it.
 
 #![allow(clippy::unwrap_used, dead_code)] // not every test uses every fixture
+
+#[cfg(feature = "gui")]
+pub mod kiosk;
 
 use std::io::Write;
 use std::path::{Path, PathBuf};
