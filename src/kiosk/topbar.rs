@@ -13,7 +13,7 @@ use super::app::{Action, Kiosk};
 use super::languages;
 use super::layout;
 use super::theme;
-use super::widgets::{Kind, named_button};
+use super::widgets::{BigButton, Kind};
 use crate::flow::words::Word;
 use eframe::egui::{self, Rect, Ui};
 
@@ -189,7 +189,7 @@ fn show_control(k: &Kiosk, ui: &mut Ui, c: &Control, r: Rect, font: f32) -> bool
     let kind = Kind::OnBar { selected: c.selected };
     let clicked = ui
         .scope_builder(egui::UiBuilder::new().max_rect(r), |ui| {
-            named_button(ui, p, kind, &c.shown, &c.name, None, r.size(), font).clicked()
+            BigButton::new(kind, &c.shown).named(&c.name).show(ui, p, r.size(), font).clicked()
         })
         .inner;
     layout::fixed_item(ui.ctx(), r);

@@ -18,7 +18,8 @@ use kiosk_triage::speech::{Heard, Recorder};
 fn kiosk(voices: &[&str]) -> (Harness<'static, Kiosk>, Recorder, MockClock) {
     let clock = MockClock::default();
     let voice = Recorder::new(voices);
-    let kiosk = Kiosk::new(Setup::plain(printing(), "main", clock.clock())).with_voice(Box::new(voice.clone()));
+    let kiosk =
+        Kiosk::new(Setup::plain(printing(), "main", clock.clock())).with_voice(Box::new(voice.clone()));
     (harness(kiosk, 800.0), voice, clock)
 }
 
