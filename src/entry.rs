@@ -31,7 +31,7 @@ pub fn main() -> ExitCode {
 #[cfg(feature = "gui")]
 fn start_window(cli: &Cli) -> ExitCode {
     if let Some(crate::cli::Command::Preview(args)) = &cli.command {
-        return ExitCode::from(crate::kiosk::preview::run(args));
+        return ExitCode::from(crate::kiosk::preview::run(args.into()));
     }
     if let Some(crate::cli::Command::Desk(args)) = &cli.command {
         return ExitCode::from(crate::desk::run(args.into()));

@@ -35,6 +35,88 @@ pub struct Tour {
     pub handoff: Option<Route>,
 }
 
+/// A kind of screen the `preview` command draws (the command line words
+/// them; the kiosk draws them).
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Screen {
+    /// The home screen.
+    Home,
+    /// The first step with a picture.
+    Step,
+    /// The question with the most choices.
+    Question,
+    /// A solved ending.
+    Solved,
+    /// The handoff with the longest reason.
+    Handoff,
+    /// "Are you still there?" over a step.
+    Idle,
+    /// The language screen over the question with the most choices.
+    Languages,
+}
+
+impl Screen {
+    /// Every screen, in the order drawn.
+    pub const ALL: [Screen; 7] = [
+        Screen::Home,
+        Screen::Step,
+        Screen::Question,
+        Screen::Solved,
+        Screen::Handoff,
+        Screen::Idle,
+        Screen::Languages,
+    ];
+
+    /// Its name in file names and on the command line.
+    pub fn name(self) -> &'static str {
+        match self {
+            Screen::Home => "home",
+            Screen::Step => "step",
+            Screen::Question => "question",
+            Screen::Solved => "solved",
+            Screen::Handoff => "handoff",
+            Screen::Idle => "idle",
+            Screen::Languages => "languages",
+        }
+    }
+}
+
+/// A theme the `preview` command draws in.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Theme {
+    /// The warm light theme.
+    Light,
+    /// High contrast.
+    Contrast,
+}
+
+impl Theme {
+    /// Both themes.
+    pub const ALL: [Theme; 2] = [Theme::Light, Theme::Contrast];
+
+    /// Its name in file names and on the command line.
+    pub fn name(self) -> &'static str {
+        match self {
+            Theme::Light => "light",
+            Theme::Contrast => "contrast",
+        }
+    }
+}
+
+impl Tour {
+    /// The route to the flow screen a [`Screen`] is drawn over (`None` for
+    /// home, or when the set has no such screen).
+    pub fn route(&self, screen: Screen) -> Option<Route> {
+        match screen {
+            Screen::Home => None,
+            Screen::Step | Screen::Idle => self.picture.clone(),
+            Screen::Question | Screen::Languages => self.most_choices.clone(),
+            Screen::Solved => self.solved.clone(),
+            Screen::Handoff => self.handoff.clone(),
+        }
+    }
+}
+
 /// Walks every flow shown at `branch` (each node once, in English or the
 /// set's first language) and keeps the screens of [`Tour`].
 pub fn tour(set: &Arc<FlowSet>, branch: &str) -> Tour {

@@ -7,7 +7,9 @@
 //! `xvfb-run -s "-screen 0 1920x1920x24" kiosk-triage preview`).
 
 use super::FlowsArgs;
+use crate::tour::{Screen, Theme};
 use clap::ValueEnum;
+use clap::builder::PossibleValue;
 use std::path::PathBuf;
 
 /// Arguments of `preview`.
@@ -40,58 +42,74 @@ pub struct Args {
     pub out: PathBuf,
 }
 
-/// A theme.
-#[derive(Clone, Copy, Debug, PartialEq, Eq, ValueEnum)]
-pub enum Theme {
-    /// The warm light theme.
-    Light,
-    /// High contrast.
-    Contrast,
+/// The themes on the command line (the type is the core's, so the kiosk
+/// draws what was asked without knowing the command line).
+impl ValueEnum for Theme {
+    fn value_variants<'a>() -> &'a [Self] {
+        &Theme::ALL
+    }
+
+    fn to_possible_value(&self) -> Option<PossibleValue> {
+        let help = match self {
+            Theme::Light => "The warm light theme",
+            Theme::Contrast => "High contrast",
+        };
+        Some(PossibleValue::new(self.name()).help(help))
+    }
 }
 
-/// A kind of screen.
-#[derive(Clone, Copy, Debug, PartialEq, Eq, ValueEnum)]
-pub enum Screen {
-    /// The home screen.
-    Home,
-    /// The first step with a picture.
-    Step,
-    /// The question with the most choices.
-    Question,
-    /// A solved ending.
-    Solved,
-    /// The handoff with the longest reason.
-    Handoff,
-    /// "Are you still there?" over a step.
-    Idle,
-    /// The language screen (with three or more languages the top bar's
-    /// language button opens it), over the question with the most choices.
-    Languages,
+/// The screens on the command line.
+impl ValueEnum for Screen {
+    fn value_variants<'a>() -> &'a [Self] {
+        &Screen::ALL
+    }
+
+    fn to_possible_value(&self) -> Option<PossibleValue> {
+        let help = match self {
+            Screen::Home => "The home screen",
+            Screen::Step => "The first step with a picture",
+            Screen::Question => "The question with the most choices",
+            Screen::Solved => "A solved ending",
+            Screen::Handoff => "The handoff with the longest reason",
+            Screen::Idle => "\"Are you still there?\" over a step",
+            Screen::Languages => {
+                "The language screen (with three or more languages the top bar's language button opens it), \
+                 over the question with the most choices"
+            }
+        };
+        Some(PossibleValue::new(self.name()).help(help))
+    }
 }
 
-impl Screen {
-    /// Every screen, in the order drawn.
-    pub const ALL: [Screen; 7] = [
-        Screen::Home,
-        Screen::Step,
-        Screen::Question,
-        Screen::Solved,
-        Screen::Handoff,
-        Screen::Idle,
-        Screen::Languages,
-    ];
-
-    /// Its name in file names.
-    pub fn name(self) -> &'static str {
-        match self {
-            Screen::Home => "home",
-            Screen::Step => "step",
-            Screen::Question => "question",
-            Screen::Solved => "solved",
-            Screen::Handoff => "handoff",
-            Screen::Idle => "idle",
-            Screen::Languages => "languages",
+/// The preview's options: what to draw, and the flows read by the command
+/// line's one rule ([`super::load_flows`]: load, check, code lengths) once
+/// a display was found.
+#[cfg(feature = "gui")]
+impl From<&Args> for crate::kiosk::preview::PreviewOptions {
+    fn from(args: &Args) -> Self {
+        let (flows, branch) = (args.flows.clone(), args.branch.clone());
+        crate::kiosk::preview::PreviewOptions {
+            flows: Box::new(move || accepted(&flows, branch.as_deref())),
+            branch: args.branch.clone(),
+            langs: args.lang.clone(),
+            text_sizes: args.text_size.clone(),
+            themes: args.theme.clone(),
+            sizes: args.size.clone(),
+            screens: args.screen.clone(),
+            out: args.out.clone(),
         }
+    }
+}
+
+/// The flows the preview draws, or what to say (exit 2).
+#[cfg(feature = "gui")]
+fn accepted(flows: &FlowsArgs, branch: Option<&str>) -> Result<crate::kiosk::preview::Drawable, String> {
+    let loaded = super::load_flows(flows, branch).map_err(|e| e.to_string())?;
+    match loaded.report.set {
+        Some(set) => {
+            Ok(crate::kiosk::preview::Drawable { set: std::sync::Arc::new(set), assets: loaded.assets })
+        }
+        None => Err("the flows have errors; fix them first (`kiosk-triage check`)".into()),
     }
 }
 

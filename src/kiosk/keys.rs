@@ -7,7 +7,7 @@
 
 use super::app::{Action, Kiosk, View};
 use crate::idle::Phase;
-use crate::session::Body;
+use crate::session::{Body, Session};
 use eframe::egui::{self, Key, Modifiers};
 
 impl Kiosk {
@@ -33,72 +33,85 @@ impl Kiosk {
                 }
                 return;
             }
-            if i.consume_key(Modifiers::CTRL, Key::Plus) || i.consume_key(Modifiers::CTRL, Key::Equals) {
-                out.push(Action::TextSize(1));
-            }
-            if i.consume_key(Modifiers::CTRL, Key::Minus) {
-                out.push(Action::TextSize(-1));
-            }
-            // F1 and, on a number pad, 0 (like a phone's operator) ask for staff.
-            if i.consume_key(Modifiers::NONE, Key::F1) || i.consume_key(Modifiers::NONE, Key::Num0) {
-                out.push(Action::AskStaff);
-            }
-            // Number pad + reads the screen aloud (again), / turns it off or
-            // on (not in staff mode, which is never read).
-            if !self.in_staff_mode() && i.consume_key(Modifiers::NONE, Key::Plus) {
-                out.push(Action::Repeat);
-            }
-            if !self.in_staff_mode() && i.consume_key(Modifiers::NONE, Key::Slash) {
-                out.push(Action::ReadAloud);
-            }
+            self.everywhere_keys(i, &mut out);
             if self.patron.choosing_language {
                 super::languages::keys(self, i, &mut out);
-                return;
-            }
-            if matches!(self.patron.view, View::Home) && !self.unavailable {
-                // Tiles are numbered: 1-9 start a flow, the last number is
-                // "Something else?".
-                let flows = self.flow_ids();
-                for (n, (k, _)) in DIGITS[1..].iter().enumerate() {
-                    if n <= flows.len() && i.consume_key(Modifiers::NONE, *k) {
-                        out.push(match flows.get(n) {
-                            Some(id) => Action::StartFlow(id.clone()),
-                            None => Action::StaffFromHome,
-                        });
-                    }
-                }
-                return;
-            }
-            let View::Flow(s) = &self.patron.view else { return };
-            if i.consume_key(Modifiers::NONE, Key::Backspace)
-                || i.consume_key(Modifiers::ALT, Key::ArrowLeft)
-                || i.consume_key(Modifiers::NONE, Key::Minus)
-            {
-                out.push(Action::Back);
-            }
-            if i.consume_key(Modifiers::NONE, Key::Home) {
-                out.push(Action::Home);
-            }
-            match s.screen().body {
-                Body::Question { choices, .. } => {
-                    for (n, (k, _)) in DIGITS[1..].iter().enumerate() {
-                        if n < choices.len() && i.consume_key(Modifiers::NONE, *k) {
-                            out.push(Action::Choose(n + 1));
-                        }
-                    }
-                }
-                Body::Step { .. } if nothing_focused && i.consume_key(Modifiers::NONE, Key::Enter) => {
-                    out.push(Action::Next);
-                }
-                Body::Solved { .. } | Body::Handoff { .. }
-                    if nothing_focused && i.consume_key(Modifiers::NONE, Key::Enter) =>
-                {
-                    out.push(Action::Home);
-                }
-                _ => {}
+            } else if matches!(self.patron.view, View::Home) && !self.unavailable {
+                self.home_keys(i, &mut out);
+            } else if let View::Flow(s) = &self.patron.view {
+                flow_keys(s, nothing_focused, i, &mut out);
             }
         });
         out
+    }
+
+    /// The keys every patron screen takes: text size, asking for staff and
+    /// reading aloud.
+    fn everywhere_keys(&self, i: &mut egui::InputState, out: &mut Vec<Action>) {
+        if i.consume_key(Modifiers::CTRL, Key::Plus) || i.consume_key(Modifiers::CTRL, Key::Equals) {
+            out.push(Action::TextSize(1));
+        }
+        if i.consume_key(Modifiers::CTRL, Key::Minus) {
+            out.push(Action::TextSize(-1));
+        }
+        // F1 and, on a number pad, 0 (like a phone's operator) ask for staff.
+        if i.consume_key(Modifiers::NONE, Key::F1) || i.consume_key(Modifiers::NONE, Key::Num0) {
+            out.push(Action::AskStaff);
+        }
+        // Number pad + reads the screen aloud (again), / turns it off or
+        // on (not in staff mode, which is never read).
+        if !self.in_staff_mode() && i.consume_key(Modifiers::NONE, Key::Plus) {
+            out.push(Action::Repeat);
+        }
+        if !self.in_staff_mode() && i.consume_key(Modifiers::NONE, Key::Slash) {
+            out.push(Action::ReadAloud);
+        }
+    }
+
+    /// Home: the tiles are numbered; 1-9 start a flow, the last number is
+    /// "Something else?".
+    fn home_keys(&self, i: &mut egui::InputState, out: &mut Vec<Action>) {
+        let flows = self.flow_ids();
+        for (n, (k, _)) in DIGITS[1..].iter().enumerate() {
+            if n <= flows.len() && i.consume_key(Modifiers::NONE, *k) {
+                out.push(match flows.get(n) {
+                    Some(id) => Action::StartFlow(id.clone()),
+                    None => Action::StaffFromHome,
+                });
+            }
+        }
+    }
+}
+
+/// In a flow: Back, Home, the answers' numbers, and Enter for Next (Done on
+/// an ending) when no button has the focus.
+fn flow_keys(s: &Session, nothing_focused: bool, i: &mut egui::InputState, out: &mut Vec<Action>) {
+    if i.consume_key(Modifiers::NONE, Key::Backspace)
+        || i.consume_key(Modifiers::ALT, Key::ArrowLeft)
+        || i.consume_key(Modifiers::NONE, Key::Minus)
+    {
+        out.push(Action::Back);
+    }
+    if i.consume_key(Modifiers::NONE, Key::Home) {
+        out.push(Action::Home);
+    }
+    match s.screen().body {
+        Body::Question { choices, .. } => {
+            for (n, (k, _)) in DIGITS[1..].iter().enumerate() {
+                if n < choices.len() && i.consume_key(Modifiers::NONE, *k) {
+                    out.push(Action::Choose(n + 1));
+                }
+            }
+        }
+        Body::Step { .. } if nothing_focused && i.consume_key(Modifiers::NONE, Key::Enter) => {
+            out.push(Action::Next);
+        }
+        Body::Solved { .. } | Body::Handoff { .. }
+            if nothing_focused && i.consume_key(Modifiers::NONE, Key::Enter) =>
+        {
+            out.push(Action::Home);
+        }
+        _ => {}
     }
 }
 

@@ -99,14 +99,9 @@ fn buttons(k: &Kiosk, ui: &mut Ui, actions: &mut Vec<Action>) {
         let number = (i < 9).then_some(i + 1);
         let pressed = ui
             .scope_builder(egui::UiBuilder::new().max_rect(r), |ui| {
-                widgets::current_button(
+                widgets::BigButton::new(kind, &e.shown).named(&e.name).number(number).current(e.current).show(
                     ui,
                     p,
-                    kind,
-                    &e.shown,
-                    &e.name,
-                    number,
-                    e.current,
                     r.size(),
                     sizes.body,
                 )

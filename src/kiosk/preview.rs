@@ -11,15 +11,47 @@ use super::app::{Action, Kiosk};
 use super::layout;
 use super::setup::Setup;
 use super::theme::DEFAULT_SCALE;
-use crate::cli::preview::{Args, Screen, Theme};
 use crate::config::{KioskConfig, StaffGate};
-use crate::tour::{Route, Tour, tour};
+use crate::flow::FlowSet;
+use crate::flow::load::Assets;
+use crate::tour::{Route, Screen, Theme, Tour, tour};
 use eframe::egui;
 use std::path::PathBuf;
 use std::sync::Arc;
 use std::sync::atomic::{AtomicU64, Ordering};
 use std::sync::mpsc::{Receiver, Sender};
 use std::time::Duration;
+
+/// What `preview` draws: plain values, which `src/cli` fills from the
+/// command line. An empty list means the default.
+pub struct PreviewOptions {
+    /// Reads and accepts the flows (load, check, code lengths: the one
+    /// pipeline every command shares). Called once a display was found.
+    /// `Err`: what to say, exit 2.
+    pub flows: Box<dyn Fn() -> Result<Drawable, String>>,
+    /// The branch [default: the first in the flows].
+    pub branch: Option<String>,
+    /// Languages [default: every language of the flows].
+    pub langs: Vec<String>,
+    /// Text sizes, 1 (smallest) to 5 [default: the kiosk's own].
+    pub text_sizes: Vec<u8>,
+    /// Themes [default: light].
+    pub themes: Vec<Theme>,
+    /// Screen sizes, width and height [default: 1280x800].
+    pub sizes: Vec<(u32, u32)>,
+    /// Screens [default: all of them].
+    pub screens: Vec<Screen>,
+    /// The folder the PNG files go to (created).
+    pub out: PathBuf,
+}
+
+/// Flows accepted for drawing.
+pub struct Drawable {
+    /// The checked flows.
+    pub set: Arc<FlowSet>,
+    /// Their pictures.
+    pub assets: Assets,
+}
 
 /// One picture to draw.
 struct Shot {
@@ -32,15 +64,15 @@ struct Shot {
 }
 
 /// Every combination asked for, screens innermost.
-fn plan(args: &Args, langs: &[String]) -> Vec<Shot> {
-    let sizes = if args.size.is_empty() { vec![(1280, 800)] } else { args.size.clone() };
-    let scales: Vec<usize> = if args.text_size.is_empty() {
+fn plan(options: &PreviewOptions, langs: &[String]) -> Vec<Shot> {
+    let sizes = if options.sizes.is_empty() { vec![(1280, 800)] } else { options.sizes.clone() };
+    let scales: Vec<usize> = if options.text_sizes.is_empty() {
         vec![DEFAULT_SCALE]
     } else {
-        args.text_size.iter().map(|n| usize::from(*n).saturating_sub(1)).collect()
+        options.text_sizes.iter().map(|n| usize::from(*n).saturating_sub(1)).collect()
     };
-    let themes = if args.theme.is_empty() { vec![Theme::Light] } else { args.theme.clone() };
-    let screens = if args.screen.is_empty() { Screen::ALL.to_vec() } else { args.screen.clone() };
+    let themes = if options.themes.is_empty() { vec![Theme::Light] } else { options.themes.clone() };
+    let screens = if options.screens.is_empty() { Screen::ALL.to_vec() } else { options.screens.clone() };
     let mut out = Vec::new();
     for &(w, h) in &sizes {
         for lang in langs {
@@ -52,7 +84,7 @@ fn plan(args: &Args, langs: &[String]) -> Vec<Shot> {
                             "{}-{lang}-{w}x{h}-text{}-{}.png",
                             screen.name(),
                             scale + 1,
-                            if contrast { "contrast" } else { "light" }
+                            theme.name()
                         );
                         out.push(Shot { file, size: (w, h), lang: lang.clone(), scale, contrast, screen });
                     }
@@ -64,7 +96,7 @@ fn plan(args: &Args, langs: &[String]) -> Vec<Shot> {
 }
 
 /// Runs the command; the exit code.
-pub fn run(args: &Args) -> u8 {
+pub fn run(options: PreviewOptions) -> u8 {
     if std::env::var_os("DISPLAY").is_none() && std::env::var_os("WAYLAND_DISPLAY").is_none() {
         eprintln!(
             "error: `preview` draws with the kiosk's own window and needs a display; \
@@ -72,41 +104,33 @@ pub fn run(args: &Args) -> u8 {
         );
         return 2;
     }
-    let loaded = match crate::cli::load_flows(&args.flows, args.branch.as_deref()) {
-        Ok(l) => l,
+    let Drawable { set, assets } = match (options.flows)() {
+        Ok(accepted) => accepted,
         Err(e) => {
             eprintln!("error: {e}");
             return 2;
         }
     };
-    let Some(set) = loaded.report.set.clone() else {
-        eprintln!("error: the flows have errors; fix them first (`kiosk-triage check`)");
-        return 2;
-    };
-    let set = Arc::new(set);
-    let branch = args.branch.clone().unwrap_or_else(|| set.branches[0].id.clone());
+    let branch = options.branch.clone().unwrap_or_else(|| set.branches[0].id.clone());
     if set.branch(&branch).is_none() {
         eprintln!("error: there is no branch `{branch}` in the flows");
         return 2;
     }
-    let langs = if args.lang.is_empty() { set.languages.clone() } else { args.lang.clone() };
+    let langs = if options.langs.is_empty() { set.languages.clone() } else { options.langs.clone() };
     if let Some(l) = langs.iter().find(|l| !set.languages.contains(l)) {
         eprintln!("error: the flows have no language `{l}` (they have {})", set.languages.join(", "));
         return 2;
     }
-    if let Err(e) = std::fs::create_dir_all(&args.out) {
-        eprintln!("error: cannot make `{}`: {e}", args.out.display());
+    if let Err(e) = std::fs::create_dir_all(&options.out) {
+        eprintln!("error: cannot make `{}`: {e}", options.out.display());
         return 2;
     }
-    let shots = plan(args, &langs);
+    let shots = plan(&options, &langs);
     let ticks = Arc::new(AtomicU64::new(1000));
     let t = ticks.clone();
     let clock: super::Clock = Arc::new(move || Duration::from_millis(t.load(Ordering::SeqCst)));
-    let kiosk = Kiosk::new(Setup {
-        assets: loaded.assets,
-        gate: StaffGate::NoPin,
-        ..Setup::plain(set.clone(), &branch, clock)
-    });
+    let kiosk =
+        Kiosk::new(Setup { assets, gate: StaffGate::NoPin, ..Setup::plain(set.clone(), &branch, clock) });
     let (w, h) = shots.first().map_or((1280, 800), |s| s.size);
     let viewport = egui::ViewportBuilder::default()
         .with_title("kiosk-triage preview")
@@ -121,17 +145,17 @@ pub fn run(args: &Args) -> u8 {
         at: 0,
         stage: Stage::Setup,
         ticks,
-        out: args.out.clone(),
+        out: options.out.clone(),
         report: report.clone(),
         pictures: std::sync::mpsc::channel(),
     };
-    let options = eframe::NativeOptions { viewport, ..Default::default() };
-    if let Err(e) = eframe::run_native("kiosk-triage-preview", options, Box::new(|_| Ok(Box::new(preview)))) {
+    let native = eframe::NativeOptions { viewport, ..Default::default() };
+    if let Err(e) = eframe::run_native("kiosk-triage-preview", native, Box::new(|_| Ok(Box::new(preview)))) {
         eprintln!("error: the preview window could not start: {e}");
         return 2;
     }
     let r = report.lock().map(|mut r| std::mem::take(&mut *r)).unwrap_or_default();
-    println!("{} pictures in {}", r.written, args.out.display());
+    println!("{} pictures in {}", r.written, options.out.display());
     for p in &r.problems {
         println!("does not fit: {p}");
     }
@@ -185,14 +209,7 @@ impl Preview {
         if shot.contrast {
             k.act(Action::Contrast, ctx);
         }
-        let route = match shot.screen {
-            Screen::Home => None,
-            Screen::Step | Screen::Idle => self.tour.picture.clone(),
-            Screen::Question | Screen::Languages => self.tour.most_choices.clone(),
-            Screen::Solved => self.tour.solved.clone(),
-            Screen::Handoff => self.tour.handoff.clone(),
-        };
-        if let Some(Route { flow, steps }) = route {
+        if let Some(Route { flow, steps }) = self.tour.route(shot.screen) {
             k.act(Action::StartFlow(flow), ctx);
             for n in steps {
                 k.act(if n == 0 { Action::Next } else { Action::Choose(n) }, ctx);
@@ -270,5 +287,60 @@ impl eframe::App for Preview {
                 self.stage = Stage::Setup;
             }
         }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn options() -> PreviewOptions {
+        PreviewOptions {
+            flows: Box::new(|| Err("not read".into())),
+            branch: None,
+            langs: Vec::new(),
+            text_sizes: Vec::new(),
+            themes: Vec::new(),
+            sizes: Vec::new(),
+            screens: Vec::new(),
+            out: PathBuf::from("preview"),
+        }
+    }
+
+    #[test]
+    fn by_default_every_screen_once_per_language_at_the_kiosks_own_size() {
+        let langs = ["en".to_string(), "es".to_string()];
+        let files: Vec<String> = plan(&options(), &langs).into_iter().map(|s| s.file).collect();
+        assert_eq!(files.len(), 2 * Screen::ALL.len());
+        assert_eq!(files[0], "home-en-1280x800-text2-light.png");
+        assert_eq!(files[7], "home-es-1280x800-text2-light.png");
+    }
+
+    #[test]
+    fn every_combination_asked_for_screens_innermost() {
+        let asked = PreviewOptions {
+            text_sizes: vec![1, 5],
+            themes: vec![Theme::Light, Theme::Contrast],
+            sizes: vec![(1024, 768)],
+            screens: vec![Screen::Step, Screen::Idle],
+            ..options()
+        };
+        let shots = plan(&asked, &["vi".to_string()]);
+        let files: Vec<&str> = shots.iter().map(|s| s.file.as_str()).collect();
+        assert_eq!(
+            files,
+            [
+                "step-vi-1024x768-text1-light.png",
+                "idle-vi-1024x768-text1-light.png",
+                "step-vi-1024x768-text1-contrast.png",
+                "idle-vi-1024x768-text1-contrast.png",
+                "step-vi-1024x768-text5-light.png",
+                "idle-vi-1024x768-text5-light.png",
+                "step-vi-1024x768-text5-contrast.png",
+                "idle-vi-1024x768-text5-contrast.png",
+            ]
+        );
+        assert!(shots[2].contrast && !shots[0].contrast);
+        assert_eq!((shots[4].scale, shots[4].size), (4, (1024, 768)));
     }
 }

@@ -121,12 +121,7 @@ impl<'a> Tile<'a> {
         let border = if self.dashed { Stroke::new(3.0, p.muted) } else { Stroke::new(3.0, p.border) };
         painter.rect(rect, CornerRadius::same(16), fill, border, StrokeKind::Inside);
         if response.has_focus() {
-            painter.rect_stroke(
-                rect.expand(4.0),
-                CornerRadius::same(18),
-                Stroke::new(4.0, p.focus),
-                StrokeKind::Outside,
-            );
+            super::widgets::focus_ring(&painter, p, rect, 16);
         }
         let inner = rect.shrink(PAD);
         if let Some(n) = self.number {

@@ -13,7 +13,7 @@ use super::app::{Action, Kiosk};
 use super::languages;
 use super::layout;
 use super::theme;
-use super::widgets::{Kind, named_button};
+use super::widgets::{BigButton, Kind};
 use crate::flow::words::Word;
 use eframe::egui::{self, Rect, Ui};
 
@@ -73,86 +73,27 @@ pub fn show(k: &Kiosk, ui: &mut Ui, actions: &mut Vec<Action>) {
     let bar = egui::Panel::top("top_bar")
         .frame(egui::Frame::NONE.fill(p.primary).inner_margin(egui::Margin::symmetric(28, 10)))
         .show(ui, |ui| {
-            let ctx = ui.ctx().clone();
-            // With no usable flows the branch name would be the demo one.
-            let title = if k.unavailable {
-                k.word(Word::KioskTitle)
-            } else {
-                format!("{} · {}", k.branch().name, k.word(Word::KioskTitle))
-            };
-            let title_font = theme::bold(font * 1.05);
-            let width_of = |s: &str, f: egui::FontId| {
-                ctx.fonts_mut(|fo| fo.layout_no_wrap(s.to_string(), f, p.on_primary)).size().x
-            };
             let list = controls(k);
-            // A globe takes room on both sides, so the words stay centred.
-            let globe = font * 0.5;
-            let widths: Vec<f32> = list
-                .iter()
-                .map(|c| {
-                    let extra = if c.globe { 4.0 * globe } else { 0.0 };
-                    (width_of(&c.shown, theme::bold(font)) + 40.0 + extra).max(TARGET)
-                })
-                .collect();
-            let all: f32 = widths.iter().sum::<f32>() + GAP * (widths.len() as f32 - 1.0);
+            let widths = widths(ui.ctx(), &list, font);
+            let all = row_width(&widths);
             let area = ui.available_rect_before_wrap();
             let w = area.width();
-            let title_w = width_of(&title, title_font.clone());
-            let one_line = title_w + 2.0 * GAP + all <= w;
+            let title = title(k);
+            let one_line = text_width(ui.ctx(), &title, theme::bold(font * 1.05)) + 2.0 * GAP + all <= w;
             // The title: alone on its line, wrapped, when the controls need
             // the width.
             let title_room = if one_line { w - all - 2.0 * GAP } else { w };
-            let galley =
-                ctx.fonts_mut(|f| f.layout(title.clone(), title_font.clone(), p.on_primary, title_room));
-            let title_h = galley.size().y.max(if one_line { TARGET } else { 0.0 });
-            let title_rect = Rect::from_min_size(area.min, egui::vec2(title_room, title_h));
-            let text = egui::RichText::new(&title).color(p.on_primary).font(title_font);
-            let shown = ui.scope_builder(
-                egui::UiBuilder::new()
-                    .max_rect(title_rect)
-                    .layout(egui::Layout::left_to_right(egui::Align::Center).with_main_wrap(true)),
-                |ui| ui.add(egui::Label::new(text).wrap()),
-            );
-            layout::fixed_item(&ctx, shown.inner.rect);
-            if !layout::fits(&galley, title_rect.size()) {
-                layout::overflow(&ctx, format!("the title `{title}` is cut"));
-            }
+            let title_h = show_title(k, ui, &title, font, title_room, one_line);
             // The controls, right-aligned, on as many lines as they need.
-            let mut lines: Vec<Vec<usize>> = vec![Vec::new()];
-            let mut used = 0.0;
-            let room = if one_line { all } else { w };
-            for (i, cw) in widths.iter().enumerate() {
-                if lines.last().is_some_and(|l| !l.is_empty()) && used + GAP + cw > room {
-                    lines.push(Vec::new());
-                    used = 0.0;
-                }
-                let Some(line) = lines.last_mut() else { break };
-                used += if line.is_empty() { *cw } else { GAP + cw };
-                line.push(i);
-            }
+            let lines = wrap(&widths, if one_line { all } else { w });
             let mut y =
                 if one_line { area.top() + (title_h - TARGET) / 2.0 } else { area.top() + title_h + 8.0 };
             for line in &lines {
-                let line_w: f32 =
-                    line.iter().map(|&i| widths[i]).sum::<f32>() + GAP * (line.len() as f32 - 1.0);
-                let mut x = area.right() - line_w;
+                let mut x = area.right() - row_width(&line.iter().map(|&i| widths[i]).collect::<Vec<_>>());
                 for &i in line {
-                    let c = &list[i];
                     let r = Rect::from_min_size(egui::pos2(x, y), egui::vec2(widths[i], TARGET));
-                    let kind = Kind::OnBar { selected: c.selected };
-                    let clicked = ui
-                        .scope_builder(egui::UiBuilder::new().max_rect(r), |ui| {
-                            named_button(ui, p, kind, &c.shown, &c.name, None, r.size(), font).clicked()
-                        })
-                        .inner;
-                    layout::fixed_item(&ctx, r);
-                    if c.globe {
-                        let center = egui::pos2(r.left() + 14.0 + globe, r.center().y);
-                        let color = if c.selected { p.primary } else { p.on_primary };
-                        languages::globe(ui.painter(), center, globe, color);
-                    }
-                    if clicked {
-                        actions.push(c.action.clone());
+                    if show_control(k, ui, &list[i], r, font) {
+                        actions.push(list[i].action.clone());
                     }
                     x += widths[i] + GAP;
                 }
@@ -162,4 +103,116 @@ pub fn show(k: &Kiosk, ui: &mut Ui, actions: &mut Vec<Action>) {
             ui.advance_cursor_after_rect(Rect::from_min_max(area.min, egui::pos2(area.right(), bottom)));
         });
     layout::fixed(ui.ctx(), bar.response.rect);
+}
+
+/// The bar's title: the branch and the kiosk's name. With no usable flows
+/// the branch name would be the demo one, so it is left out.
+fn title(k: &Kiosk) -> String {
+    if k.unavailable {
+        k.word(Word::KioskTitle)
+    } else {
+        format!("{} · {}", k.branch().name, k.word(Word::KioskTitle))
+    }
+}
+
+/// How wide `s` is on one line in `font`.
+fn text_width(ctx: &egui::Context, s: &str, font: egui::FontId) -> f32 {
+    ctx.fonts_mut(|fo| fo.layout_no_wrap(s.to_string(), font, egui::Color32::WHITE)).size().x
+}
+
+/// The radius of the language button's globe.
+fn globe_radius(font: f32) -> f32 {
+    font * 0.5
+}
+
+/// Each control's width: its words and padding, never under [`TARGET`]. A
+/// globe takes room on both sides, so the words stay centred.
+fn widths(ctx: &egui::Context, list: &[Control], font: f32) -> Vec<f32> {
+    list.iter()
+        .map(|c| {
+            let extra = if c.globe { 4.0 * globe_radius(font) } else { 0.0 };
+            (text_width(ctx, &c.shown, theme::bold(font)) + 40.0 + extra).max(TARGET)
+        })
+        .collect()
+}
+
+/// The width of controls side by side, with the gaps between them.
+fn row_width(widths: &[f32]) -> f32 {
+    widths.iter().sum::<f32>() + GAP * (widths.len() as f32 - 1.0)
+}
+
+/// The controls' indices in lines no wider than `room` (a control wider
+/// than `room` has a line of its own).
+fn wrap(widths: &[f32], room: f32) -> Vec<Vec<usize>> {
+    let mut lines: Vec<Vec<usize>> = vec![Vec::new()];
+    let mut used = 0.0;
+    for (i, cw) in widths.iter().enumerate() {
+        if lines.last().is_some_and(|l| !l.is_empty()) && used + GAP + cw > room {
+            lines.push(Vec::new());
+            used = 0.0;
+        }
+        let Some(line) = lines.last_mut() else { break };
+        used += if line.is_empty() { *cw } else { GAP + cw };
+        line.push(i);
+    }
+    lines
+}
+
+/// Draws the title in `room` at the bar's top left, wrapped, and records
+/// it (and whether it was cut) for the layout checks. Returns its height
+/// (at least a control's on one line with the controls).
+fn show_title(k: &Kiosk, ui: &mut Ui, title: &str, font: f32, room: f32, one_line: bool) -> f32 {
+    let ctx = ui.ctx().clone();
+    let p = k.palette();
+    let title_font = theme::bold(font * 1.05);
+    let area = ui.available_rect_before_wrap();
+    let galley = ctx.fonts_mut(|f| f.layout(title.to_string(), title_font.clone(), p.on_primary, room));
+    let title_h = galley.size().y.max(if one_line { TARGET } else { 0.0 });
+    let title_rect = Rect::from_min_size(area.min, egui::vec2(room, title_h));
+    let text = egui::RichText::new(title).color(p.on_primary).font(title_font);
+    let shown = ui.scope_builder(
+        egui::UiBuilder::new()
+            .max_rect(title_rect)
+            .layout(egui::Layout::left_to_right(egui::Align::Center).with_main_wrap(true)),
+        |ui| ui.add(egui::Label::new(text).wrap()),
+    );
+    layout::fixed_item(&ctx, shown.inner.rect);
+    if !layout::fits(&galley, title_rect.size()) {
+        layout::overflow(&ctx, format!("the title `{title}` is cut"));
+    }
+    title_h
+}
+
+/// Draws one control in `r`; whether it was pressed.
+fn show_control(k: &Kiosk, ui: &mut Ui, c: &Control, r: Rect, font: f32) -> bool {
+    let p = k.palette();
+    let kind = Kind::OnBar { selected: c.selected };
+    let clicked = ui
+        .scope_builder(egui::UiBuilder::new().max_rect(r), |ui| {
+            BigButton::new(kind, &c.shown).named(&c.name).show(ui, p, r.size(), font).clicked()
+        })
+        .inner;
+    layout::fixed_item(ui.ctx(), r);
+    if c.globe {
+        let globe = globe_radius(font);
+        let center = egui::pos2(r.left() + 14.0 + globe, r.center().y);
+        let color = if c.selected { p.primary } else { p.on_primary };
+        languages::globe(ui.painter(), center, globe, color);
+    }
+    clicked
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn controls_wrap_onto_lines_no_wider_than_the_room() {
+        // 64 + 12 + 64 = 140 fits in 200; a third control would make 252.
+        assert_eq!(wrap(&[64.0, 64.0, 100.0, 100.0], 200.0), [vec![0, 1], vec![2], vec![3]]);
+        assert_eq!(wrap(&[64.0, 64.0, 100.0], 400.0), [vec![0, 1, 2]]);
+        // Wider than the room: a line of its own, never an empty line.
+        assert_eq!(wrap(&[300.0, 64.0], 200.0), [vec![0], vec![1]]);
+        assert_eq!(row_width(&[64.0, 64.0, 100.0]), 252.0);
+    }
 }

@@ -8,6 +8,8 @@ use eframe::egui::{
     self, Align2, Color32, CornerRadius, FontId, Rect, Response, Sense, Stroke, StrokeKind, Ui, Vec2,
     WidgetInfo, text::LayoutJob,
 };
+use eframe::epaint::Galley;
+use std::sync::Arc;
 
 /// How a button looks.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -27,7 +29,8 @@ pub enum Kind {
 
 /// A button of exactly `size`, with `label` as its text and its accessible
 /// name. `number`, if given, is drawn in a circle before the label (the key
-/// that also chooses it).
+/// that also chooses it). [`BigButton`] names it otherwise or marks the
+/// current one of a set.
 pub fn button(
     ui: &mut Ui,
     p: &Palette,
@@ -37,11 +40,7 @@ pub fn button(
     size: Vec2,
     font: f32,
 ) -> Response {
-    let name = match number {
-        Some(n) => format!("{n}. {label}"),
-        None => label.to_string(),
-    };
-    named_button(ui, p, kind, label, &name, number, size, font)
+    BigButton::new(kind, label).number(number).show(ui, p, size, font)
 }
 
 /// The height a [`button`] of `width` needs for `label`: `min`, unless its
@@ -62,92 +61,121 @@ pub fn button_height(ui: &Ui, label: &str, width: f32, font: f32, number: Option
     (layout(font).size().y + 24.0).max(min)
 }
 
-/// Like [`button`], with an accessible name that differs from what is drawn
-/// (a screen reader says "Larger text" where the button shows "A+").
-#[allow(clippy::too_many_arguments)]
-pub fn named_button(
-    ui: &mut Ui,
-    p: &Palette,
+/// A big button, built then shown:
+/// `BigButton::new(Kind::OnBar { selected: false }, "A+").named("Larger text").show(ui, p, size, font)`.
+#[must_use]
+pub struct BigButton<'a> {
     kind: Kind,
-    label: &str,
-    name: &str,
+    label: &'a str,
+    name: Option<&'a str>,
     number: Option<usize>,
-    size: Vec2,
-    font: f32,
-) -> Response {
-    let info = WidgetInfo::labeled(egui::Role::Button, true, name);
-    button_with_info(ui, p, kind, label, info, number, size, font)
+    current: Option<bool>,
 }
 
-/// Like [`named_button`] for one of a set where one is current (a
-/// language): a screen reader says it is pressed.
-#[allow(clippy::too_many_arguments)]
-pub fn current_button(
-    ui: &mut Ui,
-    p: &Palette,
-    kind: Kind,
-    label: &str,
-    name: &str,
-    number: Option<usize>,
-    current: bool,
-    size: Vec2,
-    font: f32,
-) -> Response {
-    let info = WidgetInfo::selected(egui::Role::Button, true, current, name);
-    button_with_info(ui, p, kind, label, info, number, size, font)
-}
-
-#[allow(clippy::too_many_arguments)]
-fn button_with_info(
-    ui: &mut Ui,
-    p: &Palette,
-    kind: Kind,
-    label: &str,
-    info: WidgetInfo,
-    number: Option<usize>,
-    size: Vec2,
-    font: f32,
-) -> Response {
-    let name = info.label.clone().unwrap_or_default();
-    let (rect, response) = ui.allocate_exact_size(size, Sense::click());
-    response.widget_info(|| info.clone());
-    if !ui.is_rect_visible(rect) {
-        return response;
+impl<'a> BigButton<'a> {
+    /// A button of `kind` showing `label`, which is also its name.
+    pub fn new(kind: Kind, label: &'a str) -> Self {
+        BigButton { kind, label, name: None, number: None, current: None }
     }
-    let hovered = response.hovered() || response.is_pointer_button_down_on();
-    let (fill, text, stroke) = match kind {
+
+    /// An accessible name that differs from what is drawn (a screen reader
+    /// says "Larger text" where the button shows "A+").
+    pub fn named(self, name: &'a str) -> Self {
+        BigButton { name: Some(name), ..self }
+    }
+
+    /// A number drawn in a circle before the label (the key that also
+    /// chooses it); without [`BigButton::named`], the name starts with it.
+    pub fn number(self, number: Option<usize>) -> Self {
+        BigButton { number, ..self }
+    }
+
+    /// One of a set where one is current (a language): a screen reader says
+    /// whether it is pressed.
+    pub fn current(self, current: bool) -> Self {
+        BigButton { current: Some(current), ..self }
+    }
+
+    /// What a screen reader is told.
+    fn info(&self) -> WidgetInfo {
+        let name = match (self.name, self.number) {
+            (Some(name), _) => name.to_string(),
+            (None, Some(n)) => format!("{n}. {}", self.label),
+            (None, None) => self.label.to_string(),
+        };
+        match self.current {
+            Some(current) => WidgetInfo::selected(egui::Role::Button, true, current, name),
+            None => WidgetInfo::labeled(egui::Role::Button, true, name),
+        }
+    }
+
+    /// Draws it at exactly `size`, its words in `font` (set a little smaller,
+    /// then wrapped, when they do not fit).
+    pub fn show(self, ui: &mut Ui, p: &Palette, size: Vec2, font: f32) -> Response {
+        let info = self.info();
+        let name = info.label.clone().unwrap_or_default();
+        let (rect, response) = ui.allocate_exact_size(size, Sense::click());
+        response.widget_info(|| info.clone());
+        if !ui.is_rect_visible(rect) {
+            return response;
+        }
+        let hovered = response.hovered() || response.is_pointer_button_down_on();
+        let (fill, text, stroke) = colours(self.kind, p);
+        let fill = if hovered { blend(fill, text, 0.12) } else { fill };
+        let painter = ui.painter();
+        painter.rect(rect, CornerRadius::same(12), fill, stroke, StrokeKind::Inside);
+        if response.has_focus() {
+            focus_ring(painter, p, rect, 12);
+        }
+        let mut left = rect.left() + 12.0;
+        if let Some(n) = self.number {
+            let r = (font * 0.85).max(20.0);
+            let center = egui::pos2(rect.left() + 24.0 + r, rect.center().y);
+            painter.circle_filled(center, r, text);
+            painter.text(center, Align2::CENTER_CENTER, n.to_string(), super::theme::bold(font), fill);
+            left = rect.left() + 24.0 + 2.0 * r + 18.0;
+        }
+        let width = (rect.right() - 12.0 - left).max(10.0);
+        let galley = fitted(painter, self.label, font, text, width);
+        if !super::layout::fits(&galley, egui::vec2(width, rect.height())) {
+            super::layout::overflow(
+                ui.ctx(),
+                format!("the button `{name}` ({:.0}x{:.0})", rect.width(), rect.height()),
+            );
+        }
+        let x = if self.number.is_some() { left } else { rect.center().x - galley.size().x / 2.0 };
+        let pos = egui::pos2(x.max(rect.left() + 8.0), rect.center().y - galley.size().y / 2.0);
+        painter.galley(pos, galley, text);
+        response
+    }
+}
+
+/// The ring around the control with the keyboard focus, drawn with corners
+/// of `radius`: outside it, so it never covers the control's own outline.
+pub fn focus_ring(painter: &egui::Painter, p: &Palette, rect: Rect, radius: u8) {
+    painter.rect_stroke(
+        rect.expand(4.0),
+        CornerRadius::same(radius + 2),
+        Stroke::new(4.0, p.focus),
+        StrokeKind::Outside,
+    );
+}
+
+/// A button's fill, text colour and outline.
+fn colours(kind: Kind, p: &Palette) -> (Color32, Color32, Stroke) {
+    match kind {
         Kind::Primary => (p.primary, p.on_primary, Stroke::NONE),
         Kind::Staff => (p.staff, p.on_staff, Stroke::NONE),
         Kind::Secondary => (p.card, p.primary, Stroke::new(3.0, p.primary)),
         Kind::OnBar { selected: true } => (p.on_primary, p.primary, Stroke::NONE),
         Kind::OnBar { selected: false } => (p.primary, p.on_primary, Stroke::new(2.0, p.on_primary)),
-    };
-    let fill = if hovered { blend(fill, text, 0.12) } else { fill };
-    let painter = ui.painter();
-    let radius = CornerRadius::same(12);
-    painter.rect(rect, radius, fill, stroke, StrokeKind::Inside);
-    if response.has_focus() {
-        painter.rect_stroke(
-            rect.expand(4.0),
-            CornerRadius::same(14),
-            Stroke::new(4.0, p.focus),
-            StrokeKind::Outside,
-        );
     }
-    let mut left = rect.left() + 24.0;
-    if let Some(n) = number {
-        let r = (font * 0.85).max(20.0);
-        let center = egui::pos2(left + r, rect.center().y);
-        painter.circle_filled(center, r, text);
-        painter.text(center, Align2::CENTER_CENTER, n.to_string(), super::theme::bold(font), fill);
-        left += 2.0 * r + 18.0;
-    }
-    if number.is_none() {
-        left = rect.left() + 12.0;
-    }
-    let width = (rect.right() - 12.0 - left).max(10.0);
-    // A label that does not fit on one line is first set a little smaller,
-    // and only then wrapped ("Empezar de nuevo" on a narrow button).
+}
+
+/// A label laid out in `width`: a label that does not fit on one line is
+/// first set a little smaller, and only then wrapped ("Empezar de nuevo" on
+/// a narrow button).
+fn fitted(painter: &egui::Painter, label: &str, font: f32, text: Color32, width: f32) -> Arc<Galley> {
     let mut galley = painter.layout(label.to_string(), super::theme::bold(font), text, width);
     for factor in [0.9, 0.8, 0.72] {
         if galley.rows.len() <= 1 {
@@ -158,16 +186,7 @@ fn button_with_info(
             galley = smaller;
         }
     }
-    if !super::layout::fits(&galley, egui::vec2(width, rect.height())) {
-        super::layout::overflow(
-            ui.ctx(),
-            format!("the button `{name}` ({:.0}x{:.0})", rect.width(), rect.height()),
-        );
-    }
-    let x = if number.is_some() { left } else { rect.center().x - galley.size().x / 2.0 };
-    let pos = egui::pos2(x.max(rect.left() + 8.0), rect.center().y - galley.size().y / 2.0);
-    painter.galley(pos, galley, text);
-    response
+    galley
 }
 
 /// Patron text with the values a branch filled in on a highlight.

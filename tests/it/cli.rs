@@ -521,3 +521,31 @@ fn install_defaults_fills_what_is_missing_and_never_overwrites() {
     let left: Vec<_> = std::fs::read_dir(&kiosk).unwrap().map(|e| e.unwrap().file_name()).collect();
     assert_eq!(left.len(), 3, "no partial copies left: {left:?}");
 }
+
+/// `preview` without a display: the screens and themes asked for are read
+/// (the names are the core's, worded by the command line) and the command
+/// says how to run it under Xvfb, exit 2; a screen it does not know is a
+/// usage error that lists the ones it does.
+#[cfg(feature = "gui")]
+#[test]
+fn preview_reads_its_screens_and_needs_a_display() {
+    let preview = |args: &[&str]| {
+        Command::new(env!("CARGO_BIN_EXE_kiosk-triage"))
+            .arg("preview")
+            .args(args)
+            .env_remove("DISPLAY")
+            .env_remove("WAYLAND_DISPLAY")
+            .current_dir(env!("CARGO_MANIFEST_DIR"))
+            .output()
+            .unwrap()
+    };
+    let o = preview(&["--screen", "languages,home", "--theme", "contrast", "--size", "1024x768"]);
+    assert_eq!(o.status.code(), Some(2));
+    let err = String::from_utf8_lossy(&o.stderr);
+    assert!(err.contains("needs a display") && err.contains("xvfb-run"), "{err}");
+    let o = preview(&["--screen", "lobby"]);
+    assert_eq!(o.status.code(), Some(2));
+    let err = String::from_utf8_lossy(&o.stderr);
+    assert!(err.contains("home, step, question, solved, handoff, idle, languages"), "{err}");
+    assert!(!err.contains("display"), "{err}");
+}

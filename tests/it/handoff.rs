@@ -3,10 +3,11 @@
 
 #![allow(clippy::unwrap_used)] // tests fail loudly, that is what they are for
 
+use crate::common;
 use kiosk_triage::flow::FlowSet;
 use kiosk_triage::flow::Sources;
 use kiosk_triage::flow::load::{builtin_sources, load_builtin, parse};
-use kiosk_triage::flow::synth::{Shape, common_files, flow_text, flow_text_with};
+use kiosk_triage::flow::synth::{Shape, common_files, flow_text};
 use kiosk_triage::handoff::archive::Archive;
 use kiosk_triage::handoff::base32::{ALPHABET, group};
 use kiosk_triage::handoff::codec::{Reached, contents_of, pack, unpack};
@@ -255,7 +256,6 @@ fn shape() -> impl Strategy<Value = Shape> {
 /// path starts at that node, and the test counts those runs.
 #[test]
 fn random_paths_on_random_flows_round_trip_exactly() {
-    use proptest::test_runner::{Config, TestRunner};
     let strategy = (
         (
             prop::collection::vec(shape(), 1..30),
@@ -267,83 +267,77 @@ fn random_paths_on_random_flows_round_trip_exactly() {
         0u64..50,
         any::<bool>(),
     );
-    let alternative_runs = std::cell::Cell::new(0usize);
-    let mut runner = TestRunner::new(Config { cases: 300, ..Config::default() });
-    let result = runner.run(&strategy, |((shapes, alt), picks, (small, es), ask_at, minutes, offered)| {
-        let mut files = common_files();
-        files.push(("f.ron".to_string(), flow_text_with("f", &shapes, alt)));
-        let refs: Vec<(&str, &str)> = files.iter().map(|(n, t)| (n.as_str(), t.as_str())).collect();
-        let report = parse(&refs, &|_| true, None);
-        prop_assume!(report.set.is_some());
-        let set = Arc::new(report.set.unwrap());
-        let branch = if small { "small" } else { "big" };
-        if set.branch(branch).unwrap().alternative.contains(&0) {
-            alternative_runs.set(alternative_runs.get() + 1);
-        }
-        let mut s = Session::start(set.clone(), branch, if es { "es" } else { "en" }, "f", secs(0)).unwrap();
-        for (t, pick) in picks.iter().enumerate() {
-            if s.outcome().is_some() {
-                break;
+    common::run_counting(
+        &strategy,
+        "round trips",
+        |((shapes, alt), picks, (small, es), ask_at, minutes, offered), count| {
+            let set = common::synth_set(&shapes, alt);
+            prop_assume!(set.is_some());
+            let set = set.unwrap();
+            let branch = if small { "small" } else { "big" };
+            if set.branch(branch).unwrap().alternative.contains(&0) {
+                count();
             }
-            if ask_at == Some(t) {
-                s.ask_staff(secs(t as u64));
-                break;
-            }
-            if s.next(secs(t as u64)).is_err() {
-                let _ = s.choose(pick + 1, secs(t as u64));
-            }
-        }
-        if s.outcome().is_none() {
-            s.ask_staff(secs(40));
-        }
-        let now = secs(minutes * 60);
-        let contents = contents_of(&s, offered, now).unwrap();
-        let value = pack(&set, &contents).unwrap();
-        let back = unpack(&set, value).unwrap();
-        prop_assert_eq!(&back, &contents);
-        // The path starts where the tile starts at this branch.
-        let start = set.start_at(0, set.branch(branch).unwrap());
-        prop_assert_eq!(back.path.first().map(|v| (v.flow, v.node)), Some((0, start)));
-        let expected = if s.outcome() == Some(&kiosk_triage::session::Outcome::AskedStaff) {
-            if offered { Reached::Offered } else { Reached::Asked }
-        } else {
-            Reached::FlowEnded
-        };
-        prop_assert_eq!(back.reached, expected);
-        // And through the characters.
-        let code = code_for_session(&s, offered, now).unwrap();
-        prop_assert!(decode(&code, std::slice::from_ref(&set)).is_ok());
-        // Every handoff path the walk finds at each branch (the path walk
-        // starts where the tile starts there) packs and unpacks to itself.
-        for (bi, b) in set.branches.iter().enumerate() {
-            let mut bad = None;
-            kiosk_triage::paths::walk_through_gotos(&set, 0, b, 200, &mut |path, end| {
-                if end != kiosk_triage::paths::End::Handoff || bad.is_some() {
-                    return;
+            let mut s =
+                Session::start(set.clone(), branch, if es { "es" } else { "en" }, "f", secs(0)).unwrap();
+            for (t, pick) in picks.iter().enumerate() {
+                if s.outcome().is_some() {
+                    break;
                 }
-                let c = kiosk_triage::handoff::codec::Contents {
-                    branch: bi,
-                    reached: Reached::FlowEnded,
-                    looped: false,
-                    path: path.to_vec(),
-                    ..contents.clone()
-                };
-                if path.first().map(|v| (v.flow, v.node)) != Some((0, set.start_at(0, b)))
-                    || pack(&set, &c).and_then(|v| unpack(&set, v).ok()).as_ref() != Some(&c)
-                {
-                    bad = Some(c);
+                if ask_at == Some(t) {
+                    s.ask_staff(secs(t as u64));
+                    break;
                 }
-            });
-            prop_assert!(bad.is_none(), "{:?} does not round-trip at {}", bad, b.id);
-        }
-        Ok(())
-    });
-    if let Err(e) = result {
-        panic!("{e}");
-    }
-    let runs = alternative_runs.get();
-    eprintln!("round trips that started at the flow's alternative: {runs} of 300");
-    assert!(runs >= 10, "only {runs} round trips started at a flow's home tile alternative");
+                if s.next(secs(t as u64)).is_err() {
+                    let _ = s.choose(pick + 1, secs(t as u64));
+                }
+            }
+            if s.outcome().is_none() {
+                s.ask_staff(secs(40));
+            }
+            let now = secs(minutes * 60);
+            let contents = contents_of(&s, offered, now).unwrap();
+            let value = pack(&set, &contents).unwrap();
+            let back = unpack(&set, value).unwrap();
+            prop_assert_eq!(&back, &contents);
+            // The path starts where the tile starts at this branch.
+            let start = set.start_at(0, set.branch(branch).unwrap());
+            prop_assert_eq!(back.path.first().map(|v| (v.flow, v.node)), Some((0, start)));
+            let expected = if s.outcome() == Some(&kiosk_triage::session::Outcome::AskedStaff) {
+                if offered { Reached::Offered } else { Reached::Asked }
+            } else {
+                Reached::FlowEnded
+            };
+            prop_assert_eq!(back.reached, expected);
+            // And through the characters.
+            let code = code_for_session(&s, offered, now).unwrap();
+            prop_assert!(decode(&code, std::slice::from_ref(&set)).is_ok());
+            // Every handoff path the walk finds at each branch (the path walk
+            // starts where the tile starts there) packs and unpacks to itself.
+            for (bi, b) in set.branches.iter().enumerate() {
+                let mut bad = None;
+                kiosk_triage::paths::walk_through_gotos(&set, 0, b, 200, &mut |path, end| {
+                    if end != kiosk_triage::paths::End::Handoff || bad.is_some() {
+                        return;
+                    }
+                    let c = kiosk_triage::handoff::codec::Contents {
+                        branch: bi,
+                        reached: Reached::FlowEnded,
+                        looped: false,
+                        path: path.to_vec(),
+                        ..contents.clone()
+                    };
+                    if path.first().map(|v| (v.flow, v.node)) != Some((0, set.start_at(0, b)))
+                        || pack(&set, &c).and_then(|v| unpack(&set, v).ok()).as_ref() != Some(&c)
+                    {
+                        bad = Some(c);
+                    }
+                });
+                prop_assert!(bad.is_none(), "{:?} does not round-trip at {}", bad, b.id);
+            }
+            Ok(())
+        },
+    );
 }
 
 proptest! {

@@ -7,7 +7,8 @@
 #![allow(clippy::unwrap_used)] // tests fail loudly, that is what they are for
 
 use crate::common;
-use eframe::egui::{self, Key, accesskit::Role, accesskit::Toggled};
+use common::kiosk::{MockClock, click, frames, harness, key, shows};
+use eframe::egui::{Key, accesskit::Role, accesskit::Toggled};
 use egui_kittest::Harness;
 use egui_kittest::kittest::{NodeT, Queryable};
 use kiosk_triage::config::KioskConfig;
@@ -16,44 +17,21 @@ use kiosk_triage::kiosk::{Kiosk, Setup};
 use kiosk_triage::session::{Outcome, Visit};
 use kiosk_triage::speech::Recorder;
 use std::sync::Arc;
-use std::sync::atomic::{AtomicU64, Ordering};
 use std::time::Duration;
 
 /// Every language's button, by its own name, in the order shown.
 const NAMES: [&str; 5] = ["English", "Español", "中文", "Tiếng Việt", "Русский"];
 
-fn kiosk_on(set: Arc<FlowSet>) -> (Harness<'static, Kiosk>, Arc<AtomicU64>) {
-    let ticks = Arc::new(AtomicU64::new(1000));
-    let t = ticks.clone();
+fn kiosk_on(set: Arc<FlowSet>) -> (Harness<'static, Kiosk>, MockClock) {
+    let clock = MockClock::at(1000);
     let branch = set.branches[0].id.clone();
-    let setup = Setup::plain(set, &branch, Arc::new(move || Duration::from_millis(t.load(Ordering::SeqCst))));
-    let mut h = Harness::builder()
-        .with_size(egui::vec2(1280.0, 800.0))
-        .build_ui_state(|ui, k: &mut Kiosk| k.ui(ui), Kiosk::new(setup));
+    let mut h = harness(Kiosk::new(Setup::plain(set, &branch, clock.clock())), 800.0);
     frames(&mut h);
-    (h, ticks)
+    (h, clock)
 }
 
-fn kiosk() -> (Harness<'static, Kiosk>, Arc<AtomicU64>) {
+fn kiosk() -> (Harness<'static, Kiosk>, MockClock) {
     kiosk_on(common::five_languages())
-}
-
-fn frames(h: &mut Harness<'_, Kiosk>) {
-    h.run_steps(3);
-}
-
-fn click(h: &mut Harness<'_, Kiosk>, label: &str) {
-    h.get_by_label(label).click();
-    frames(h);
-}
-
-fn key(h: &mut Harness<'_, Kiosk>, key: Key) {
-    h.key_press(key);
-    frames(h);
-}
-
-fn shows(h: &Harness<'_, Kiosk>, label: &str) -> bool {
-    h.query_by_label(label).is_some()
 }
 
 /// Starts printing and takes its first answer: a step two screens in.
@@ -203,13 +181,13 @@ fn staff_help_from_the_language_screen_hands_off_the_session() {
 
 #[test]
 fn a_patron_who_walks_away_from_the_language_screen_is_wiped() {
-    let (mut h, ticks) = kiosk();
+    let (mut h, clock) = kiosk();
     // Even on the home screen, in the first language: it is not how a new
     // patron finds the kiosk.
     click(&mut h, "Language: English");
     let config = KioskConfig::default();
     let gone = config.idle_warning() + config.idle_reset() + Duration::from_secs(1);
-    ticks.fetch_add(gone.as_millis() as u64, Ordering::SeqCst);
+    clock.advance_by(gone);
     frames(&mut h);
     assert!(!shows(&h, "Choose your language"));
     assert!(shows(&h, "Hello! What do you need help with?"));
@@ -222,9 +200,7 @@ fn read_aloud_reads_the_language_screen_when_it_opens_and_the_place_after() {
     let setup = Setup::plain(set, &branch, Arc::new(|| Duration::from_secs(1)));
     let voice = Recorder::new(&["en", "es"]);
     let kiosk = Kiosk::new(setup).with_voice(Box::new(voice.clone()));
-    let mut h = Harness::builder()
-        .with_size(egui::vec2(1280.0, 800.0))
-        .build_ui_state(|ui, k: &mut Kiosk| k.ui(ui), kiosk);
+    let mut h = harness(kiosk, 800.0);
     frames(&mut h);
     into_a_flow(&mut h);
     click(&mut h, "Read aloud");

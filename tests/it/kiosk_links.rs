@@ -5,30 +5,20 @@
 #![cfg(feature = "gui")]
 #![allow(clippy::unwrap_used)] // tests fail loudly, that is what they are for
 
-use eframe::egui;
+use crate::common::kiosk::{MockClock, click, frames, harness};
 use egui_kittest::Harness;
 use egui_kittest::kittest::Queryable;
 use kiosk_triage::kiosk::{Kiosk, Setup};
-use std::sync::Arc;
-use std::time::Duration;
 
 fn kiosk() -> Harness<'static, Kiosk> {
     let set = super::desk_summary::set();
-    let setup = Setup::plain(set, "main", Arc::new(|| Duration::ZERO));
-    Harness::builder()
-        .with_size(egui::vec2(1280.0, 900.0))
-        .build_ui_state(|ui, k: &mut Kiosk| k.ui(ui), Kiosk::new(setup))
-}
-
-fn click(h: &mut Harness<'_, Kiosk>, label: &str) {
-    h.get_by_label(label).click();
-    h.run_steps(3);
+    harness(Kiosk::new(Setup::plain(set, "main", MockClock::default().clock())), 900.0)
 }
 
 #[test]
 fn a_step_with_a_link_shows_its_short_address_and_others_do_not() {
     let mut h = kiosk();
-    h.run_steps(3);
+    frames(&mut h);
     click(&mut h, "Email");
     assert!(h.query_by_label("g.co/recover").is_none(), "the question has no link");
     click(&mut h, "1. Gmail");

@@ -5,78 +5,22 @@
 #![cfg(feature = "gui")]
 #![allow(clippy::unwrap_used)] // tests fail loudly, that is what they are for
 
-use eframe::egui::{self, Key, Modifiers};
+use crate::common::kiosk::{MockClock, click, frames, harness, key, printing};
+use eframe::egui::{Key, Modifiers};
 use egui_kittest::Harness;
 use egui_kittest::kittest::Queryable;
-use kiosk_triage::flow::load::parse;
 use kiosk_triage::kiosk::{Kiosk, Setup};
 use kiosk_triage::session::Outcome;
 use kiosk_triage::speech::{Heard, Recorder};
-use std::sync::Arc;
-use std::sync::atomic::{AtomicU64, Ordering};
-use std::time::Duration;
-
-const FLOWSET: &str =
-    r#"FlowSet(name: "test", languages: ["en", "es"], vars: {"printer": "printer", "help_desk": "desk"})"#;
-const BRANCH: &str =
-    r#"Branch(id: "main", name: "Test Library", vars: {"printer": "P-1", "help_desk": "the front desk"})"#;
-const PRINTING: &str = r#"Flow(
-    id: "printing",
-    title: {"en": "Print something", "es": "Imprimir algo"},
-    icon: "icons/printing.png",
-    start: "where",
-    nodes: [
-        Question(id: "where", text: {"en": "Where are you printing from?", "es": "¿Desde dónde imprime?"}, choices: [
-            Choice(label: {"en": "A library computer", "es": "Una computadora de la biblioteca"}, to: "ctrl_p"),
-            Choice(label: {"en": "The printer has a problem", "es": "La impresora tiene un problema"}, to: "jam"),
-        ]),
-        Step(id: "ctrl_p", text: {"en": "Press Ctrl and P. Choose {printer}.", "es": "Presione Ctrl y P. Elija {printer}."}, next: "found"),
-        Question(id: "found", text: {"en": "Do you see your job?", "es": "¿Ve su trabajo?"}, choices: [
-            Choice(label: {"en": "Yes", "es": "Sí"}, to: "done"),
-            Choice(label: {"en": "No", "es": "No"}, to: "jam"),
-        ]),
-        Handoff(id: "jam", reason: {"en": "Staff will fix the printer.", "es": "El personal arreglará la impresora."}, note: "Jam."),
-        Solved(id: "done", text: {"en": "Take your pages.", "es": "Recoja sus hojas."}),
-    ],
-)"#;
 
 /// A kiosk speaking through a recorder with voices for `voices`, windowed
-/// (so staff mode opens without a PIN), and its clock in milliseconds.
-fn kiosk(voices: &[&str]) -> (Harness<'static, Kiosk>, Recorder, Arc<AtomicU64>) {
-    let files = [
-        ("flowset.ron", FLOWSET),
-        ("printing.ron", PRINTING),
-        ("branches/main.ron", BRANCH),
-        ("words/en.ron", include_str!("../../flows/words/en.ron")),
-        ("words/es.ron", include_str!("../../flows/words/es.ron")),
-    ];
-    let report = parse(&files, &|_| true, None);
-    assert_eq!(report.errors(), 0, "{:?}", report.diagnostics);
-    let set = Arc::new(report.set.unwrap());
-    let ticks = Arc::new(AtomicU64::new(0));
-    let clock = ticks.clone();
-    let setup =
-        Setup::plain(set, "main", Arc::new(move || Duration::from_millis(clock.load(Ordering::SeqCst))));
+/// (so staff mode opens without a PIN), and its clock.
+fn kiosk(voices: &[&str]) -> (Harness<'static, Kiosk>, Recorder, MockClock) {
+    let clock = MockClock::default();
     let voice = Recorder::new(voices);
-    let kiosk = Kiosk::new(setup).with_voice(Box::new(voice.clone()));
-    let harness = Harness::builder()
-        .with_size(egui::vec2(1280.0, 800.0))
-        .build_ui_state(|ui, k: &mut Kiosk| k.ui(ui), kiosk);
-    (harness, voice, ticks)
-}
-
-fn frames(h: &mut Harness<'_, Kiosk>) {
-    h.run_steps(3);
-}
-
-fn click(h: &mut Harness<'_, Kiosk>, label: &str) {
-    h.get_by_label(label).click();
-    frames(h);
-}
-
-fn key(h: &mut Harness<'_, Kiosk>, key: Key) {
-    h.key_press(key);
-    frames(h);
+    let kiosk =
+        Kiosk::new(Setup::plain(printing(), "main", clock.clock())).with_voice(Box::new(voice.clone()));
+    (harness(kiosk, 800.0), voice, clock)
 }
 
 fn say(lines: &[&str]) -> Heard {
@@ -208,13 +152,13 @@ fn the_idle_wipe_turns_read_aloud_off() {
     frames(&mut h);
     click(&mut h, "Read aloud");
     click(&mut h, "Print something");
-    clock.fetch_add(91_000, Ordering::SeqCst);
+    clock.advance(91);
     frames(&mut h);
     let idle = voice.said().pop().unwrap().1;
     assert_eq!(idle[0], "Are you still there?", "the warning is read too: {idle:?}");
     assert_eq!(idle.last().unwrap(), "To stay, press any key.");
     voice.clear();
-    clock.fetch_add(30_000, Ordering::SeqCst);
+    clock.advance(30);
     frames(&mut h);
     assert!(h.state().session().is_none(), "wiped");
     assert!(!h.state().reading_aloud(), "the wipe turns Read aloud off");

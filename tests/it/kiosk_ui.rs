@@ -5,55 +5,20 @@
 #![cfg(feature = "gui")]
 #![allow(clippy::unwrap_used)] // tests fail loudly, that is what they are for
 
+use crate::common::kiosk::{MockClock, click, frames, harness, printing, shows};
 use eframe::egui::{self, Key, Modifiers, ViewportCommand, ViewportEvent, ViewportId};
 use egui_kittest::Harness;
 use egui_kittest::kittest::{NodeT, Queryable};
 use kiosk_triage::config::{KioskConfig, StaffGate, hash_pin};
-use kiosk_triage::flow::load::parse;
 use kiosk_triage::kiosk::stats::StatsSink;
 use kiosk_triage::kiosk::{Kiosk, Setup};
 use kiosk_triage::session::Outcome;
 use std::sync::Arc;
-use std::sync::atomic::{AtomicU64, Ordering};
 use std::time::Duration;
-
-const FLOWSET: &str =
-    r#"FlowSet(name: "test", languages: ["en", "es"], vars: {"printer": "printer", "help_desk": "desk"})"#;
-const BRANCH: &str =
-    r#"Branch(id: "main", name: "Test Library", vars: {"printer": "P-1", "help_desk": "the front desk"})"#;
-const PRINTING: &str = r#"Flow(
-    id: "printing",
-    title: {"en": "Print something", "es": "Imprimir algo"},
-    icon: "icons/printing.png",
-    start: "where",
-    nodes: [
-        Question(id: "where", text: {"en": "Where are you printing from?", "es": "¿Desde dónde imprime?"}, choices: [
-            Choice(label: {"en": "A library computer", "es": "Una computadora de la biblioteca"}, to: "ctrl_p"),
-            Choice(label: {"en": "The printer has a problem", "es": "La impresora tiene un problema"}, to: "jam"),
-        ]),
-        Step(id: "ctrl_p", text: {"en": "Press Ctrl and P. Choose {printer}.", "es": "Presione Ctrl y P. Elija {printer}."}, next: "found"),
-        Question(id: "found", text: {"en": "Do you see your job?", "es": "¿Ve su trabajo?"}, choices: [
-            Choice(label: {"en": "Yes", "es": "Sí"}, to: "done"),
-            Choice(label: {"en": "No", "es": "No"}, to: "jam"),
-        ]),
-        Handoff(id: "jam", reason: {"en": "Staff will fix the printer.", "es": "El personal arreglará la impresora."}, note: "Jam."),
-        Solved(id: "done", text: {"en": "Take your pages.", "es": "Recoja sus hojas."}),
-    ],
-)"#;
 
 thread_local! {
     /// The harness height for the next kiosk built on this thread.
     static HEIGHT: std::cell::RefCell<f32> = const { std::cell::RefCell::new(800.0) };
-}
-
-/// A clock the test moves by hand.
-#[derive(Clone, Default)]
-struct MockClock(Arc<AtomicU64>);
-
-impl MockClock {
-    fn advance(&self, secs: u64) {
-        self.0.fetch_add(secs * 1000, Ordering::SeqCst);
-    }
 }
 
 fn kiosk(config: KioskConfig, windowed: bool) -> (Harness<'static, Kiosk>, MockClock) {
@@ -76,51 +41,21 @@ fn kiosk_recording(
     windowed: bool,
     stats: Option<StatsSink>,
 ) -> (Harness<'static, Kiosk>, MockClock) {
-    let files = [
-        ("flowset.ron", FLOWSET),
-        ("printing.ron", PRINTING),
-        ("branches/main.ron", BRANCH),
-        ("words/en.ron", include_str!("../../flows/words/en.ron")),
-        ("words/es.ron", include_str!("../../flows/words/es.ron")),
-    ];
-    let report = parse(&files, &|_| true, None);
-    assert_eq!(report.errors(), 0, "{:?}", report.diagnostics);
-    let set = Arc::new(report.set.unwrap());
     let clock = MockClock::default();
-    let ticks = clock.0.clone();
-    let mock: kiosk_triage::kiosk::Clock =
-        Arc::new(move || Duration::from_millis(ticks.load(Ordering::SeqCst)));
     let setup = Setup {
         gate,
         config,
         windowed,
         stats,
         files: "layout: the current folder\nflows   flows  (default)\n".into(),
-        ..Setup::plain(set, "main", mock)
+        ..Setup::plain(printing(), "main", clock.clock())
     };
-    let harness = Harness::builder()
-        .with_size(egui::vec2(1280.0, HEIGHT.with(|h| *h.borrow())))
-        .build_ui_state(|ui, k: &mut Kiosk| k.ui(ui), Kiosk::new(setup));
+    let harness = harness(Kiosk::new(setup), HEIGHT.with(|h| *h.borrow()));
     (harness, clock)
 }
 
 fn default_kiosk() -> (Harness<'static, Kiosk>, MockClock) {
     kiosk(KioskConfig::default(), false)
-}
-
-/// Runs a few frames (the kiosk always asks for a repaint later, so `run`
-/// would wait for that deadline).
-fn frames(h: &mut Harness<'_, Kiosk>) {
-    h.run_steps(3);
-}
-
-fn click(h: &mut Harness<'_, Kiosk>, label: &str) {
-    h.get_by_label(label).click();
-    frames(h);
-}
-
-fn shows(h: &Harness<'_, Kiosk>, label: &str) -> bool {
-    h.query_by_label(label).is_some()
 }
 
 #[test]
@@ -510,9 +445,7 @@ fn with_no_usable_flows_home_shows_no_demo_guides_or_demo_branch() {
         windowed: false,
         ..Setup::plain(set, &branch, Arc::new(|| Duration::ZERO))
     };
-    let mut h = Harness::builder()
-        .with_size(egui::vec2(1280.0, 800.0))
-        .build_ui_state(|ui, k: &mut Kiosk| k.ui(ui), Kiosk::new(setup));
+    let mut h = harness(Kiosk::new(setup), 800.0);
     frames(&mut h);
     assert!(shows(&h, "A staff member can help you with this"));
     assert!(h.query_by_label_contains(&branch_name).is_none(), "the demo branch is not this library");
@@ -659,7 +592,7 @@ fn one_second_left_is_said_in_the_singular() {
     click(&mut h, "1. Yes");
     assert!(shows(&h, "Back to the start in 20 seconds."));
     clock.advance(19);
-    clock.0.fetch_add(500, Ordering::SeqCst);
+    clock.advance_by(Duration::from_millis(500));
     frames(&mut h);
     assert!(shows(&h, "Back to the start in 1 second."), "the solved screen too");
 }

@@ -3,14 +3,11 @@
 
 #![allow(clippy::unwrap_used)] // tests fail loudly, that is what they are for
 
-use kiosk_triage::flow::load::parse;
-use kiosk_triage::flow::synth::{Shape, common_files, flow_text_with};
+use crate::common;
+use kiosk_triage::flow::synth::Shape;
 use kiosk_triage::graph::{Notation, render};
 use kiosk_triage::session::{Body, Session};
 use proptest::prelude::*;
-use proptest::test_runner::{Config, TestRunner};
-use std::cell::Cell;
-use std::sync::Arc;
 use std::time::Duration;
 
 #[derive(Clone, Debug)]
@@ -56,24 +53,19 @@ fn no_input_sequence_breaks_a_session() {
         any::<bool>(),
         prop_oneof![2 => Just(None), 1 => (0usize..40).prop_map(Some)],
     );
-    let alternative_runs = Cell::new(0usize);
-    let mut runner = TestRunner::new(Config { cases: 300, ..Config::default() });
-    let result = runner.run(&strategy, |(shapes, actions, small, alt)| {
-        let mut files = common_files();
-        files.push(("f.ron".to_string(), flow_text_with("f", &shapes, alt)));
-        let refs: Vec<(&str, &str)> = files.iter().map(|(n, t)| (n.as_str(), t.as_str())).collect();
-        let report = parse(&refs, &|_| true, None);
+    common::run_counting(&strategy, "runs", |(shapes, actions, small, alt), count| {
+        let set = common::synth_set(&shapes, alt);
         // Random shapes are often invalid (loops with no way out): those are
         // refused by check, which is the point; walk only the valid ones.
-        prop_assume!(report.set.is_some());
-        let set = Arc::new(report.set.unwrap());
+        prop_assume!(set.is_some());
+        let set = set.unwrap();
         let branch = if small { "small" } else { "big" };
         let b = set.branch(branch).unwrap();
         let start = set.start_at(0, b);
         if b.alternative.contains(&0) {
             prop_assert!(small && alt.is_some());
             prop_assert_eq!(start, set.flows[0].else_start.unwrap());
-            alternative_runs.set(alternative_runs.get() + 1);
+            count();
         }
         // The chart for the branch marks that node, and only it, as the start,
         // and does not grey it.
@@ -115,10 +107,4 @@ fn no_input_sequence_breaks_a_session() {
         }
         Ok(())
     });
-    if let Err(e) = result {
-        panic!("{e}");
-    }
-    let runs = alternative_runs.get();
-    eprintln!("runs that started at the flow's alternative: {runs} of 300");
-    assert!(runs >= 10, "only {runs} runs started at a flow's home tile alternative");
 }

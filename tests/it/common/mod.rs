@@ -1,7 +1,11 @@
 //! Fixtures shared by the integration tests: a library's own flows folder
-//! in a temporary place, told apart from the built-in flows by one title.
+//! in a temporary place, told apart from the built-in flows by one title;
+//! and, in `kiosk`, the headless kiosk and a patron's steps on it.
 
 #![allow(clippy::unwrap_used, dead_code)] // not every test uses every fixture
+
+#[cfg(feature = "gui")]
+pub mod kiosk;
 
 use std::io::Write;
 use std::path::{Path, PathBuf};
@@ -98,4 +102,41 @@ pub fn five_languages() -> std::sync::Arc<kiosk_triage::flow::FlowSet> {
     let set = kiosk_triage::flow::load::load_builtin(None).report.set.unwrap();
     assert_eq!(set.languages, ["en", "es", "zh", "vi", "ru"]);
     std::sync::Arc::new(set)
+}
+
+/// The random flow `f` ([`flow_text_with`](kiosk_triage::flow::synth::flow_text_with))
+/// with the common files, checked; `None` when `check` refuses it (random
+/// shapes are often invalid: loops with no way out).
+pub fn synth_set(
+    shapes: &[kiosk_triage::flow::synth::Shape],
+    alt: Option<usize>,
+) -> Option<std::sync::Arc<kiosk_triage::flow::FlowSet>> {
+    use kiosk_triage::flow::synth::{common_files, flow_text_with};
+    let mut files = common_files();
+    files.push(("f.ron".to_string(), flow_text_with("f", shapes, alt)));
+    let refs: Vec<(&str, &str)> = files.iter().map(|(n, t)| (n.as_str(), t.as_str())).collect();
+    kiosk_triage::flow::load::parse(&refs, &|_| true, None).set.map(std::sync::Arc::new)
+}
+
+/// Runs a property on 300 cases of `strategy`, as `proptest!` would, and
+/// counts the cases that reach the rare case it is about (a flow that starts
+/// at its home tile alternative): `test` calls its second argument for each.
+/// Fails on a failing case, and when fewer than 10 of the 300 were counted,
+/// so the rare case cannot silently stop being generated. `what` names the
+/// cases in the messages ("runs", "round trips").
+pub fn run_counting<S: proptest::strategy::Strategy>(
+    strategy: &S,
+    what: &str,
+    test: impl Fn(S::Value, &dyn Fn()) -> Result<(), proptest::test_runner::TestCaseError>,
+) {
+    use proptest::test_runner::{Config, TestRunner};
+    let counted = std::cell::Cell::new(0usize);
+    let count = || counted.set(counted.get() + 1);
+    let mut runner = TestRunner::new(Config { cases: 300, ..Config::default() });
+    if let Err(e) = runner.run(strategy, |value| test(value, &count)) {
+        panic!("{e}");
+    }
+    let runs = counted.get();
+    eprintln!("{what} that started at the flow's alternative: {runs} of 300");
+    assert!(runs >= 10, "only {runs} {what} started at a flow's home tile alternative");
 }
