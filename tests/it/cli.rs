@@ -226,7 +226,9 @@ fn test_replays_scenarios_and_reports_what_differed() {
     copy_tree(&Path::new(env!("CARGO_MANIFEST_DIR")).join("assets"), &tmp.path().join("assets"));
     std::fs::write(
         dir.join("tests/zz.ron"),
-        "[Scenario(name: \"wrong ending\", flow: \"wifi\", branch: \"central\", lang: \"en\", choices: [], ending: \"nope\")]",
+        "[Scenario(name: \"wrong ending\", flow: \"wifi\", branch: \"central\", lang: \"en\", choices: [], ending: \"nope\"),\n\
+         Scenario(name: \"wrong urgency\", flow: \"copying\", branch: \"central\", lang: \"en\",\n\
+           choices: [\"The copier shows a message or is jammed\"], ending: \"jam\", urgent: false)]",
     )
     .unwrap();
     std::fs::write(
@@ -239,8 +241,16 @@ fn test_replays_scenarios_and_reports_what_differed() {
     let out = stdout(&o);
     assert!(out.contains("FAIL  wrong ending (wifi, central, en)"), "{out}");
     assert!(out.contains("zz.ron:1:"), "{out}");
+    assert!(
+        out.contains(&format!(
+            "FAIL  wrong urgency (copying, central, en)\n      --> {}:2:16\n      ended at `jam` in `copying`; \
+             the handoff is urgent (the ending is urgent), expected not urgent\n",
+            dir.join("tests/zz.ron").display()
+        )),
+        "{out}"
+    );
     assert!(out.contains("error[unknown-field]: unknown field `brnch` in `Scenario`"), "{out}");
-    assert!(out.contains(" passed, 2 failed\n"), "{out}");
+    assert!(out.contains(" passed, 3 failed\n"), "{out}");
     assert!(out.contains("nodes (100%)"), "{out}");
 }
 
