@@ -192,3 +192,54 @@ fn a_mistyped_expectation_is_a_located_error() {
     );
     assert!(shown.contains("did you mean `facts`?"), "{shown}");
 }
+
+/// The default scenarios check what the desk reads: every fact the flows ask
+/// for, every urgent ending, and every urgent answer are asserted by at least
+/// one scenario.
+#[test]
+fn default_scenarios_assert_every_fact_and_urgency() {
+    use kiosk_triage::flow::model::NodeKind;
+    use kiosk_triage::flow::raw::Urgency;
+    let set = Arc::new(load_builtin(None).report.set.unwrap());
+    let files = read_scenarios(&Path::new(env!("CARGO_MANIFEST_DIR")).join("flows/tests")).unwrap();
+    let scenarios: Vec<_> = files.iter().flat_map(|f| f.scenarios.as_ref().unwrap().iter()).collect();
+    let en = |t: &kiosk_triage::flow::model::Text| set.render(t, "en", &set.branches[0]).plain();
+    for flow in &set.flows {
+        for node in &flow.nodes {
+            match &node.kind {
+                NodeKind::Question { fact: Some(name), .. } => assert!(
+                    scenarios.iter().any(|sc| sc
+                        .facts
+                        .iter()
+                        .flatten()
+                        .any(|f| f.starts_with(&format!("{name}: ")))),
+                    "no scenario asserts the fact `{name}` (`{}` in `{}`)",
+                    node.id,
+                    flow.id
+                ),
+                NodeKind::Handoff(h) if h.urgency == Urgency::Urgent => assert!(
+                    scenarios
+                        .iter()
+                        .any(|sc| sc.flow == flow.id && sc.ending == node.id && sc.urgent == Some(true)),
+                    "no scenario asserts that `{}` in `{}` is urgent",
+                    node.id,
+                    flow.id
+                ),
+                _ => {}
+            }
+            if let NodeKind::Question { choices, .. } = &node.kind {
+                for c in choices.iter().filter(|c| c.urgent) {
+                    let label = en(&c.label);
+                    assert!(
+                        scenarios.iter().any(|sc| sc.lang == "en"
+                            && sc.urgent == Some(true)
+                            && sc.choices.contains(&kiosk_triage::scenario::Pick::Label(label.clone()))),
+                        "no English scenario takes the urgent answer `{label}` (`{}` in `{}`) and asserts `urgent: true`",
+                        node.id,
+                        flow.id
+                    );
+                }
+            }
+        }
+    }
+}
