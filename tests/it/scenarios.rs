@@ -130,8 +130,7 @@ fn scenarios_assert_the_facts_and_urgency_the_handoff_carries() {
     );
     // An urgent answer, and the patron's own words for why.
     let due = r#"[Scenario(name: "x", flow: "time", branch: "northgate", lang: "en",
-        choices: ["My time is almost up", "In my email", "Yes, I need more time", "Ask staff for more time",
-            "Yes, within the next hour"],
+        choices: ["My time is almost up", "Yes, I need more time", "Ask staff for more time", "Yes, within the next hour"],
         ending: "more_time","#;
     assert_eq!(
         one(&format!(r#"{due} facts: ["Deadline: Yes, within the next hour"], urgent: true)]"#)),
