@@ -1,7 +1,8 @@
 //! Scenario transcripts: a patron's choices (by label, or by number as on
 //! screen, so a price in a label does not tie a test to one branch) and the
 //! ending they must reach, replayed through the same session the kiosk uses;
-//! or that a flow is hidden at a branch.
+//! optionally the facts and urgency the handoff code carries to the desk; or
+//! that a flow is hidden at a branch.
 //!
 //! IT staff keep them in `flows/tests/*.ron`, so an edit that breaks a path
 //! patrons rely on is caught by `kiosk-triage test` before it reaches a kiosk.
@@ -9,7 +10,10 @@
 use crate::flow::check::parse_ron;
 use crate::flow::diag::Diagnostic;
 use crate::flow::model::{FlowSet, NodeKind};
+use crate::flow::raw::Urgency;
 use crate::flow::source::{Pos, SourceFile};
+use crate::handoff::code_for_session;
+use crate::handoff::summary::decode;
 use crate::session::{Body, Session};
 use serde::Deserialize;
 use std::sync::Arc;
@@ -44,6 +48,16 @@ pub struct Scenario {
     /// else is replayed.
     #[serde(default)]
     pub hidden: bool,
+    /// The facts the desk reads from the visit's handoff code, all of them
+    /// and in order, each as the desk shows it: "Email provider: Gmail" (the
+    /// flows' working language, whatever `lang` is). `[]`: none. Not checked
+    /// when left out.
+    #[serde(default)]
+    pub facts: Option<Vec<String>>,
+    /// Whether the desk reads the visit as urgent (an urgent answer taken or
+    /// an urgent handoff). Not checked when left out.
+    #[serde(default)]
+    pub urgent: Option<bool>,
 }
 
 /// One answer in a transcript.
@@ -112,14 +126,65 @@ pub fn replay(set: &Arc<FlowSet>, sc: &Scenario) -> Result<(), String> {
     }
     pass_steps(&mut s, &mut tick)?;
     if sc.ask_staff {
+        let at = here(set, &s);
         s.ask_staff(tick());
-        return if sc.ending == "asked_staff" {
-            Ok(())
-        } else {
-            Err(format!("the patron asked for staff, so the ending is `asked_staff`, not `{}`", sc.ending))
-        };
+        if sc.ending != "asked_staff" {
+            return Err(format!(
+                "the patron asked for staff, so the ending is `asked_staff`, not `{}`",
+                sc.ending
+            ));
+        }
+        return desk_reads_as_expected(set, &s, sc, &format!("asked for staff at {at}"), tick());
     }
-    ended_as_expected(set, &s, sc)
+    ended_as_expected(set, &s, sc)?;
+    desk_reads_as_expected(set, &s, sc, &format!("ended at {}", here(set, &s)), tick())
+}
+
+/// The facts and urgency the desk reads from the visit's code (encoded and
+/// decoded, as staff would), against the scenario's `facts` and `urgent`.
+/// `at` says where the visit ended, for messages.
+fn desk_reads_as_expected(
+    set: &Arc<FlowSet>,
+    s: &Session,
+    sc: &Scenario,
+    at: &str,
+    now: Duration,
+) -> Result<(), String> {
+    if sc.facts.is_none() && sc.urgent.is_none() {
+        return Ok(());
+    }
+    let summary = code_for_session(s, false, now)
+        .ok_or_else(|| format!("{at}, but the visit gives no handoff code to read the facts from"))
+        .and_then(|code| {
+            decode(&code, std::slice::from_ref(set))
+                .map_err(|e| format!("{at}, but its code does not decode: {e}"))
+        })?;
+    if let Some(want) = &sc.facts {
+        let got: Vec<String> = summary.facts.iter().map(|f| format!("{}: {}", f.name, f.answer)).collect();
+        if &got != want {
+            let list = |l: &[String]| match l.is_empty() {
+                true => "no facts".to_string(),
+                false => l.iter().map(|f| format!("`{f}`")).collect::<Vec<_>>().join(", "),
+            };
+            return Err(format!("{at}; the handoff carries {}, expected {}", list(&got), list(want)));
+        }
+    }
+    if let Some(want) = sc.urgent {
+        let got = summary.urgent.urgency == Urgency::Urgent;
+        if got != want {
+            let why = match summary.urgent.because.is_empty() {
+                true if got => " (the ending is urgent)".to_string(),
+                true => String::new(),
+                false => format!(
+                    " (they answered {})",
+                    summary.urgent.because.iter().map(|a| format!("`{a}`")).collect::<Vec<_>>().join(", ")
+                ),
+            };
+            let is = |u: bool| if u { "urgent" } else { "not urgent" };
+            return Err(format!("{at}; the handoff is {}{why}, expected {}", is(got), is(want)));
+        }
+    }
+    Ok(())
 }
 
 /// Steps pass by themselves.

@@ -109,38 +109,41 @@ To print from a library computer, log in to it first. What do you need help with
   6. I want a refund or a reprint
 > 1. Print from a library computer
 ── Print something · step 2 ──
-Open what you want to print. Press the Ctrl key and the P key at the same time. A print preview opens. Do not use a print button on the web page: it may print every page.
+Open what you want to print, like a web page, an email or a file.
 > next
 ── Print something · step 3 ──
-Look at the preview. It shows how many pages will print. To print only some pages, type them in the Pages box, like 1-3.
+Press the Ctrl key and the P key at the same time. A print preview opens. Do not use a print button on the web page: it may print every page.
 > next
 ── Print something · step 4 ──
+Look at the preview. It shows how many pages will print. To print only some pages, type them in the Pages box, like 1-3.
+> next
+── Print something · step 5 ──
 Do you want black and white or color?
   1. Black and white: $0.15 a page
   2. Color
 > 1. Black and white: $0.15 a page
-── Print something · step 5 ──
+── Print something · step 6 ──
 In the print window, find Printer or Destination. Choose RIVERSIDE-PRINTER. Then click Print.
 > next
-── Print something · step 6 ──
+── Print something · step 7 ──
 Go to the print station by the front desk. Type your library card or guest pass number, or the name or email you used when you printed.
 > next
-── Print something · step 7 ──
+── Print something · step 8 ──
 Do you see your print job on the screen?
   1. Yes, I see it
   2. Yes, but it is wrong
   3. No, it is not there
 > 1. Yes, I see it
-── Print something · step 8 ──
+── Print something · step 9 ──
 Tap your job. Check the pages and the price. Your first 5 black and white pages each day are free. Then pay in cash at the front desk.
 > next
-── Print something · step 9 ──
+── Print something · step 10 ──
 Did your pages print?
   1. Yes, I have them
   2. No, I don't have enough money
   3. No, I paid but nothing printed
 > 3. No, I paid but nothing printed
-── Print something · step 10 ──
+── Print something · step 11 ──
 Staff can check the printer and the payment. If the machine made a mistake, staff can print your pages again.
 Please go to the front desk.
 [handoff: the flow hands off]
@@ -226,7 +229,9 @@ fn test_replays_scenarios_and_reports_what_differed() {
     copy_tree(&Path::new(env!("CARGO_MANIFEST_DIR")).join("assets"), &tmp.path().join("assets"));
     std::fs::write(
         dir.join("tests/zz.ron"),
-        "[Scenario(name: \"wrong ending\", flow: \"wifi\", branch: \"central\", lang: \"en\", choices: [], ending: \"nope\")]",
+        "[Scenario(name: \"wrong ending\", flow: \"wifi\", branch: \"central\", lang: \"en\", choices: [], ending: \"nope\"),\n\
+         Scenario(name: \"wrong urgency\", flow: \"copying\", branch: \"central\", lang: \"en\",\n\
+           choices: [\"The copier shows a message or is jammed\"], ending: \"jam\", urgent: false)]",
     )
     .unwrap();
     std::fs::write(
@@ -239,8 +244,16 @@ fn test_replays_scenarios_and_reports_what_differed() {
     let out = stdout(&o);
     assert!(out.contains("FAIL  wrong ending (wifi, central, en)"), "{out}");
     assert!(out.contains("zz.ron:1:"), "{out}");
+    assert!(
+        out.contains(&format!(
+            "FAIL  wrong urgency (copying, central, en)\n      --> {}:2:16\n      ended at `jam` in `copying`; \
+             the handoff is urgent (the ending is urgent), expected not urgent\n",
+            dir.join("tests/zz.ron").display()
+        )),
+        "{out}"
+    );
     assert!(out.contains("error[unknown-field]: unknown field `brnch` in `Scenario`"), "{out}");
-    assert!(out.contains(" passed, 2 failed\n"), "{out}");
+    assert!(out.contains(" passed, 3 failed\n"), "{out}");
     assert!(out.contains("nodes (100%)"), "{out}");
 }
 

@@ -31,6 +31,7 @@ fn walks_printing_to_solved_with_branch_values_filled() {
     let (_, choices) = question(&s);
     assert_eq!(choices[0], "Print from a library computer");
     s.choose(1, secs(5)).unwrap();
+    s.next(secs(6)).unwrap(); // open it
     s.next(secs(6)).unwrap(); // Ctrl+P
     s.next(secs(7)).unwrap(); // the preview
     let (_, choices) = question(&s);
@@ -41,7 +42,7 @@ fn walks_printing_to_solved_with_branch_values_filled() {
         other => panic!("{other:?}"),
     }
     s.next(secs(9)).unwrap();
-    assert_eq!(s.screen().step, 6);
+    assert_eq!(s.screen().step, 7);
     match s.screen().body {
         Body::Step { text, .. } => {
             assert!(text.plain().starts_with("Go to the release station next to the copiers."), "{text}");
