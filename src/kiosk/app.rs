@@ -330,16 +330,6 @@ impl Kiosk {
         ctx.request_repaint_after(self.next_deadline());
     }
 
-    /// The colour the window is cleared to: the background, dimmed while
-    /// "Are you still there?" shows.
-    pub fn backdrop(&self) -> egui::Color32 {
-        let background = self.palette().background;
-        match self.idle_phase() {
-            Phase::Warning { .. } => super::widgets::blend(background, egui::Color32::BLACK, 190.0 / 255.0),
-            _ => background,
-        }
-    }
-
     /// The top bar and the screen the patron is on.
     fn screen(&mut self, ui: &mut egui::Ui, actions: &mut Vec<Action>) {
         // Staff mode is for staff: no patron languages, text size or contrast.

@@ -7,9 +7,20 @@ use super::app::{Kiosk, View};
 use super::reload::SETTLE;
 use crate::idle::{IdleRule, Phase};
 use crate::session::Outcome;
+use eframe::egui;
 use std::time::Duration;
 
 impl Kiosk {
+    /// The colour the window is cleared to: the background, dimmed while
+    /// "Are you still there?" shows.
+    pub fn backdrop(&self) -> egui::Color32 {
+        let background = self.palette().background;
+        match self.idle_phase() {
+            Phase::Warning { .. } => super::widgets::blend(background, egui::Color32::BLACK, 190.0 / 255.0),
+            _ => background,
+        }
+    }
+
     /// Whether the kiosk is as a new patron finds it: nothing to wipe.
     pub(super) fn pristine(&self) -> bool {
         self.pin.pad.is_none() && self.patron.pristine(self.languages.first())

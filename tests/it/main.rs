@@ -19,6 +19,7 @@ mod hot_reload;
 mod inherit;
 mod kiosk_a11y;
 mod kiosk_fonts;
+mod kiosk_frames;
 mod kiosk_languages;
 mod kiosk_layout;
 mod kiosk_links;

@@ -1,0 +1,95 @@
+//! How many frames the kiosk draws. On a library PC without a GPU every
+//! frame is the whole screen drawn in software (about 35 ms at 1920x1080,
+//! docs/performance.md), so a key press must show its new screen in the frame
+//! it arrives in and leave egui no reason for another, and the idle
+//! countdown's frame a second must draw only its card.
+
+#![cfg(feature = "gui")]
+#![allow(clippy::unwrap_used)] // tests fail loudly, that is what they are for
+
+use crate::common::kiosk::{MockClock, frames, harness, printing, shows};
+use eframe::egui::{self, Key, Modifiers};
+use egui_kittest::Harness;
+use kiosk_triage::config::KioskConfig;
+use kiosk_triage::kiosk::{Kiosk, Setup};
+
+fn kiosk() -> (Harness<'static, Kiosk>, MockClock) {
+    let clock = MockClock::default();
+    let setup = Setup { config: KioskConfig::default(), ..Setup::plain(printing(), "main", clock.clock()) };
+    let mut h = harness(Kiosk::new(setup), 800.0);
+    frames(&mut h);
+    (h, clock)
+}
+
+fn key_event(key: Key, pressed: bool) -> egui::Event {
+    egui::Event::Key { key, physical_key: Some(key), pressed, repeat: false, modifiers: Modifiers::NONE }
+}
+
+/// Sends `events` the way eframe does: through the kiosk's raw input hook,
+/// then one frame.
+fn one_frame_with(h: &mut Harness<'_, Kiosk>, events: Vec<egui::Event>) {
+    let ctx = h.ctx.clone();
+    let mut raw = std::mem::take(h.input_mut());
+    raw.events.extend(events);
+    h.state_mut().hold_keys(&ctx, &mut raw);
+    *h.input_mut() = raw;
+    h.step();
+}
+
+#[test]
+fn a_key_press_shows_its_screen_in_its_own_frame_and_asks_for_no_other() {
+    let (mut h, _) = kiosk();
+    assert!(shows(&h, "Print something"));
+    assert!(!h.ctx.requested_repaint_last_pass(), "the home screen, settled, asks for no frame");
+    // Key 1 on home starts the first flow: its question shows in the very
+    // frame of the key press, not in the one after.
+    one_frame_with(&mut h, vec![key_event(Key::Num1, true), egui::Event::Text("1".into())]);
+    assert!(shows(&h, "Where are you printing from?"), "the key's frame drew the new screen");
+    assert!(!h.ctx.requested_repaint_last_pass(), "egui was left no input to draw another frame for");
+    // Its release, a frame of its own in eframe, asks for none after it.
+    one_frame_with(&mut h, vec![key_event(Key::Num1, false)]);
+    assert!(!h.ctx.requested_repaint_last_pass(), "a key release asks for no frame after it");
+    // And key 2 on the question chooses its second answer, in its frame.
+    one_frame_with(&mut h, vec![key_event(Key::Num2, true)]);
+    assert!(shows(&h, "Staff will fix the printer."), "the second answer's screen");
+}
+
+#[test]
+fn tab_and_keys_for_a_focused_button_stay_with_egui() {
+    let (mut h, _) = kiosk();
+    let ctx = h.ctx.clone();
+    let mut raw = egui::RawInput { events: vec![key_event(Key::Tab, true)], ..Default::default() };
+    h.state_mut().hold_keys(&ctx, &mut raw);
+    assert_eq!(raw.events.len(), 1, "Tab moves egui's focus");
+    h.key_press(Key::Tab);
+    frames(&mut h);
+    assert!(ctx.memory(|m| m.focused().is_some()), "Tab focused a control");
+    let mut raw = egui::RawInput { events: vec![key_event(Key::Enter, true)], ..Default::default() };
+    h.state_mut().hold_keys(&ctx, &mut raw);
+    assert_eq!(raw.events.len(), 1, "Enter presses the focused control, so egui keeps it");
+}
+
+#[test]
+fn the_idle_countdown_draws_its_card_alone_on_a_dimmed_background() {
+    let (mut h, clock) = kiosk();
+    one_frame_with(&mut h, vec![key_event(Key::Num1, true)]);
+    let background = h.state().backdrop();
+    clock.advance(KioskConfig::default().idle_warning().as_secs() + 1);
+    frames(&mut h);
+    assert!(shows(&h, "Are you still there?"));
+    // Nothing of the patron's screen is drawn under the card: no pixels to
+    // fill for it each second, and nothing of it for a passer-by to read.
+    assert!(!shows(&h, "Where are you printing from?"), "the patron's screen is not drawn under the card");
+    assert!(!shows(&h, "Get help from staff"), "nor its bars");
+    let dimmed = h.state().backdrop();
+    let light = |c: egui::Color32| u32::from(c.r()) + u32::from(c.g()) + u32::from(c.b());
+    assert!(
+        light(dimmed) * 3 < light(background),
+        "the window is cleared to a dimmed background: {dimmed:?}"
+    );
+    // Still here: the screen comes back as it was, on its own background.
+    h.key_press(Key::Enter);
+    frames(&mut h);
+    assert!(shows(&h, "Where are you printing from?"));
+    assert_eq!(h.state().backdrop(), background);
+}
