@@ -3,12 +3,14 @@
 # resident and proportional memory after 3 s, and CPU used while nobody
 # touches it for 60 s (IDLE_SECONDS to change). Needs Xvfb, xdotool, xdpyinfo.
 # Usage: tools/measure-kiosk.sh [runs-for-startup]
+#   BIN=path/to/kiosk-triage to measure another build (a release profile, say).
 set -euo pipefail
 cd "$(dirname "$0")/.."
 runs=${1:-5}
 idle=${IDLE_SECONDS:-60}
-bin=target/release/kiosk-triage
+bin=${BIN:-target/release/kiosk-triage}
 [ -x "$bin" ] || cargo build --release --quiet
+bin=$(realpath "$bin")
 
 display=:95
 Xvfb "$display" -screen 0 1280x800x24 -nolisten tcp >/dev/null 2>&1 &
@@ -21,7 +23,7 @@ work=$(mktemp -d)
 echo "startup (no window manager, built-in flows), ${runs} runs:"
 for r in $(seq "$runs"); do
     start=$(date +%s%N)
-    (cd "$work" && exec "$OLDPWD/$bin") >/dev/null 2>&1 &
+    (cd "$work" && exec "$bin") >/dev/null 2>&1 &
     pid=$!
     until xdotool search --onlyvisible --name "Library help kiosk" >/dev/null 2>&1; do sleep 0.005; done
     echo "  run $r: window visible after $(( ($(date +%s%N) - start) / 1000000 )) ms"

@@ -4,7 +4,9 @@
 #   - per screen change: CPU ticks of the kiosk process over CHANGES taps of a
 #     home tile (number key 1) and back home (Home key), divided per change;
 #   - per second of the idle countdown: CPU while "Are you still there?"
-#     counts down, as a share of one core.
+#     counts down, as a share of one core;
+#   - the frames drawn for each, counted from the kiosk's trace log (one
+#     "frame:" line a frame with RUST_LOG=kiosk_triage::kiosk=trace).
 # Figures go in docs/performance.md. Needs Xvfb, xdotool, xdpyinfo.
 # Usage: tools/measure-screens.sh [WIDTHxHEIGHT] [changes]
 #   BIN=path/to/kiosk-triage to measure another build (for before/after).
@@ -29,7 +31,7 @@ for _ in $(seq 50); do xdpyinfo >/dev/null 2>&1 && break; sleep 0.1; done
 cat >"$work/kiosk.ron" <<'RON'
 (idle_warning_seconds: 10, idle_reset_seconds: 60)
 RON
-(cd "$work" && exec "$bin" --config "$work/kiosk.ron") >/dev/null 2>&1 &
+(cd "$work" && RUST_LOG=kiosk_triage::kiosk=trace exec "$bin" --config "$work/kiosk.ron") >/dev/null 2>"$work/log" &
 pid=$!
 until win=$(xdotool search --onlyvisible --name "Library help kiosk" 2>/dev/null | head -1) && [ -n "$win" ]; do
     sleep 0.05
@@ -37,12 +39,14 @@ done
 sleep 3
 
 ticks() { awk '{print $14 + $15}' "/proc/$pid/stat"; }
+frames() { grep -c "frame:" "$work/log" || true; }
 hz=$(getconf CLK_TCK)
 key() { xdotool key --window "$win" "$1"; }
 
 key Home
 sleep 1
 before=$(ticks)
+f0=$(frames)
 for _ in $(seq "$changes"); do
     key 1
     sleep 0.4
@@ -51,12 +55,14 @@ for _ in $(seq "$changes"); do
 done
 after=$(ticks)
 used=$((after - before))
-echo "$size: $((2 * changes)) screen changes: ${used} ticks (1/${hz} s) = $(awk -v u="$used" -v h="$hz" -v n="$((2 * changes))" 'BEGIN {printf "%.1f ms", 1000 * u / h / n}') of CPU per change (idle time between them included)"
+drawn=$(($(frames) - f0))
+echo "$size: $((2 * changes)) screen changes: ${used} ticks (1/${hz} s) = $(awk -v u="$used" -v h="$hz" -v n="$((2 * changes))" 'BEGIN {printf "%.1f ms", 1000 * u / h / n}') of CPU per change (idle time between them included), $(awk -v d="$drawn" -v n="$((2 * changes))" 'BEGIN {printf "%.1f", d / n}') frames per change"
 
 key 1
 sleep 12
 before=$(ticks)
+f0=$(frames)
 sleep 20
 after=$(ticks)
 used=$((after - before))
-echo "$size: 20 s of the idle countdown: ${used} ticks = $(awk -v u="$used" -v h="$hz" 'BEGIN {printf "%.2f%%", 100 * u / h / 20}') of one core"
+echo "$size: 20 s of the idle countdown: ${used} ticks = $(awk -v u="$used" -v h="$hz" 'BEGIN {printf "%.2f%%", 100 * u / h / 20}') of one core, $(($(frames) - f0)) frames"

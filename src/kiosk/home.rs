@@ -175,7 +175,9 @@ fn grid(k: &Kiosk, ui: &mut Ui, entries: &[Entry], actions: &mut Vec<Action>) {
             let tex = k.pictures.icon(ui.ctx(), &k.assets, &e.icon);
             let mut tile = Tile::new(&e.title, font)
                 .subtitle(e.sub.as_deref())
-                .number(i + 1)
+                // "Something else?" is 0, the key that asks for staff on
+                // every screen (with a number pad's 0 and F1).
+                .number(if e.dashed { 0 } else { i + 1 })
                 .icon(tex.as_ref(), c.icon)
                 .text_room(c.text);
             if e.dashed {

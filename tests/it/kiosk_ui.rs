@@ -610,4 +610,10 @@ fn number_keys_choose_the_numbered_home_tiles() {
     h.key_press(Key::Num2);
     frames(&mut h);
     assert!(h.state().handoff_code().is_some(), "2 asks for staff");
+    // 0, the number on "Something else?" with any number of flows.
+    h.key_press(Key::Home);
+    frames(&mut h);
+    h.key_press(Key::Num0);
+    frames(&mut h);
+    assert!(h.state().handoff_code().is_some(), "0 asks for staff");
 }
