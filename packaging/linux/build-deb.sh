@@ -2,6 +2,8 @@
 # Builds the Debian package with dpkg-deb, from the release binary:
 #   cargo build --release
 #   packaging/linux/build-deb.sh          # -> target/deb/kiosk-triage_<version>_amd64.deb
+# For the package libraries install, the smaller `dist` build (docs/performance.md):
+#   cargo build --profile dist && BIN=target/dist/kiosk-triage packaging/linux/build-deb.sh
 # Plain dpkg-deb rather than cargo-deb: it is on every Debian machine, so CI
 # installs nothing (cargo-deb is a few minutes of compiling on 2 cores), and
 # the layout below is all there is to it (see docs/install-linux.md).

@@ -2,6 +2,8 @@
 # Builds the Windows installer (MSI) on Linux with Debian's wixl, from the
 # release exes of a cross-build:
 #   cargo build --release --target x86_64-pc-windows-gnu
+# (for the MSI libraries install, `--profile dist` and
+#  BIN=target/x86_64-pc-windows-gnu/dist: smaller, see docs/performance.md)
 #   packaging/windows/build-msi.sh            # -> target/msi/kiosk-triage-<version>-x64.msi
 # Needs: wixl (apt-get install wixl). The flows and pictures are harvested
 # with wixl-heat; every installed data file is Permanent and NeverOverwrite,
