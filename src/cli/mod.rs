@@ -349,8 +349,12 @@ fn desk_flows(args: &DeskArgs) -> Result<crate::desk::DeskFlows, String> {
     if loaded.report.set.is_none() {
         notices.push("The flows folder has errors; only archived versions can be decoded.".into());
     }
-    let (sets, archive) = decode::known_sets(&loaded, args.data.as_deref());
-    let data = args.data.clone().or_else(decode::default_data);
+    use crate::handoff::archive::{KnownSets, default_data, known_sets};
+    let KnownSets { sets, archive, unsaved } = known_sets(&loaded, args.data.as_deref());
+    if let Some(why) = unsaved {
+        eprintln!("warning: {why}");
+    }
+    let data = args.data.clone().or_else(default_data);
     if data.is_none() {
         notices.push(
             "Visit outcomes are not recorded: there is no data folder here (start the desk with --data DIR)."

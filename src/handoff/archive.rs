@@ -23,6 +23,7 @@
 
 use crate::flow::Sources;
 use crate::flow::check::{Options, check};
+use crate::flow::load::Loaded;
 use crate::flow::model::FlowSet;
 use crate::flow::source::SourceFile;
 use crate::handoff::base32;
@@ -331,4 +332,50 @@ impl Archive {
     pub fn load_all(&self) -> Vec<FlowSet> {
         self.versions(None).sets
     }
+}
+
+/// The data folder a kiosk here would use (`data` in the current folder, or
+/// the installed one: see [`crate::locations`]), if it exists.
+pub fn default_data() -> Option<PathBuf> {
+    let found = crate::locations::find(&crate::locations::Probe::system(), &Default::default());
+    found.data.path.is_dir().then_some(found.data.path)
+}
+
+/// The archive a desk reads, and whether it may write there: a data folder
+/// given on the command line (created when needed), else [`default_data`].
+/// `None` when there is nothing to read and no folder was asked for: a
+/// command run anywhere never creates a data folder by itself.
+pub fn archive_for(data: Option<&Path>) -> Option<Archive> {
+    match data {
+        Some(dir) => Some(Archive::new(dir)),
+        None => default_data().map(|dir| Archive::new(&dir)),
+    }
+}
+
+/// What a desk decodes against: the current flow set first (archived on the
+/// way when there is an archive), and the archive for older versions.
+pub struct KnownSets {
+    /// The current set, when the flows folder is clean.
+    pub sets: Vec<Arc<FlowSet>>,
+    /// The archive of older versions, if there is a data folder.
+    pub archive: Option<Archive>,
+    /// Why the current set could not be archived, for the caller to warn.
+    pub unsaved: Option<String>,
+}
+
+/// The flow sets a desk decodes against ([`KnownSets`]), from the loaded
+/// flows folder and the data folder (`data`, else [`default_data`]).
+pub fn known_sets(loaded: &Loaded, data: Option<&Path>) -> KnownSets {
+    let archive = archive_for(data);
+    let mut sets = Vec::new();
+    let mut unsaved = None;
+    if let Some(set) = &loaded.report.set {
+        if let Some(archive) = &archive
+            && let Err(e) = archive.save(&loaded.sources, set.fingerprint)
+        {
+            unsaved = Some(format!("could not archive the flows in `{}`: {e}", archive.dir().display()));
+        }
+        sets.push(Arc::new(set.clone()));
+    }
+    KnownSets { sets, archive, unsaved }
 }
