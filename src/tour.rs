@@ -49,7 +49,7 @@ pub enum Screen {
     Solved,
     /// The handoff with the longest reason.
     Handoff,
-    /// "Are you still there?" over a step.
+    /// "Are you still there?", reached from a step (its card alone on the dimmed background).
     Idle,
     /// The language screen over the question with the most choices.
     Languages,

@@ -71,7 +71,7 @@ impl ValueEnum for Screen {
             Screen::Question => "The question with the most choices",
             Screen::Solved => "A solved ending",
             Screen::Handoff => "The handoff with the longest reason",
-            Screen::Idle => "\"Are you still there?\" over a step",
+            Screen::Idle => "\"Are you still there?\", reached from a step",
             Screen::Languages => {
                 "The language screen (with three or more languages the top bar's language button opens it), \
                  over the question with the most choices"

@@ -23,7 +23,7 @@ pub struct Regions {
     pub fixed_items: Vec<Rect>,
     /// The body: what is in it shows here or scrolls into view here.
     pub body: Rect,
-    /// A card over the screen (the idle warning, the PIN pad), if one shows.
+    /// A card over the screen (the PIN pad) or alone (the idle warning), if one shows.
     pub overlay: Option<Rect>,
     /// All the room the body has: its view and, while it scrolls, the
     /// "more below" cue under it.
