@@ -22,6 +22,7 @@ mod patron;
 mod pictures;
 mod pin;
 pub mod preview;
+mod releases;
 mod reload;
 mod setup;
 mod speech;
@@ -99,12 +100,18 @@ pub fn run(options: KioskOptions) -> u8 {
     // they are, and on a PC without a GPU it costs about a tenth of each
     // frame (docs/performance.md).
     let options = eframe::NativeOptions { viewport, dithering: false, ..Default::default() };
-    let result = eframe::run_native(
-        "kiosk-triage",
+    let shared = releases::Shared::default();
+    let frames = shared.clone();
+    let result = run_quietly(
         options,
-        Box::new(move |_cc| Ok(Box::new(Booting { setup: Some(rx), kiosk: None, windowed }))),
+        Box::new(move |_cc| Ok(Box::new(Booting { setup: Some(rx), kiosk: None, windowed, shared: frames }))),
+        shared.clone(),
     );
     match result {
+        Ok(()) if !shared.has_drawn() => {
+            log::error!("the kiosk window could not start (eframe's reason is logged above)");
+            2
+        }
         Ok(()) => {
             log::info!("the kiosk closed");
             0
@@ -124,12 +131,27 @@ pub fn start_logging(file: Option<&std::path::Path>, what: &str) -> crate::loggi
     logging
 }
 
+/// eframe's event loop, run with the key releases the kiosk has no use for
+/// taken out ([`releases::Quiet`]).
+fn run_quietly(
+    options: eframe::NativeOptions,
+    creator: eframe::AppCreator<'_>,
+    shared: releases::Shared,
+) -> Result<(), Box<dyn std::error::Error>> {
+    let event_loop = winit::event_loop::EventLoop::<eframe::UserEvent>::with_user_event().build()?;
+    let app = eframe::create_native("kiosk-triage", options, creator, &event_loop);
+    event_loop.run_app(&mut releases::Quiet::new(app, shared))?;
+    Ok(())
+}
+
 /// The kiosk while its flows load: a plain screen in the kiosk's colour,
 /// then the kiosk itself.
 struct Booting {
     setup: Option<std::sync::mpsc::Receiver<Setup>>,
     kiosk: Option<Kiosk>,
     windowed: bool,
+    /// What the frames tell the event loop (`releases`).
+    shared: releases::Shared,
 }
 
 impl eframe::App for Booting {
@@ -172,13 +194,17 @@ impl eframe::App for Booting {
             }
         }
         if let Some(k) = &mut self.kiosk {
-            return eframe::App::ui(k, ui, frame);
+            eframe::App::ui(k, ui, frame);
+            // As `hold_keys` will decide for the next key events.
+            self.shared.drew(ui.ctx().memory(|m| m.focused().is_some()));
+            return;
         }
         let ctx = ui.ctx().clone();
         if !self.windowed && ctx.input(|i| i.viewport().close_requested()) {
             ctx.send_viewport_cmd(eframe::egui::ViewportCommand::CancelClose);
         }
-        ui.painter().rect_filled(ui.max_rect(), 0, theme::LIGHT.background);
+        // The window is cleared to the kiosk's colour (`clear_color`).
+        self.shared.drew(true);
         ctx.request_repaint_after(std::time::Duration::from_millis(30));
     }
 }
