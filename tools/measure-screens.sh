@@ -1,8 +1,9 @@
 #!/usr/bin/env bash
 # Measures what the release kiosk costs in CPU under Xvfb with Mesa's software
 # renderer (llvmpipe), as on a library PC without a GPU:
-#   - per screen change: CPU ticks of the kiosk process over CHANGES taps of a
-#     home tile (number key 1) and back home (Home key), divided per change;
+#   - per screen change: CPU ticks of the kiosk process over CHANGES choices
+#     of a home tile (number key 1, or with TAP=1 a mouse click on the first
+#     tile) and back home (Home key), divided per change;
 #   - per second of the idle countdown: CPU while "Are you still there?"
 #     counts down, as a share of one core;
 #   - the frames drawn for each, counted from the kiosk's trace log (one
@@ -42,13 +43,19 @@ ticks() { awk '{print $14 + $15}' "/proc/$pid/stat"; }
 frames() { grep -c "frame:" "$work/log" || true; }
 hz=$(getconf CLK_TCK)
 key() { xdotool key --window "$win" "$1"; }
+# The first tile's middle, at every size the kiosk's layout is measured at.
+w=${size%x*}
+h=${size#*x}
+tile1() { xdotool mousemove "$((w * 13 / 100))" "$((h * 34 / 100))" click 1; }
+choose() { if [ -n "${TAP:-}" ]; then tile1; else key 1; fi; }
+how=$([ -n "${TAP:-}" ] && echo "tap on the first tile" || echo "key 1")
 
 key Home
 sleep 1
 before=$(ticks)
 f0=$(frames)
 for _ in $(seq "$changes"); do
-    key 1
+    choose
     sleep 0.4
     key Home
     sleep 0.4
@@ -56,7 +63,7 @@ done
 after=$(ticks)
 used=$((after - before))
 drawn=$(($(frames) - f0))
-echo "$size: $((2 * changes)) screen changes: ${used} ticks (1/${hz} s) = $(awk -v u="$used" -v h="$hz" -v n="$((2 * changes))" 'BEGIN {printf "%.1f ms", 1000 * u / h / n}') of CPU per change (idle time between them included), $(awk -v d="$drawn" -v n="$((2 * changes))" 'BEGIN {printf "%.1f", d / n}') frames per change"
+echo "$size: $((2 * changes)) screen changes ($how, then Home): ${used} ticks (1/${hz} s) = $(awk -v u="$used" -v h="$hz" -v n="$((2 * changes))" 'BEGIN {printf "%.1f ms", 1000 * u / h / n}') of CPU per change (idle time between them included), $(awk -v d="$drawn" -v n="$((2 * changes))" 'BEGIN {printf "%.1f", d / n}') frames per change"
 
 key 1
 sleep 12

@@ -8,7 +8,6 @@
 
 use super::layout;
 use super::theme::{self, Palette};
-use super::widgets::blend;
 use eframe::egui::{
     self, Align2, Color32, CornerRadius, FontId, Rect, Response, Sense, Stroke, StrokeKind, Ui, Vec2,
     WidgetInfo, text::LayoutJob,
@@ -117,7 +116,11 @@ impl<'a> Tile<'a> {
         }
         let hovered = response.hovered() || response.is_pointer_button_down_on();
         let painter = ui.painter().clone();
-        let fill = if hovered { blend(p.card, p.primary, 0.08) } else { p.card };
+        // The face is the page's own colour, so it is not drawn at all: on a
+        // PC without a GPU the white faces of a home screen were almost half
+        // of each frame's cost (docs/performance.md). Under a pointer it
+        // takes a tint.
+        let fill = if hovered { p.tile_hover() } else { Color32::TRANSPARENT };
         let border = if self.dashed { Stroke::new(3.0, p.muted) } else { Stroke::new(3.0, p.border) };
         painter.rect(rect, CornerRadius::same(16), fill, border, StrokeKind::Inside);
         if response.has_focus() {

@@ -123,7 +123,14 @@ impl<'a> BigButton<'a> {
         let (fill, text, stroke) = colours(self.kind, p);
         let fill = if hovered { blend(fill, text, 0.12) } else { fill };
         let painter = ui.painter();
-        painter.rect(rect, CornerRadius::same(12), fill, stroke, StrokeKind::Inside);
+        // An unselected top-bar button's face is the bar itself: not filled
+        // again (every layer of pixels costs CPU on a PC without a GPU).
+        let face = if self.kind == (Kind::OnBar { selected: false }) && !hovered {
+            Color32::TRANSPARENT
+        } else {
+            fill
+        };
+        painter.rect(rect, CornerRadius::same(12), face, stroke, StrokeKind::Inside);
         if response.has_focus() {
             focus_ring(painter, p, rect, 12);
         }

@@ -93,3 +93,53 @@ fn the_idle_countdown_draws_its_card_alone_on_a_dimmed_background() {
     assert!(shows(&h, "Where are you printing from?"));
     assert_eq!(h.state().backdrop(), background);
 }
+
+/// The pixels the last frame's shapes cover, overlaps counted each time:
+/// what a software renderer fills (the window's clear colour aside).
+fn painted(h: &Harness<'_, Kiosk>) -> f32 {
+    let out = h.output();
+    // The first shape is the test harness's own panel (eframe has none).
+    let mut shapes = out.shapes.clone();
+    assert!(
+        matches!(&shapes[0].shape, egui::Shape::Rect(r) if r.rect == h.ctx.content_rect().shrink(8.0)),
+        "the harness's panel comes first"
+    );
+    shapes.remove(0);
+    let tri = |m: &egui::Mesh, t: &[u32]| {
+        let [a, b, c] = [0, 1, 2].map(|i| m.vertices[t[i] as usize].pos);
+        ((b - a).x * (c - a).y - (b - a).y * (c - a).x).abs() / 2.0
+    };
+    h.ctx
+        .tessellate(shapes, out.pixels_per_point)
+        .iter()
+        .map(|p| match &p.primitive {
+            egui::epaint::Primitive::Mesh(m) => m.indices.chunks_exact(3).map(|t| tri(m, t)).sum::<f32>(),
+            egui::epaint::Primitive::Callback(_) => 0.0,
+        })
+        .sum::<f32>()
+        * out.pixels_per_point.powi(2)
+}
+
+#[test]
+fn home_and_a_question_at_1080p_fill_little_of_the_window() {
+    // On a PC without a GPU a frame costs the pixels it fills. The page is
+    // the window's clear colour, and home tiles' and unselected top-bar
+    // buttons' faces are the colour under them, so they are not filled
+    // again (the tile faces were half of a home frame's pixels).
+    let set = crate::common::five_languages();
+    let setup = Setup::plain(set.clone(), &set.branches[0].id, MockClock::default().clock());
+    let mut h = Harness::builder()
+        .with_size(egui::vec2(1920.0, 1080.0))
+        .build_ui_state(|ui, k: &mut Kiosk| k.ui(ui), Kiosk::new(setup));
+    frames(&mut h);
+    let window = 1920.0 * 1080.0;
+    assert!(shows(&h, "Something else?"));
+    let home = painted(&h) / window;
+    one_frame_with(&mut h, vec![key_event(Key::Num1, true)]);
+    frames(&mut h);
+    assert!(shows(&h, "What do you need help with?"), "the first flow's question (five full-width answers)");
+    let question = painted(&h) / window;
+    eprintln!("painted: home {home:.2}, the question {question:.2} of the window");
+    assert!(home < 0.45, "home fills {home:.2} of the window");
+    assert!(question < 0.65, "the question fills {question:.2} of the window");
+}
