@@ -6,8 +6,10 @@
 //!
 //! The controls are one list ([`controls`]): adding one is one line there.
 //! When the title and the controls do not fit on one line (a small screen, a
-//! long branch name, a long translation), the title takes its own line and
-//! the controls wrap onto as many lines as they need. Nothing is cut.
+//! long branch name, a long translation), the title goes on two lines a
+//! little smaller, the branch over the kiosk's name; when even that does not
+//! fit, the title takes its own line and the controls wrap onto as many
+//! lines as they need. Nothing is cut.
 
 use super::app::{Action, Kiosk};
 use super::languages;
@@ -78,12 +80,13 @@ pub fn show(k: &Kiosk, ui: &mut Ui, actions: &mut Vec<Action>) {
             let all = row_width(&widths);
             let area = ui.available_rect_before_wrap();
             let w = area.width();
-            let title = title(k);
-            let one_line = text_width(ui.ctx(), &title, theme::bold(font * 1.05)) + 2.0 * GAP + all <= w;
-            // The title: alone on its line, wrapped, when the controls need
-            // the width.
-            let title_room = if one_line { w - all - 2.0 * GAP } else { w };
-            let title_h = show_title(k, ui, &title, font, title_room, one_line);
+            // The title beside the controls: on one line, or set smaller on
+            // two (the branch over the kiosk's name); alone on its line,
+            // wrapped, only when the controls need the whole width.
+            let beside = w - all - 2.0 * GAP;
+            let (title, title_font, one_line) = title(k, ui.ctx(), font, beside);
+            let title_room = if one_line { beside } else { w };
+            let title_h = show_title(k, ui, &title, title_font, title_room, one_line);
             // The controls, right-aligned, on as many lines as they need.
             let lines = wrap(&widths, if one_line { all } else { w });
             let mut y =
@@ -105,14 +108,31 @@ pub fn show(k: &Kiosk, ui: &mut Ui, actions: &mut Vec<Action>) {
     layout::fixed(ui.ctx(), bar.response.rect);
 }
 
-/// The bar's title: the branch and the kiosk's name. With no usable flows
-/// the branch name would be the demo one, so it is left out.
-fn title(k: &Kiosk) -> String {
+/// The bar's title, its font, and whether it fits beside the controls in
+/// `beside`: the branch and the kiosk's name on one line, else the two on
+/// two lines a little smaller ("Central Library" over "Quiosco de ayuda"),
+/// else (neither fits) the one line, for a line of its own. With no usable
+/// flows the branch name would be the demo one, so it is left out.
+fn title(k: &Kiosk, ctx: &egui::Context, font: f32, beside: f32) -> (String, egui::FontId, bool) {
+    let big = theme::bold(font * 1.05);
+    let name = k.word(Word::KioskTitle);
     if k.unavailable {
-        k.word(Word::KioskTitle)
-    } else {
-        format!("{} · {}", k.branch().name, k.word(Word::KioskTitle))
+        let fits = text_width(ctx, &name, big.clone()) <= beside;
+        return (name, big, fits);
     }
+    let branch = &k.branch().name;
+    let one = format!("{branch} · {name}");
+    if text_width(ctx, &one, big.clone()) <= beside {
+        return (one, big, true);
+    }
+    let small = theme::bold(font * 0.85);
+    let two_fit =
+        [branch.as_str(), name.as_str()].iter().all(|l| text_width(ctx, l, small.clone()) <= beside);
+    // Two lines of the smaller font stay within a control's height.
+    if two_fit && 2.0 * ctx.fonts_mut(|f| f.row_height(&small)) <= TARGET {
+        return (format!("{branch}\n{name}"), small, true);
+    }
+    (one, big, false)
 }
 
 /// How wide `s` is on one line in `font`.
@@ -160,20 +180,29 @@ fn wrap(widths: &[f32], room: f32) -> Vec<Vec<usize>> {
 
 /// Draws the title in `room` at the bar's top left, wrapped, and records
 /// it (and whether it was cut) for the layout checks. Returns its height
-/// (at least a control's on one line with the controls).
-fn show_title(k: &Kiosk, ui: &mut Ui, title: &str, font: f32, room: f32, one_line: bool) -> f32 {
+/// (at least a control's beside the controls).
+fn show_title(
+    k: &Kiosk,
+    ui: &mut Ui,
+    title: &str,
+    title_font: egui::FontId,
+    room: f32,
+    one_line: bool,
+) -> f32 {
     let ctx = ui.ctx().clone();
     let p = k.palette();
-    let title_font = theme::bold(font * 1.05);
     let area = ui.available_rect_before_wrap();
     let galley = ctx.fonts_mut(|f| f.layout(title.to_string(), title_font.clone(), p.on_primary, room));
     let title_h = galley.size().y.max(if one_line { TARGET } else { 0.0 });
     let title_rect = Rect::from_min_size(area.min, egui::vec2(room, title_h));
     let text = egui::RichText::new(title).color(p.on_primary).font(title_font);
+    // Centred in the bar's height, wrapped at the room it was measured in.
+    let text_rect = Rect::from_min_size(
+        area.min + egui::vec2(0.0, ((title_h - galley.size().y) / 2.0).max(0.0)),
+        egui::vec2(room, galley.size().y),
+    );
     let shown = ui.scope_builder(
-        egui::UiBuilder::new()
-            .max_rect(title_rect)
-            .layout(egui::Layout::left_to_right(egui::Align::Center).with_main_wrap(true)),
+        egui::UiBuilder::new().max_rect(text_rect).layout(egui::Layout::top_down(egui::Align::Min)),
         |ui| ui.add(egui::Label::new(text).wrap()),
     );
     layout::fixed_item(&ctx, shown.inner.rect);

@@ -532,3 +532,27 @@ fn a_body_that_fits_shows_no_scroll_track() {
     assert!(fitting >= 10, "only {fitting} screens fit: the test checks too little");
     assert!(failures.is_empty(), "{}", failures.join("\n"));
 }
+
+/// At the size most library screens have, the top bar is one row in every
+/// default language: a title too long beside the controls goes on two
+/// lines a little smaller (the branch over the kiosk's name) rather than
+/// on a line of its own, which took a patron's screen a second bar's height.
+#[test]
+fn the_top_bar_is_one_row_at_1280x800_in_every_language() {
+    let set = common::five_languages();
+    let (_, clock) = clock();
+    for lang in set.languages.clone() {
+        let mut h = Harness::builder()
+            .with_size(egui::vec2(1280.0, 800.0))
+            .build_ui_state(|ui, k: &mut Kiosk| k.ui(ui), kiosk(&set, Kind::Home, clock.clone()));
+        h.run_steps(2);
+        let ctx = h.ctx.clone();
+        h.state_mut().act(Action::Language(lang.clone()), &ctx);
+        h.run_steps(3);
+        let bar = layout::regions(&h.ctx).unwrap().fixed[0];
+        // A 64 px control, the bar's margins of 10 above and below, and a
+        // point or so of egui's spacing (two rows would be over 150).
+        assert!(bar.height() <= 64.0 + 20.0 + 2.0, "{lang}: the top bar is {:.0} px high", bar.height());
+        assert!(layout::overflows(&h.ctx).is_empty(), "{lang}: {:?}", layout::overflows(&h.ctx));
+    }
+}
