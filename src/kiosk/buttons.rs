@@ -19,9 +19,21 @@ struct Item {
     action: Action,
 }
 
+/// A line of text above the buttons that never scrolls away (the solved
+/// screen's countdown), centred on a pill of its own colour.
+struct Note {
+    text: String,
+    fill: egui::Color32,
+    color: egui::Color32,
+}
+
+/// Room around a note's words.
+const NOTE_MARGIN: egui::Vec2 = egui::vec2(20.0, 10.0);
+
 /// Buttons laid out in as few full-width lines as their words allow.
 pub struct ButtonRow {
     items: Vec<Item>,
+    note: Option<Note>,
     font: f32,
     height: f32,
     gap: f32,
@@ -30,18 +42,33 @@ pub struct ButtonRow {
 impl ButtonRow {
     /// An empty row at the patron's text size.
     pub fn new(sizes: &Sizes) -> Self {
-        ButtonRow { items: Vec::new(), font: sizes.body, height: sizes.button, gap: 16.0 }
+        ButtonRow { items: Vec::new(), note: None, font: sizes.body, height: sizes.button, gap: 16.0 }
     }
 
     /// A row with its own text size and button height (staff screens).
     pub fn sized(font: f32, height: f32) -> Self {
-        ButtonRow { items: Vec::new(), font, height: height.max(64.0), gap: 16.0 }
+        ButtonRow { items: Vec::new(), note: None, font, height: height.max(64.0), gap: 16.0 }
     }
 
     /// Adds a button that does `action` when pressed.
     pub fn button(mut self, kind: Kind, label: impl Into<String>, action: Action) -> Self {
         self.items.push(Item { kind, label: label.into(), action });
         self
+    }
+
+    /// A line above the buttons, in `color` on a pill of `fill`: with the
+    /// buttons, it never scrolls out of sight.
+    pub fn note(mut self, text: impl Into<String>, fill: egui::Color32, color: egui::Color32) -> Self {
+        self.note = Some(Note { text: text.into(), fill, color });
+        self
+    }
+
+    /// The note's words laid out in `width`.
+    fn note_galley(&self, ctx: &Context, width: f32) -> Option<std::sync::Arc<egui::Galley>> {
+        self.note.as_ref().map(|n| {
+            let wrap = (width - 2.0 * NOTE_MARGIN.x).max(1.0);
+            ctx.fonts_mut(|f| f.layout(n.text.clone(), super::theme::bold(self.font), n.color, wrap))
+        })
     }
 
     /// The width each button's words need on one line, with its margins.
@@ -94,7 +121,8 @@ impl ButtonRow {
     /// The height the row takes at `width`.
     pub fn height(&self, ctx: &Context, width: f32) -> f32 {
         let lines = self.arrange(ctx, width).len().max(1) as f32;
-        lines * self.height + (lines - 1.0) * self.gap
+        let note = self.note_galley(ctx, width).map_or(0.0, |g| g.size().y + 2.0 * NOTE_MARGIN.y + self.gap);
+        note + lines * self.height + (lines - 1.0) * self.gap
     }
 
     /// Draws the row in `rect`; a pressed button's action goes to `actions`.
@@ -104,6 +132,23 @@ impl ButtonRow {
         let lines = self.arrange(ui.ctx(), rect.width());
         let mut placed = Vec::new();
         let mut y = rect.top();
+        if let (Some(note), Some(galley)) = (&self.note, self.note_galley(ui.ctx(), rect.width())) {
+            let pill = Rect::from_center_size(
+                egui::pos2(rect.center().x, y + galley.size().y / 2.0 + NOTE_MARGIN.y),
+                galley.size() + 2.0 * NOTE_MARGIN,
+            );
+            ui.painter().rect_filled(pill, 12, note.fill);
+            // A label, so a screen reader reads it where it shows.
+            let text = egui::RichText::new(&note.text).font(super::theme::bold(self.font)).color(note.color);
+            ui.scope_builder(
+                egui::UiBuilder::new()
+                    .max_rect(pill.shrink2(NOTE_MARGIN))
+                    .layout(egui::Layout::top_down(egui::Align::Center)),
+                |ui| ui.add(egui::Label::new(text).wrap().halign(egui::Align::Center)),
+            );
+            placed.push(pill);
+            y = pill.bottom() + self.gap;
+        }
         for line in lines {
             let mut x = rect.left();
             for (i, w) in line {

@@ -24,6 +24,9 @@ pub fn show(k: &Kiosk, s: &Session, ui: &mut Ui, actions: &mut Vec<Action>) {
         .button(Kind::Primary, k.word(Word::Done), Action::Home);
     if matches!(screen.body, Body::Solved { .. }) {
         bar = bar.button(Kind::Staff, k.word(Word::StaffHelp), Action::AskStaff);
+        // The countdown home stays in sight above the buttons, however long
+        // the flow's words and however large the text.
+        bar = bar.note(going_home(k), p.value_bg, p.text);
     }
     let more = k.word(Word::MoreBelow);
     let look = layout::Look { palette: p, more_below: &more, font: sizes.small };
@@ -72,19 +75,13 @@ fn solved(k: &Kiosk, ui: &mut Ui, text: &Rich, link: Option<&str>) {
         }
         super::step::take_home(k, ui, link);
     });
-    ui.add_space(12.0);
+}
+
+/// "Going back to the start in N seconds", N counting down.
+fn going_home(k: &Kiosk) -> String {
     let total = k.config.solved_return();
     let left = total.saturating_sub(k.now.saturating_sub(k.last_input)).as_secs() + 1;
-    let going = k.word_counted(Word::GoingHome, left.min(total.as_secs()));
-    egui::Frame::NONE.fill(p.value_bg).corner_radius(12).inner_margin(egui::Margin::symmetric(20, 10)).show(
-        ui,
-        |ui| {
-            ui.add(
-                egui::Label::new(egui::RichText::new(going).font(theme::bold(sizes.body)).color(p.text))
-                    .wrap(),
-            );
-        },
-    );
+    k.word_counted(Word::GoingHome, left.min(total.as_secs()))
 }
 
 fn handoff(k: &Kiosk, ui: &mut Ui, reason: &Rich, link: Option<&str>) {
