@@ -140,13 +140,13 @@ impl ButtonRow {
             ui.painter().rect_filled(pill, 12, note.fill);
             // A label, so a screen reader reads it where it shows.
             let text = egui::RichText::new(&note.text).font(super::theme::bold(self.font)).color(note.color);
-            ui.scope_builder(
+            let label = ui.scope_builder(
                 egui::UiBuilder::new()
                     .max_rect(pill.shrink2(NOTE_MARGIN))
                     .layout(egui::Layout::top_down(egui::Align::Center)),
                 |ui| ui.add(egui::Label::new(text).wrap().halign(egui::Align::Center)),
             );
-            placed.push(pill);
+            placed.push(label.inner.rect);
             y = pill.bottom() + self.gap;
         }
         for line in lines {

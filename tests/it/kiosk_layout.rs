@@ -249,6 +249,19 @@ fn problems(h: &mut Harness<'_, Kiosk>, kind: Kind, size: Vec2) -> Vec<String> {
             None => out.push("no handoff code".into()),
         }
     }
+    // The countdown home stays in sight, in the bottom bar, however much
+    // the body scrolls.
+    if kind == Kind::Solved {
+        let secs = KioskConfig::default().solved_return().as_secs().to_string();
+        match elements(h).into_iter().find(|e| e.role == Role::Label && e.name.contains(&secs)) {
+            Some(e)
+                if screen.contains_rect(e.rect) && regions.fixed.iter().any(|f| f.contains_rect(e.rect)) => {}
+            Some(e) => {
+                out.push(format!("the countdown `{}` is at {:?}, not in the bottom bar", e.name, e.rect))
+            }
+            None => out.push("no countdown on the solved screen".into()),
+        }
+    }
     let all = elements(h);
     // On an overlay only its own card counts: the screen under it is
     // checked on its own.
