@@ -72,20 +72,31 @@ fn entries(k: &Kiosk) -> Vec<Entry> {
     out
 }
 
-/// How the grid is cut: columns, tile size, icon side, tallest text.
+/// How the grid is cut: columns, tile size, icon side, tallest text, and
+/// the tiles' font.
 struct Cut {
     columns: usize,
     size: egui::Vec2,
     icon: f32,
     text: f32,
+    font: f32,
 }
 
-/// Picks the columns that show every tile on screen with the biggest icons;
-/// when none can at the usual icon size, smaller icons before the body
-/// scrolls; and if nothing fits at all, the columns with the most
-/// room for words, and the body scrolls. Tiles never get narrower than six
-/// characters of their text, whose size never changes.
-fn cut(k: &Kiosk, ui: &Ui, entries: &[Entry], font: f32) -> Cut {
+/// The room the grid has and the text each column count needs, at one
+/// font size.
+struct Measure {
+    /// (columns, tile width, tallest text) for each column count whose
+    /// tiles hold their widest word.
+    columns: Vec<(usize, f32, f32)>,
+    /// The width and height the grid has.
+    w: f32,
+    h: f32,
+    gap: f32,
+    n: usize,
+    font: f32,
+}
+
+fn measure(k: &Kiosk, ui: &Ui, entries: &[Entry], font: f32) -> Measure {
     // Inside the scrolling body: all the room the body has (a cue or a
     // scroll bar last frame does not count) below the heading, whatever the
     // scroll offset.
@@ -94,7 +105,6 @@ fn cut(k: &Kiosk, ui: &Ui, entries: &[Entry], font: f32) -> Cut {
     let (w, h) = (ui.available_width(), room - used);
     let gap = 16.0 * k.base();
     let n = entries.len();
-    let icon_max = 112.0 * k.base();
     // The widest word of any title: a tile narrower than it would break the
     // word in two ("Somethin / g else?").
     let word = entries
@@ -107,10 +117,11 @@ fn cut(k: &Kiosk, ui: &Ui, entries: &[Entry], font: f32) -> Cut {
         })
         .fold(0.0, f32::max);
     // The text each column count needs (measured once).
-    let columns: Vec<(usize, f32, f32)> = (1..=n.min(6))
+    let columns = (1..=n.min(6))
         .filter_map(|columns| {
             let tile_w = (w - gap * (columns as f32 - 1.0)) / columns as f32;
-            if (tile_w < font * 6.0 || tile_w - 2.0 * tile::PAD < word) && columns > 1 {
+            let narrow = tile_w < (font * 6.0).max(200.0 * k.base());
+            if (narrow || tile_w - 2.0 * tile::PAD < word) && columns > 1 {
                 return None;
             }
             let inner = tile_w - 2.0 * tile::PAD;
@@ -121,54 +132,78 @@ fn cut(k: &Kiosk, ui: &Ui, entries: &[Entry], font: f32) -> Cut {
             Some((columns, tile_w, text))
         })
         .collect();
-    // Icons as big as they fit, then small ones, then none: every tile on
-    // screen matters more than its picture.
-    for icon_min in [font * 1.3, font * 0.9, 0.0] {
-        let mut best: Option<(f32, Cut)> = None;
-        for &(columns, tile_w, text) in &columns {
-            let inner = tile_w - 2.0 * tile::PAD;
-            let icon_room = if icon_min > 0.0 { tile::GAP + icon_min } else { 0.0 };
-            let need = text + 2.0 * tile::PAD + icon_room;
-            let rows = n.div_ceil(columns);
-            let fit = ((h - gap * (rows as f32 - 1.0)) / rows as f32).floor();
-            if fit < need {
-                continue;
-            }
-            let icon = if icon_min > 0.0 {
-                (fit - text - 2.0 * tile::PAD - tile::GAP).min(inner * 0.6).clamp(icon_min, icon_max)
-            } else {
-                0.0
-            };
-            let icon_room = if icon > 0.0 { tile::GAP + icon } else { 0.0 };
-            let height = fit.min(text + 2.0 * tile::PAD + icon_room + 60.0 * k.base());
-            // The biggest icons; without icons, the words least wrapped.
-            let score = if icon > 0.0 { icon * 1000.0 + tile_w.min(height) } else { tile_w - 10.0 * text };
-            if best.as_ref().is_none_or(|(s, _)| score > *s) {
-                best = Some((score, Cut { columns, size: egui::vec2(tile_w, height), icon, text }));
-            }
+    Measure { columns, w, h, gap, n, font }
+}
+
+/// The columns that show every tile on screen with icons of at least
+/// `icon_min` (none if 0) as big as they fit, if any do.
+fn fitting(k: &Kiosk, m: &Measure, icon_min: f32) -> Option<Cut> {
+    let icon_max = 112.0 * k.base();
+    let mut best: Option<(f32, Cut)> = None;
+    for &(columns, tile_w, text) in &m.columns {
+        let inner = tile_w - 2.0 * tile::PAD;
+        let icon_room = if icon_min > 0.0 { tile::GAP + icon_min } else { 0.0 };
+        let need = text + 2.0 * tile::PAD + icon_room;
+        let rows = m.n.div_ceil(columns);
+        let fit = ((m.h - m.gap * (rows as f32 - 1.0)) / rows as f32).floor();
+        if fit < need {
+            continue;
         }
-        if let Some((_, c)) = best {
-            return c;
+        let icon = if icon_min > 0.0 {
+            (fit - text - 2.0 * tile::PAD - tile::GAP).min(inner * 0.6).clamp(icon_min, icon_max)
+        } else {
+            0.0
+        };
+        let icon_room = if icon > 0.0 { tile::GAP + icon } else { 0.0 };
+        let height = fit.min(text + 2.0 * tile::PAD + icon_room + 60.0 * k.base());
+        // The biggest icons; without icons, the words least wrapped.
+        let score = if icon > 0.0 { icon * 1000.0 + tile_w.min(height) } else { tile_w - 10.0 * text };
+        if best.as_ref().is_none_or(|(s, _)| score > *s) {
+            best = Some((score, Cut { columns, size: egui::vec2(tile_w, height), icon, text, font: m.font }));
+        }
+    }
+    best.map(|(_, c)| c)
+}
+
+/// Picks the columns that show every tile on screen with the biggest icons.
+/// When none can at the usual icon size: smaller icons, then none, then all
+/// that again with the tiles' words a tenth smaller (a long translation at
+/// 1280x800); only when nothing fits at all does the body scroll, with the columns
+/// that leave the most room for words. Tiles never get narrower than six
+/// characters of their text (nor 200 px), and their words never go below
+/// 22 px.
+fn cut(k: &Kiosk, ui: &Ui, entries: &[Entry], font: f32) -> Cut {
+    let sizes = [font, (font * 0.9).max(font.min(22.0))];
+    let measures = sizes.map(|f| measure(k, ui, entries, f));
+    // Icons as big as they fit, then small ones, then none: every tile on
+    // screen matters more than its picture, and its words more than both.
+    for m in &measures {
+        for icon in [1.3, 0.9, 0.0] {
+            if let Some(c) = fitting(k, m, m.font * icon) {
+                return c;
+            }
         }
     }
     // Scrolling: two columns (one when narrow) keep words whole.
+    let m = &measures[0];
     let icon_min = font * 1.3;
-    columns
+    m.columns
         .iter()
         .filter(|(columns, ..)| *columns <= 2)
         .max_by_key(|(columns, ..)| *columns)
         .map(|&(columns, tile_w, text)| {
             let icon = icon_min.min((tile_w - 2.0 * tile::PAD) * 0.5);
             let height = text + 2.0 * tile::PAD + tile::GAP + icon;
-            Cut { columns, size: egui::vec2(tile_w, height), icon, text }
+            Cut { columns, size: egui::vec2(tile_w, height), icon, text, font }
         })
-        .unwrap_or(Cut { columns: 1, size: egui::vec2(w, 200.0), icon: 0.0, text: 0.0 })
+        .unwrap_or(Cut { columns: 1, size: egui::vec2(m.w, 200.0), icon: 0.0, text: 0.0, font })
 }
 
 fn grid(k: &Kiosk, ui: &mut Ui, entries: &[Entry], actions: &mut Vec<Action>) {
     let p = k.palette();
     let font = k.sizes().body * 0.85;
     let c = cut(k, ui, entries, font);
+    let font = c.font;
     let gap = 16.0 * k.base();
     egui::Grid::new("tiles").spacing(egui::vec2(gap, gap)).show(ui, |ui| {
         for (i, e) in entries.iter().enumerate() {

@@ -483,37 +483,52 @@ matrix! {
     the_desk_outcome_panel_holds_everywhere: Kind::OutcomePanel;
 }
 
-/// At 1280x800 in English at the default text size, home shows every tile,
-/// "Something else?" included, without scrolling: the grid takes more
-/// columns rather than push the last tile below the fold.
+/// At 1280x800 at the default text size, home shows every tile, "Something
+/// else?" included, without scrolling, in every default language: the grid
+/// takes more columns, smaller icons or none, and at most sets the tiles'
+/// words a tenth smaller, rather than push the last tile below the fold
+/// (Spanish and Russian scrolled).
 #[test]
 fn home_shows_its_last_tile_without_scrolling_at_1280x800() {
     let set = Arc::new(load_builtin(None).report.set.unwrap());
     let paths = paths(&set);
     let (mut h, _) = screen(&set, &paths, Kind::Home, egui::vec2(1280.0, 800.0));
-    h.run_steps(4);
-    let regions = layout::regions(&h.ctx).unwrap();
-    let tiles: Vec<Element> =
-        elements(&h).into_iter().filter(|e| e.role == Role::Button && !is_fixed(&regions, e)).collect();
-    assert_eq!(tiles.len(), set.flows.len() + 1, "one tile per flow and Something else?: {tiles:?}");
-    let last = tiles.iter().find(|e| e.name == "Something else?").unwrap();
-    assert!(
-        regions.body.contains_rect(last.rect),
-        "the last tile {:?} is cut by the body {:?}",
-        last.rect,
-        regions.body
-    );
-    assert!(
-        regions.content_height <= regions.room.height(),
-        "home scrolls: {:.0} px of content in {:.0} px",
-        regions.content_height,
-        regions.room.height()
-    );
-    assert!(!regions.scroll_bar, "home shows a scroll bar");
-    // Readable: no tile narrower than 200 px or lower than 120 px.
-    for t in &tiles {
-        assert!(t.rect.width() >= 200.0 && t.rect.height() >= 120.0, "`{}` is {:?}", t.name, t.rect.size());
+    let ctx = h.ctx.clone();
+    let mut problems = Vec::new();
+    for lang in set.languages.clone() {
+        h.state_mut().act(Action::Language(lang.clone()), &ctx);
+        h.run_steps(4);
+        let regions = layout::regions(&h.ctx).unwrap();
+        let tiles: Vec<Element> =
+            elements(&h).into_iter().filter(|e| e.role == Role::Button && !is_fixed(&regions, e)).collect();
+        assert_eq!(
+            tiles.len(),
+            set.flows.len() + 1,
+            "{lang}: one tile per flow and Something else?: {tiles:?}"
+        );
+        let last = tiles.last().unwrap();
+        if !regions.body.contains_rect(last.rect) {
+            problems
+                .push(format!("{lang}: the last tile {:?} is cut by the body {:?}", last.rect, regions.body));
+        }
+        if regions.content_height > regions.room.height() || regions.scroll_bar {
+            problems.push(format!(
+                "{lang}: home scrolls: {:.0} px of content in {:.0} px",
+                regions.content_height,
+                regions.room.height()
+            ));
+        }
+        // Readable: no tile narrower than 200 px or lower than 120 px.
+        for t in &tiles {
+            if t.rect.width() < 200.0 || t.rect.height() < 120.0 {
+                problems.push(format!("{lang}: `{}` is {:?}", t.name, t.rect.size()));
+            }
+        }
+        for cut in layout::overflows(&h.ctx) {
+            problems.push(format!("{lang}: {cut}"));
+        }
     }
+    assert!(problems.is_empty(), "{}", problems.join("\n"));
 }
 
 /// A body whose content fits shows no scroll bar and no empty track, on
