@@ -49,7 +49,7 @@ pub(super) fn checklist(ui: &mut egui::Ui, s: &Summary) {
         }
         ui.add_space(8.0);
     }
-    card(ui, |ui| {
+    card(ui, p, |ui| {
         ui.label(RichText::new("Where it ended").font(theme::bold(20.0)));
         ui.label(RichText::new(&s.ending.told).size(18.0));
         ui.add_space(6.0);

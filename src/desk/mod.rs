@@ -197,7 +197,7 @@ impl Desk {
                 checklist(ui, s);
                 if let Some(o) = &mut self.outcomes {
                     ui.add_space(12.0);
-                    outcome_panel(ui, o, &s.code, 48.0);
+                    outcome_panel(ui, o, &s.code, 48.0, p);
                 }
             }
         }
@@ -205,8 +205,7 @@ impl Desk {
 }
 
 /// A framed card on the desk's page.
-pub(super) fn card(ui: &mut egui::Ui, add: impl FnOnce(&mut egui::Ui)) {
-    let p = &LIGHT;
+pub(super) fn card(ui: &mut egui::Ui, p: &theme::Palette, add: impl FnOnce(&mut egui::Ui)) {
     egui::Frame::NONE
         .fill(p.card)
         .stroke(egui::Stroke::new(2.0, p.border))

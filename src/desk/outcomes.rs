@@ -4,7 +4,7 @@
 
 use super::card;
 use crate::kiosk::stats::LocalClock;
-use crate::kiosk::theme::{self, LIGHT};
+use crate::kiosk::theme;
 use crate::stats::{DeskOutcome, DeskRecord, Recorder};
 use eframe::egui::{self, RichText};
 use std::sync::Arc;
@@ -37,10 +37,17 @@ const MINUTES: [u16; 6] = [2, 5, 10, 15, 30, 60];
 
 /// Below the checklist: what came of the visit, in one tap (the READ level
 /// and minutes keep their last values). `target`: the height of every
-/// button (the kiosk's touch screen asks for 64 px).
-pub(crate) fn outcome_panel(ui: &mut egui::Ui, o: &mut Outcomes, code: &str, target: f32) {
-    let p = &LIGHT;
-    card(ui, |ui| {
+/// button (the kiosk's touch screen asks for 64 px); `p`: the colours of the
+/// screen it is on (the kiosk's staff mode keeps the patron's high contrast,
+/// whose text would not show on a light card).
+pub(crate) fn outcome_panel(
+    ui: &mut egui::Ui,
+    o: &mut Outcomes,
+    code: &str,
+    target: f32,
+    p: &theme::Palette,
+) {
+    card(ui, p, |ui| {
         if let Some((_, said)) = o.done.iter().find(|(c, _)| c == code) {
             ui.label(RichText::new(format!("Recorded: {said}")).font(theme::bold(20.0)));
             return;

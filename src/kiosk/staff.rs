@@ -115,7 +115,7 @@ fn decoded(k: &mut Kiosk, ui: &mut Ui) {
             ui.add(egui::Label::new(egui::RichText::new(text.as_str()).size(18.0).color(p.text)).wrap());
             if let Some((o, code)) = k.staff.outcome() {
                 ui.add_space(8.0);
-                crate::desk::outcome_panel(ui, o, code, 64.0);
+                crate::desk::outcome_panel(ui, o, code, 64.0, p);
             }
         }
         Some(Err(e)) => {

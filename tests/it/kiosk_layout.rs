@@ -584,3 +584,32 @@ fn the_top_bar_is_one_row_at_1280x800_in_every_language() {
         assert!(layout::overflows(&h.ctx).is_empty(), "{lang}: {:?}", layout::overflows(&h.ctx));
     }
 }
+
+/// Staff mode keeps the patron's high contrast, and the desk's outcome
+/// panel follows it: a light card under high contrast's white text showed
+/// nothing.
+#[test]
+fn the_outcome_panel_takes_the_screens_colours() {
+    let set = Arc::new(load_builtin(None).report.set.unwrap());
+    let paths = paths(&set);
+    let (mut h, _) = screen(&set, &paths, Kind::OutcomePanel, egui::vec2(1280.0, 800.0));
+    // Under the checklist: scrolled into view, where it is drawn.
+    let into_view = |h: &mut Harness<'_, Kiosk>| {
+        h.get_by_label_contains("What came of it?").scroll_to_me();
+        h.run_steps(3);
+    };
+    into_view(&mut h);
+    let white_cards = |h: &Harness<'_, Kiosk>| {
+        h.output()
+            .shapes
+            .iter()
+            .filter(|s| matches!(&s.shape, egui::Shape::Rect(r) if r.fill == egui::Color32::WHITE && r.rect.width() > 300.0))
+            .count()
+    };
+    assert!(white_cards(&h) > 0, "in the light theme the panel is a white card");
+    let ctx = h.ctx.clone();
+    h.state_mut().act(Action::Contrast, &ctx);
+    h.run_steps(3);
+    into_view(&mut h);
+    assert_eq!(white_cards(&h), 0, "no light card in high contrast");
+}
