@@ -240,6 +240,13 @@ impl eframe::App for Preview {
         self.kiosk.backdrop().to_normalized_gamma_f32()
     }
 
+    /// The pictures show screens as a patron first sees them: wherever the
+    /// display's pointer happens to be, no control is under it.
+    fn raw_input_hook(&mut self, _ctx: &egui::Context, raw: &mut egui::RawInput) {
+        raw.events.retain(|e| !matches!(e, egui::Event::PointerMoved(_) | egui::Event::PointerButton { .. }));
+        raw.events.push(egui::Event::PointerGone);
+    }
+
     fn ui(&mut self, ui: &mut egui::Ui, _frame: &mut eframe::Frame) {
         let ctx = ui.ctx().clone();
         let image = self.pictures.1.try_recv().ok();
