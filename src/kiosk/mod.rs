@@ -194,6 +194,9 @@ impl eframe::App for Booting {
             }
         }
         if let Some(k) = &mut self.kiosk {
+            // Why egui drew this frame (besides input), for finding frames a
+            // change does not need.
+            log::trace!("frame asked for by {:?}", ui.ctx().repaint_causes());
             eframe::App::ui(k, ui, frame);
             // As `hold_keys` will decide for the next key events.
             self.shared.drew(ui.ctx().memory(|m| m.focused().is_some()));
