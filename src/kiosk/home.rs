@@ -173,19 +173,21 @@ fn fitting(k: &Kiosk, m: &Measure, icon_min: f32) -> Option<Cut> {
 /// characters of their text (nor 200 px), and their words never go below
 /// 22 px.
 fn cut(k: &Kiosk, ui: &Ui, entries: &[Entry], font: f32) -> Cut {
-    let sizes = [font, (font * 0.9).max(font.min(22.0))];
-    let measures = sizes.map(|f| measure(k, ui, entries, f));
     // Icons as big as they fit, then small ones, then none: every tile on
     // screen matters more than its picture, and its words more than both.
-    for m in &measures {
-        for icon in [1.3, 0.9, 0.0] {
-            if let Some(c) = fitting(k, m, m.font * icon) {
-                return c;
-            }
-        }
+    let first_fit = |m: &Measure| [1.3, 0.9, 0.0].into_iter().find_map(|icon| fitting(k, m, m.font * icon));
+    let m = measure(k, ui, entries, font);
+    if let Some(c) = first_fit(&m) {
+        return c;
+    }
+    // Smaller words are measured only when the usual ones do not fit.
+    let small = (font * 0.9).max(22.0);
+    if small < font
+        && let Some(c) = first_fit(&measure(k, ui, entries, small))
+    {
+        return c;
     }
     // Scrolling: two columns (one when narrow) keep words whole.
-    let m = &measures[0];
     let icon_min = font * 1.3;
     m.columns
         .iter()

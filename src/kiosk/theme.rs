@@ -76,9 +76,7 @@ impl Palette {
         if self.card != self.background {
             return self.card;
         }
-        let mix = |x: u8, y: u8| (f32::from(x) * 0.88 + f32::from(y) * 0.12).round() as u8;
-        let (a, b) = (self.background, self.primary);
-        Color32::from_rgb(mix(a.r(), b.r()), mix(a.g(), b.g()), mix(a.b(), b.b()))
+        super::widgets::blend(self.background, self.primary, 0.12)
     }
 }
 
