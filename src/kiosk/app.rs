@@ -323,6 +323,12 @@ impl Kiosk {
         if self.pin.pad.is_some() {
             overlays::pin_pad(self, ui, &mut actions);
         }
+        // A control's action (a tap) changes the screen after this pass drew
+        // the one before it: the pass is done again at once, so the frame
+        // shows the screen the tap leads to and no second frame is needed.
+        if !actions.is_empty() && ctx.current_pass_index() == 0 {
+            ctx.request_discard("a control changed the screen");
+        }
         for action in actions {
             self.apply(action, &ctx);
         }

@@ -22,7 +22,7 @@ mod patron;
 mod pictures;
 mod pin;
 pub mod preview;
-mod releases;
+mod quiet;
 mod reload;
 mod setup;
 mod speech;
@@ -100,11 +100,14 @@ pub fn run(options: KioskOptions) -> u8 {
     // they are, and on a PC without a GPU it costs about a tenth of each
     // frame (docs/performance.md).
     let options = eframe::NativeOptions { viewport, dithering: false, ..Default::default() };
-    let shared = releases::Shared::default();
+    let shared = quiet::Shared::default();
     let frames = shared.clone();
     let result = run_quietly(
         options,
-        Box::new(move |_cc| Ok(Box::new(Booting { setup: Some(rx), kiosk: None, windowed, shared: frames }))),
+        Box::new(move |cc| {
+            frames.watch(&cc.egui_ctx);
+            Ok(Box::new(Booting { setup: Some(rx), kiosk: None, windowed, shared: frames }))
+        }),
         shared.clone(),
     );
     match result {
@@ -131,16 +134,16 @@ pub fn start_logging(file: Option<&std::path::Path>, what: &str) -> crate::loggi
     logging
 }
 
-/// eframe's event loop, run with the key releases the kiosk has no use for
-/// taken out ([`releases::Quiet`]).
+/// eframe's event loop, run with the key releases and settled frames the
+/// kiosk has no use for taken out ([`quiet::Quiet`]).
 fn run_quietly(
     options: eframe::NativeOptions,
     creator: eframe::AppCreator<'_>,
-    shared: releases::Shared,
+    shared: quiet::Shared,
 ) -> Result<(), Box<dyn std::error::Error>> {
     let event_loop = winit::event_loop::EventLoop::<eframe::UserEvent>::with_user_event().build()?;
     let app = eframe::create_native("kiosk-triage", options, creator, &event_loop);
-    event_loop.run_app(&mut releases::Quiet::new(app, shared))?;
+    event_loop.run_app(&mut quiet::Quiet::new(app, shared))?;
     Ok(())
 }
 
@@ -150,8 +153,8 @@ struct Booting {
     setup: Option<std::sync::mpsc::Receiver<Setup>>,
     kiosk: Option<Kiosk>,
     windowed: bool,
-    /// What the frames tell the event loop (`releases`).
-    shared: releases::Shared,
+    /// What the frames tell the event loop (`quiet`).
+    shared: quiet::Shared,
 }
 
 impl eframe::App for Booting {
@@ -169,9 +172,11 @@ impl eframe::App for Booting {
         if let Some(k) = &mut self.kiosk {
             k.hold_keys(ctx, raw);
         }
+        self.shared.begin_frame(&raw.events);
     }
 
     fn logic(&mut self, ctx: &eframe::egui::Context, frame: &mut eframe::Frame) {
+        self.shared.enter_pass(ctx.cumulative_pass_nr());
         if let Some(k) = &mut self.kiosk {
             eframe::App::logic(k, ctx, frame);
         }
@@ -198,8 +203,9 @@ impl eframe::App for Booting {
             // change does not need.
             log::trace!("frame asked for by {:?}", ui.ctx().repaint_causes());
             eframe::App::ui(k, ui, frame);
-            // As `hold_keys` will decide for the next key events.
-            self.shared.drew(ui.ctx().memory(|m| m.focused().is_some()));
+            // As `hold_keys` will decide for the next key events, and
+            // whether the frames egui asks for next are needed.
+            self.shared.leave_pass(ui.ctx(), ui.ctx().cumulative_pass_nr());
             return;
         }
         let ctx = ui.ctx().clone();
@@ -207,7 +213,7 @@ impl eframe::App for Booting {
             ctx.send_viewport_cmd(eframe::egui::ViewportCommand::CancelClose);
         }
         // The window is cleared to the kiosk's colour (`clear_color`).
-        self.shared.drew(true);
+        self.shared.booting();
         ctx.request_repaint_after(std::time::Duration::from_millis(30));
     }
 }
