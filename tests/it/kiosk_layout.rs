@@ -613,3 +613,36 @@ fn the_outcome_panel_takes_the_screens_colours() {
     into_view(&mut h);
     assert_eq!(white_cards(&h), 0, "no light card in high contrast");
 }
+
+#[test]
+fn every_choice_in_the_outcome_panel_is_outlined_in_both_themes() {
+    let set = Arc::new(load_builtin(None).report.set.unwrap());
+    let paths = paths(&set);
+    let (mut h, _) = screen(&set, &paths, Kind::OutcomePanel, egui::vec2(1280.0, 800.0));
+    for contrast in [false, true] {
+        if contrast {
+            let ctx = h.ctx.clone();
+            h.state_mut().act(Action::Contrast, &ctx);
+            h.run_steps(3);
+        }
+        h.get_by_label_contains("What came of it?").scroll_to_me();
+        h.run_steps(3);
+        let choices: Vec<Element> = elements(&h)
+            .into_iter()
+            .filter(|e| {
+                e.role == Role::Button
+                    && (e.name.contains(" · ") || ["2", "5", "10", "15", "30", "60"].contains(&e.name.as_str()))
+            })
+            .collect();
+        assert_eq!(choices.len(), 12, "six READ levels and six minutes: {choices:?}");
+        let shapes = h.output().shapes.clone();
+        for e in &choices {
+            let outlined = shapes.iter().any(|s| {
+                matches!(&s.shape, egui::Shape::Rect(r)
+                    if r.rect.expand(1.0).contains_rect(e.rect) && e.rect.expand(3.0).contains_rect(r.rect)
+                        && r.stroke.width >= 1.0 && r.stroke.color.a() > 0)
+            });
+            assert!(outlined, "`{}` has no outline (high contrast: {contrast})", e.name);
+        }
+    }
+}
