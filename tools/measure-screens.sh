@@ -2,8 +2,9 @@
 # Measures what the release kiosk costs in CPU under Xvfb with Mesa's software
 # renderer (llvmpipe), as on a library PC without a GPU:
 #   - per screen change: CPU ticks of the kiosk process over CHANGES choices
-#     of a home tile (number key 1, or with TAP=1 a mouse click on the first
-#     tile) and back home (Home key), divided per change;
+#     of a home tile (number key 1; with TAP=1 a mouse click on the first
+#     tile; with TAP=finger a press held a tenth of a second, as a finger
+#     taps) and back home (Home key), divided per change;
 #   - per second of the idle countdown: CPU while "Are you still there?"
 #     counts down, as a share of one core;
 #   - the frames drawn for each, counted from the kiosk's trace log (one
@@ -46,9 +47,14 @@ key() { xdotool key --window "$win" "$1"; }
 # The first tile's middle, at every size the kiosk's layout is measured at.
 w=${size%x*}
 h=${size#*x}
-tile1() { xdotool mousemove "$((w * 13 / 100))" "$((h * 34 / 100))" click 1; }
+# TAP=1: a click, press and release at once; TAP=finger: a tap as a finger
+# makes it, press, a tenth of a second, release.
+tile1() {
+    xdotool mousemove "$((w * 13 / 100))" "$((h * 34 / 100))"
+    if [ "$TAP" = finger ]; then xdotool mousedown 1 sleep 0.1 mouseup 1; else xdotool click 1; fi
+}
 choose() { if [ -n "${TAP:-}" ]; then tile1; else key 1; fi; }
-how=$([ -n "${TAP:-}" ] && echo "tap on the first tile" || echo "key 1")
+how=$(case "${TAP:-}" in "") echo "key 1" ;; finger) echo "finger tap on the first tile" ;; *) echo "click on the first tile" ;; esac)
 
 key Home
 sleep 1

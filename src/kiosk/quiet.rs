@@ -57,7 +57,7 @@ impl Releases {
 /// tap costs three frames, though the kiosk's screens are drawn whole in the
 /// tap's own frame ([`super::Kiosk::ui`] redoes the pass when a control
 /// changes the screen). After a frame whose input was a pointer's alone (or
-/// none), with no button held, no control holding the keyboard focus and no
+/// none), with nothing dragged, no control holding the keyboard focus and no
 /// wheel scrolling still smoothing, those habitual frames show nothing new;
 /// what the frame's own code asked for (the kiosk's countdowns, a scroll
 /// area still moving, a layout that measured itself) is what decides.
@@ -174,7 +174,7 @@ impl Shared {
     /// The app's code for pass `pass` is done; `ctx` is how it left egui.
     pub fn leave_pass(&self, ctx: &egui::Context, pass: u64) {
         let focus = ctx.memory(|m| m.focused().is_some());
-        let moving = ctx.input(|i| i.pointer.any_down() || i.is_scrolling()) || ctx.dragged_id().is_some();
+        let moving = ctx.input(egui::InputState::is_scrolling) || ctx.dragged_id().is_some();
         let mut s = self.state();
         s.egui_keys = focus;
         s.has_drawn = true;
@@ -403,6 +403,15 @@ mod tests {
         let (drawn, due) = frames_for(&shared, &ctx, &asked, click(at), &mut |ui| s.ui(ui));
         assert_eq!(s.taps, 1, "the tap landed");
         assert_eq!(drawn, 1, "egui's frames after the tap are not drawn");
+
+        // A finger's tap: the press in one frame (drawn pressed), the
+        // release in another.
+        let tap = click(at);
+        let (press, release) = tap.split_at(2);
+        let (drawn, _) = frames_for(&shared, &ctx, &asked, press.to_vec(), &mut |ui| s.ui(ui));
+        assert_eq!((s.taps, drawn), (1, 1), "the press is one frame");
+        let (drawn, _) = frames_for(&shared, &ctx, &asked, release.to_vec(), &mut |ui| s.ui(ui));
+        assert_eq!((s.taps, drawn), (2, 1), "the release, which changes the screen, is one frame");
         let next = due.iter().flatten().min().expect("the countdown's frame is kept");
         assert!(*next > Instant::now() + Duration::from_millis(500), "{due:?}");
 
@@ -466,7 +475,7 @@ mod tests {
         let f = Frame { next: Some(later), ..f };
         assert_eq!(f.reschedule(5, now), Some(later));
         let f = Frame { settled: false, ..f };
-        assert_eq!(f.reschedule(5, now), Some(now), "a button held down");
+        assert_eq!(f.reschedule(5, now), Some(now), "a scroll area dragged");
     }
 
     const ONE: PhysicalKey = PhysicalKey::Code(KeyCode::Digit1);

@@ -631,7 +631,8 @@ fn every_choice_in_the_outcome_panel_is_outlined_in_both_themes() {
             .into_iter()
             .filter(|e| {
                 e.role == Role::Button
-                    && (e.name.contains(" · ") || ["2", "5", "10", "15", "30", "60"].contains(&e.name.as_str()))
+                    && (e.name.contains(" · ")
+                        || ["2", "5", "10", "15", "30", "60"].contains(&e.name.as_str()))
             })
             .collect();
         assert_eq!(choices.len(), 12, "six READ levels and six minutes: {choices:?}");
