@@ -59,7 +59,7 @@ pub(crate) fn outcome_panel(
         ui.horizontal_wrapped(|ui| {
             ui.label(RichText::new("READ level").size(17.0));
             for (level, name) in READ_LEVELS {
-                let b = egui::Button::selectable(o.read == level, RichText::new(name).size(16.0));
+                let b = choice(o.read == level, RichText::new(name).size(16.0), p);
                 if ui.add(b.min_size(egui::vec2(target, target))).clicked() {
                     o.read = level;
                 }
@@ -68,7 +68,7 @@ pub(crate) fn outcome_panel(
         ui.horizontal_wrapped(|ui| {
             ui.label(RichText::new("Minutes").size(17.0));
             for m in MINUTES {
-                let b = egui::Button::selectable(o.minutes == m, RichText::new(m.to_string()).size(16.0));
+                let b = choice(o.minutes == m, RichText::new(m.to_string()).size(16.0), p);
                 if ui.add(b.min_size(egui::vec2(target, target))).clicked() {
                     o.minutes = m;
                 }
@@ -81,8 +81,9 @@ pub(crate) fn outcome_panel(
                 (DeskOutcome::Booked, "Booked an appointment"),
                 (DeskOutcome::CouldNotHelp, "Could not help"),
             ] {
-                let button =
-                    egui::Button::new(RichText::new(label).size(19.0)).min_size(egui::vec2(200.0, target));
+                let button = egui::Button::new(RichText::new(label).size(19.0).color(p.text))
+                    .stroke(egui::Stroke::new(2.0, p.border))
+                    .min_size(egui::vec2(200.0, target));
                 if ui.add(button).clicked() {
                     o.record(code, outcome, label);
                 }
@@ -92,6 +93,19 @@ pub(crate) fn outcome_panel(
             ui.label(RichText::new(problem).size(17.0).color(p.staff));
         }
     });
+}
+
+/// One of a set (a READ level, minutes): the chosen one filled in the
+/// screen's primary colour, the others outlined, so each shows as a target
+/// to tap and its edge stands out from the card at 3:1 (egui's own frames
+/// are a faint fill, or none, for an unchosen one and a pale blue for the
+/// chosen one).
+fn choice(selected: bool, text: RichText, p: &theme::Palette) -> egui::Button<'static> {
+    if selected {
+        egui::Button::selectable(true, text.color(p.on_primary)).fill(p.primary)
+    } else {
+        egui::Button::selectable(false, text.color(p.text)).stroke(egui::Stroke::new(2.0, p.border))
+    }
 }
 
 impl Outcomes {

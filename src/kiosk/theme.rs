@@ -210,6 +210,9 @@ pub fn apply(ctx: &egui::Context, palette: &Palette, sizes: &Sizes) {
     let mut scroll = egui::style::ScrollStyle::solid();
     scroll.bar_width = 18.0;
     scroll.handle_min_length = 48.0;
+    // The handle in the widgets' foreground colour (dark on the light track,
+    // light on the dark one), not their faint fill.
+    scroll.foreground_color = true;
     // No fade: the body says "more below" in words (a fade was missed).
     scroll.fade.strength = 0.0;
     style.spacing.scroll = scroll;
@@ -284,10 +287,35 @@ mod tests {
                 ("the code box's border", p.primary, p.card),
                 ("picture frames on the page", p.border, p.background),
                 ("top-bar button outlines on the bar", p.on_primary, p.primary),
+                ("staff mode's outlined choices on their card", p.border, p.card),
+                ("staff mode's chosen choice on its card", p.primary, p.card),
             ];
             for (what, fg, bg) in pairs {
                 let ratio = contrast(fg, bg);
                 assert!(ratio >= 3.0, "{name}: {what} is {ratio:.2}:1");
+            }
+        }
+    }
+
+    /// The scroll bar's handle (it shows where the patron is in a long
+    /// screen, and can be dragged) stands out from its track, in every
+    /// state, once the theme is on egui's style.
+    #[test]
+    fn the_scroll_handle_meets_3_to_1_against_its_track() {
+        for (name, p) in [("light", LIGHT), ("high contrast", HIGH_CONTRAST)] {
+            let ctx = egui::Context::default();
+            apply(&ctx, &p, &Sizes::at(1.0));
+            let style = ctx.global_style();
+            let v = &style.visuals;
+            let w = &v.widgets;
+            for (state, visuals) in [("resting", w.inactive), ("hovered", w.hovered), ("dragged", w.active)] {
+                let handle = if style.spacing.scroll.foreground_color {
+                    visuals.fg_stroke.color
+                } else {
+                    visuals.bg_fill
+                };
+                let ratio = contrast(handle, v.extreme_bg_color);
+                assert!(ratio >= 3.0, "{name}: the {state} handle is {ratio:.2}:1 on its track");
             }
         }
     }

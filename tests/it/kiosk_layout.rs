@@ -25,7 +25,7 @@ use egui_kittest::kittest::{NodeT, Queryable};
 use kiosk_triage::config::{KioskConfig, StaffGate, hash_pin};
 use kiosk_triage::flow::load::load_builtin;
 use kiosk_triage::flow::model::FlowSet;
-use kiosk_triage::kiosk::theme::{DEFAULT_SCALE, SCALES};
+use kiosk_triage::kiosk::theme::{self, DEFAULT_SCALE, SCALES};
 use kiosk_triage::kiosk::{Action, Kiosk, Setup, layout};
 use kiosk_triage::tour::{Route, Tour, tour};
 use std::sync::Arc;
@@ -614,8 +614,21 @@ fn the_outcome_panel_takes_the_screens_colours() {
     assert_eq!(white_cards(&h), 0, "no light card in high contrast");
 }
 
+/// WCAG contrast ratio of two opaque sRGB colours.
+fn contrast_ratio(a: egui::Color32, b: egui::Color32) -> f64 {
+    let luminance = |c: egui::Color32| {
+        let lin = |v: u8| {
+            let v = f64::from(v) / 255.0;
+            if v <= 0.040_45 { v / 12.92 } else { ((v + 0.055) / 1.055).powf(2.4) }
+        };
+        0.2126 * lin(c.r()) + 0.7152 * lin(c.g()) + 0.0722 * lin(c.b())
+    };
+    let (la, lb) = (luminance(a), luminance(b));
+    (la.max(lb) + 0.05) / (la.min(lb) + 0.05)
+}
+
 #[test]
-fn every_choice_in_the_outcome_panel_is_outlined_in_both_themes() {
+fn every_button_in_the_outcome_panel_stands_out_in_both_themes() {
     let set = Arc::new(load_builtin(None).report.set.unwrap());
     let paths = paths(&set);
     let (mut h, _) = screen(&set, &paths, Kind::OutcomePanel, egui::vec2(1280.0, 800.0));
@@ -632,18 +645,24 @@ fn every_choice_in_the_outcome_panel_is_outlined_in_both_themes() {
             .filter(|e| {
                 e.role == Role::Button
                     && (e.name.contains(" · ")
-                        || ["2", "5", "10", "15", "30", "60"].contains(&e.name.as_str()))
+                        || ["2", "5", "10", "15", "30", "60"].contains(&e.name.as_str())
+                        || ["Resolved", "Referred elsewhere", "Booked an appointment", "Could not help"]
+                            .contains(&e.name.as_str()))
             })
             .collect();
-        assert_eq!(choices.len(), 12, "six READ levels and six minutes: {choices:?}");
+        assert_eq!(choices.len(), 16, "six READ levels, six minutes, four outcomes: {choices:?}");
+        let card = if contrast { theme::HIGH_CONTRAST.card } else { theme::LIGHT.card };
         let shapes = h.output().shapes.clone();
         for e in &choices {
+            // Its edge stands out from the card at 3:1 (WCAG 1.4.11): a line,
+            // or a face of another colour.
             let outlined = shapes.iter().any(|s| {
                 matches!(&s.shape, egui::Shape::Rect(r)
                     if r.rect.expand(1.0).contains_rect(e.rect) && e.rect.expand(3.0).contains_rect(r.rect)
-                        && r.stroke.width >= 1.0 && r.stroke.color.a() > 0)
+                        && ((r.stroke.width >= 1.0 && contrast_ratio(r.stroke.color, card) >= 3.0)
+                            || contrast_ratio(r.fill, card) >= 3.0))
             });
-            assert!(outlined, "`{}` has no outline (high contrast: {contrast})", e.name);
+            assert!(outlined, "`{}` does not stand out from the card (high contrast: {contrast})", e.name);
         }
     }
 }
