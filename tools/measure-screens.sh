@@ -5,6 +5,7 @@
 #     of a home tile (number key 1; with TAP=1 a mouse click on the first
 #     tile; with TAP=finger a press held a tenth of a second, as a finger
 #     taps) and back home (Home key), divided per change;
+#   - per text-size change by keyboard (Ctrl+Plus, Ctrl+Minus) on home;
 #   - per second of the idle countdown: CPU while "Are you still there?"
 #     counts down, as a share of one core;
 #   - the frames drawn for each, counted from the kiosk's trace log (one
@@ -70,6 +71,25 @@ after=$(ticks)
 used=$((after - before))
 drawn=$(($(frames) - f0))
 echo "$size: $((2 * changes)) screen changes ($how, then Home): ${used} ticks (1/${hz} s) = $(awk -v u="$used" -v h="$hz" -v n="$((2 * changes))" 'BEGIN {printf "%.1f ms", 1000 * u / h / n}') of CPU per change (idle time between them included), $(awk -v d="$drawn" -v n="$((2 * changes))" 'BEGIN {printf "%.1f", d / n}') frames per change"
+
+# Text size by keyboard on home: Ctrl+Plus, then Ctrl+Minus (each size drawn
+# once before, so its glyphs are not new).
+key ctrl+plus
+sleep 0.5
+key ctrl+minus
+sleep 0.5
+before=$(ticks)
+f0=$(frames)
+for _ in $(seq "$changes"); do
+    key ctrl+plus
+    sleep 0.4
+    key ctrl+minus
+    sleep 0.4
+done
+after=$(ticks)
+used=$((after - before))
+drawn=$(($(frames) - f0))
+echo "$size: $((2 * changes)) text-size changes (Ctrl+Plus, then Ctrl+Minus): ${used} ticks = $(awk -v u="$used" -v h="$hz" -v n="$((2 * changes))" 'BEGIN {printf "%.1f ms", 1000 * u / h / n}') of CPU per change, $(awk -v d="$drawn" -v n="$((2 * changes))" 'BEGIN {printf "%.1f", d / n}') frames per change"
 
 key 1
 sleep 12

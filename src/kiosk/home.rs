@@ -207,25 +207,32 @@ fn grid(k: &Kiosk, ui: &mut Ui, entries: &[Entry], actions: &mut Vec<Action>) {
     let c = cut(k, ui, entries, font);
     let font = c.font;
     let gap = 16.0 * k.base();
-    egui::Grid::new("tiles").spacing(egui::vec2(gap, gap)).show(ui, |ui| {
-        for (i, e) in entries.iter().enumerate() {
-            let tex = k.pictures.icon(ui.ctx(), &k.assets, &e.icon);
-            let mut tile = Tile::new(&e.title, font)
-                .subtitle(e.sub.as_deref())
-                // "Something else?" is 0, the key that asks for staff on
-                // every screen (with a number pad's 0 and F1).
-                .number(if e.dashed { 0 } else { i + 1 })
-                .icon(tex.as_ref(), c.icon)
-                .text_room(c.text);
-            if e.dashed {
-                tile = tile.dashed();
-            }
-            if tile.show(ui, p, c.size).clicked() {
-                actions.push(e.action.clone());
-            }
-            if (i + 1) % c.columns == 0 {
-                ui.end_row();
-            }
+    // Rows of tiles of one size: no egui::Grid, which remembers its cells'
+    // sizes from the frame before and asks for another frame when they
+    // change (a text-size change would cost two frames, the first with
+    // the old sizes).
+    ui.scope(|ui| {
+        ui.spacing_mut().item_spacing = egui::vec2(gap, gap);
+        for (r, row) in entries.chunks(c.columns.max(1)).enumerate() {
+            ui.horizontal(|ui| {
+                for (j, e) in row.iter().enumerate() {
+                    let i = r * c.columns.max(1) + j;
+                    let tex = k.pictures.icon(ui.ctx(), &k.assets, &e.icon);
+                    let mut tile = Tile::new(&e.title, font)
+                        .subtitle(e.sub.as_deref())
+                        // "Something else?" is 0, the key that asks for staff on
+                        // every screen (with a number pad's 0 and F1).
+                        .number(if e.dashed { 0 } else { i + 1 })
+                        .icon(tex.as_ref(), c.icon)
+                        .text_room(c.text);
+                    if e.dashed {
+                        tile = tile.dashed();
+                    }
+                    if tile.show(ui, p, c.size).clicked() {
+                        actions.push(e.action.clone());
+                    }
+                }
+            });
         }
     });
 }

@@ -49,6 +49,83 @@ impl Releases {
     }
 }
 
+/// What a window event is to [`Waiting`].
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+enum Class {
+    /// A modifier key (Ctrl, Shift, Alt, Super) pressed or released, or the
+    /// modifiers' new state: nothing on the kiosk's screens changes with it.
+    Modifier,
+    /// Input that may use the modifiers: any other key, the pointer, touch,
+    /// the keyboard focus, text from an input method, closing.
+    Input,
+    /// The window's own business (drawing, size, place, being covered).
+    Window,
+}
+
+fn class(event: &WindowEvent) -> Class {
+    match event {
+        WindowEvent::ModifiersChanged(_) => Class::Modifier,
+        WindowEvent::KeyboardInput { event, .. } => match event.logical_key {
+            Key::Named(
+                NamedKey::Control
+                | NamedKey::Shift
+                | NamedKey::Alt
+                | NamedKey::AltGraph
+                | NamedKey::Super
+                | NamedKey::Meta
+                | NamedKey::Hyper,
+            ) => Class::Modifier,
+            _ => Class::Input,
+        },
+        WindowEvent::RedrawRequested
+        | WindowEvent::Resized(_)
+        | WindowEvent::Moved(_)
+        | WindowEvent::ScaleFactorChanged { .. }
+        | WindowEvent::Occluded(_)
+        | WindowEvent::ThemeChanged(_) => Class::Window,
+        _ => Class::Input,
+    }
+}
+
+/// Modifier keys wait. eframe draws a frame for every press and release of
+/// Ctrl or Shift and every change of the modifiers, though alone they change
+/// nothing on screen: Ctrl+Plus cost three frames where the text size
+/// changes in one. They reach eframe, in order, just before the next input
+/// event (the one that can use them: Ctrl+Plus, the staff chord, a capital
+/// letter in a text field), in the same frame.
+#[derive(Debug)]
+struct Waiting<T> {
+    events: Vec<T>,
+}
+
+impl<T> Default for Waiting<T> {
+    fn default() -> Self {
+        Waiting { events: Vec::new() }
+    }
+}
+
+/// So many waiting modifier events (a patron playing with Shift) go on,
+/// costing one frame.
+const MOST_WAITING: usize = 32;
+
+impl<T> Waiting<T> {
+    /// The events to hand to eframe now, in order, for this one.
+    fn offer(&mut self, event: T, class: Class) -> Vec<T> {
+        match class {
+            Class::Modifier if self.events.len() < MOST_WAITING => {
+                self.events.push(event);
+                Vec::new()
+            }
+            Class::Modifier | Class::Input => {
+                let mut now = std::mem::take(&mut self.events);
+                now.push(event);
+                now
+            }
+            Class::Window => vec![event],
+        }
+    }
+}
+
 /// One frame as the kiosk saw it, for the event loop to tell whether the
 /// frame egui asks for next is needed.
 ///
@@ -56,8 +133,8 @@ impl Releases {
 /// "to give some things time to settle" (egui's `request_repaint_after`): a
 /// tap costs three frames, though the kiosk's screens are drawn whole in the
 /// tap's own frame ([`super::Kiosk::ui`] redoes the pass when a control
-/// changes the screen). After a frame whose input was a pointer's alone (or
-/// none), with nothing dragged, no control holding the keyboard focus and no
+/// changes the screen). After a frame whose input was a pointer's alone, or
+/// the modifiers' (or none), with nothing dragged, no control holding the keyboard focus and no
 /// wheel scrolling still smoothing, those habitual frames show nothing new;
 /// what the frame's own code asked for (the kiosk's countdowns, a scroll
 /// area still moving, a layout that measured itself) is what decides.
@@ -65,7 +142,8 @@ impl Releases {
 struct Frame {
     /// The egui passes the frame ran, first and last.
     passes: Option<(u64, u64)>,
-    /// Whether the frame's input was a pointer's alone, or none.
+    /// Whether the frame's input was a pointer's alone (and the modifiers'
+    /// state), or none.
     pointer_only: bool,
     /// Whether the frame left nothing in motion (see above).
     settled: bool,
@@ -159,6 +237,7 @@ impl Shared {
                     | egui::Event::PointerButton { .. }
                     | egui::Event::PointerGone
                     | egui::Event::Touch { .. }
+                    | egui::Event::ModifiersChanged(_)
             )
         });
         self.state().frame = Frame { pointer_only, ..Frame::default() };
@@ -214,12 +293,13 @@ pub struct Quiet<A> {
     app: A,
     shared: Shared,
     releases: Releases,
+    waiting: Waiting<(WindowId, WindowEvent)>,
 }
 
 impl<A: ApplicationHandler<UserEvent>> Quiet<A> {
     /// Wraps eframe's application.
     pub fn new(app: A, shared: Shared) -> Self {
-        Quiet { app, shared, releases: Releases::default() }
+        Quiet { app, shared, releases: Releases::default(), waiting: Waiting::default() }
     }
 }
 
@@ -237,7 +317,10 @@ impl<A: ApplicationHandler<UserEvent>> ApplicationHandler<UserEvent> for Quiet<A
                 return;
             }
         }
-        self.app.window_event(event_loop, window_id, event);
+        let class = class(&event);
+        for (window_id, event) in self.waiting.offer((window_id, event), class) {
+            self.app.window_event(event_loop, window_id, event);
+        }
     }
 
     fn new_events(&mut self, event_loop: &ActiveEventLoop, cause: winit::event::StartCause) {
@@ -441,6 +524,9 @@ mod tests {
         frames_for(&shared, &ctx, &asked, Vec::new(), &mut |ui| s.ui(ui));
         let (drawn, _) = frames_for(&shared, &ctx, &asked, vec![key.clone()], &mut |ui| s.ui(ui));
         assert!(drawn > 1, "a key egui sees keeps egui's frames");
+        let ctrl = egui::Event::ModifiersChanged(egui::Modifiers::CTRL);
+        let (drawn, _) = frames_for(&shared, &ctx, &asked, vec![ctrl], &mut |ui| s.ui(ui));
+        assert_eq!(drawn, 1, "the modifiers alone change nothing on screen");
 
         // A control with the keyboard focus (a text cursor, focus moving).
         let mut s = screen(true);
@@ -476,6 +562,38 @@ mod tests {
         assert_eq!(f.reschedule(5, now), Some(later));
         let f = Frame { settled: false, ..f };
         assert_eq!(f.reschedule(5, now), Some(now), "a scroll area dragged");
+    }
+
+    #[test]
+    fn modifier_keys_wait_for_the_input_that_uses_them() {
+        let mut w = Waiting::default();
+        // Ctrl+Plus: Ctrl's press and the new modifiers wait for the plus.
+        assert!(w.offer("ctrl down", Class::Modifier).is_empty());
+        assert!(w.offer("modifiers: ctrl", Class::Modifier).is_empty());
+        assert_eq!(w.offer("redraw", Class::Window), ["redraw"], "drawing does not take them");
+        assert_eq!(w.offer("plus", Class::Input), ["ctrl down", "modifiers: ctrl", "plus"]);
+        // Ctrl's release waits for whatever comes next, a tap here.
+        assert!(w.offer("ctrl up", Class::Modifier).is_empty());
+        assert!(w.offer("modifiers: none", Class::Modifier).is_empty());
+        assert_eq!(w.offer("tap", Class::Input), ["ctrl up", "modifiers: none", "tap"]);
+        assert!(w.offer("tap again", Class::Input).len() == 1, "nothing waits twice");
+        // Shift pressed over and over goes on at last, in order.
+        let mut w = Waiting::default();
+        let mut went = Vec::new();
+        for i in 0..MOST_WAITING + 1 {
+            went.extend(w.offer(i, Class::Modifier));
+        }
+        assert_eq!(went, (0..=MOST_WAITING).collect::<Vec<_>>());
+    }
+
+    #[test]
+    fn window_events_are_classed() {
+        let mods = WindowEvent::ModifiersChanged(winit::keyboard::ModifiersState::CONTROL.into());
+        assert_eq!(class(&mods), Class::Modifier);
+        assert_eq!(class(&WindowEvent::RedrawRequested), Class::Window);
+        assert_eq!(class(&WindowEvent::Resized(winit::dpi::PhysicalSize::new(1280, 800))), Class::Window);
+        assert_eq!(class(&WindowEvent::Focused(false)), Class::Input, "focus lost takes the modifiers first");
+        assert_eq!(class(&WindowEvent::CloseRequested), Class::Input);
     }
 
     const ONE: PhysicalKey = PhysicalKey::Code(KeyCode::Digit1);

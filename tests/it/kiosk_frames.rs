@@ -10,8 +10,11 @@
 use crate::common::kiosk::{MockClock, frames, harness, printing, shows};
 use eframe::egui::{self, Key, Modifiers};
 use egui_kittest::Harness;
+use egui_kittest::kittest::Queryable;
 use kiosk_triage::config::KioskConfig;
 use kiosk_triage::kiosk::{Kiosk, Setup};
+use std::sync::Arc;
+use std::sync::atomic::{AtomicUsize, Ordering};
 
 fn kiosk() -> (Harness<'static, Kiosk>, MockClock) {
     let clock = MockClock::default();
@@ -36,19 +39,34 @@ fn one_frame_with(h: &mut Harness<'_, Kiosk>, events: Vec<egui::Event>) {
     h.step();
 }
 
+/// Sends `events` as [`one_frame_with`] does, and counts the requests for
+/// another frame at once that the frame made (egui's own for input it saw,
+/// a widget's, the kiosk's).
+fn asks_at_once(h: &mut Harness<'_, Kiosk>, events: Vec<egui::Event>) -> usize {
+    let count = Arc::new(AtomicUsize::new(0));
+    let seen = Arc::clone(&count);
+    h.ctx.set_repaint_observer(move |info| {
+        if info.delay.is_zero() {
+            seen.fetch_add(1, Ordering::SeqCst);
+        }
+    });
+    one_frame_with(h, events);
+    h.ctx.set_repaint_observer(|_| {});
+    count.load(Ordering::SeqCst)
+}
+
 #[test]
 fn a_key_press_shows_its_screen_in_its_own_frame_and_asks_for_no_other() {
     let (mut h, _) = kiosk();
     assert!(shows(&h, "Print something"));
-    assert!(!h.ctx.requested_repaint_last_pass(), "the home screen, settled, asks for no frame");
+    assert_eq!(asks_at_once(&mut h, Vec::new()), 0, "the home screen, settled, asks for no frame");
     // Key 1 on home starts the first flow: its question shows in the very
     // frame of the key press, not in the one after.
-    one_frame_with(&mut h, vec![key_event(Key::Num1, true), egui::Event::Text("1".into())]);
+    let asked = asks_at_once(&mut h, vec![key_event(Key::Num1, true), egui::Event::Text("1".into())]);
     assert!(shows(&h, "Where are you printing from?"), "the key's frame drew the new screen");
-    assert!(!h.ctx.requested_repaint_last_pass(), "egui was left no input to draw another frame for");
+    assert_eq!(asked, 0, "egui was left no input to draw another frame for");
     // Its release, a frame of its own in eframe, asks for none after it.
-    one_frame_with(&mut h, vec![key_event(Key::Num1, false)]);
-    assert!(!h.ctx.requested_repaint_last_pass(), "a key release asks for no frame after it");
+    assert_eq!(asks_at_once(&mut h, vec![key_event(Key::Num1, false)]), 0, "a key release asks for no frame");
     // And key 2 on the question chooses its second answer, in its frame.
     one_frame_with(&mut h, vec![key_event(Key::Num2, true)]);
     assert!(shows(&h, "Staff will fix the printer."), "the second answer's screen");
@@ -142,4 +160,39 @@ fn home_and_a_question_at_1080p_fill_little_of_the_window() {
     eprintln!("painted: home {home:.2}, the question {question:.2} of the window");
     assert!(home < 0.45, "home fills {home:.2} of the window");
     assert!(question < 0.65, "the question fills {question:.2} of the window");
+}
+
+#[test]
+fn a_text_size_change_draws_home_whole_in_its_own_frame() {
+    let (mut h, _) = kiosk();
+    let tile = |h: &Harness<'_, Kiosk>| h.get_by_label_contains("Print something").rect();
+    let before = tile(&h);
+    let plus = egui::Event::Key {
+        key: Key::Plus,
+        physical_key: Some(Key::Plus),
+        pressed: true,
+        repeat: false,
+        modifiers: Modifiers::CTRL,
+    };
+    let asked = asks_at_once(&mut h, vec![plus]);
+    let after = tile(&h);
+    assert!(after.height() > before.height(), "the tiles grew: {before:?} -> {after:?}");
+    assert_eq!(asked, 0, "nothing in home (a grid remembering the old sizes) asks for a second frame");
+    // The next frame draws the same tiles: the first was already right.
+    frames(&mut h);
+    assert_eq!(tile(&h), after);
+}
+
+#[test]
+fn a_tap_shows_its_screen_in_its_own_frame() {
+    let (mut h, _) = kiosk();
+    let at = h.get_by_label_contains("Print something").rect().center();
+    let button = |pressed| egui::Event::PointerButton {
+        pos: at,
+        button: egui::PointerButton::Primary,
+        pressed,
+        modifiers: Modifiers::NONE,
+    };
+    one_frame_with(&mut h, vec![egui::Event::PointerMoved(at), button(true), button(false)]);
+    assert!(shows(&h, "Where are you printing from?"), "the tap's frame drew the new screen");
 }
