@@ -1,6 +1,8 @@
 //! Events and frames the kiosk has no use for never reach eframe: the
-//! releases of keys it held from egui, and the frames egui asks for after a
-//! tap that has already drawn the screen it leads to ([`Frame`]).
+//! releases of keys it held from egui, modifier keys on their own (they
+//! wait for the input that uses them, [`Waiting`]), and the frames egui asks
+//! for after a tap that has already drawn the screen it leads to
+//! ([`Frame`]).
 //!
 //! eframe draws a frame for every keyboard event from the window, and on a
 //! PC without a GPU a frame is the whole screen drawn in software (about
