@@ -100,7 +100,9 @@ fn handoff(k: &Kiosk, ui: &mut Ui, reason: &Rich, link: Option<&str>) {
         };
         let show = height(ui, &k.word(Word::ShowCode), egui::FontId::proportional(sizes.body));
         let room = ui.clip_rect().bottom() - ui.cursor().top();
-        let code_h = sizes.body * 1.3 + 40.0;
+        // The code's row: its box, or the QR beside it (never under
+        // `QR_MIN`), and the room `code_and_qr` keeps under it.
+        let code_h = (sizes.body * 1.3 + 40.0).max(QR_MIN + 32.0) + 2.0 * ui.spacing().item_spacing.y + 4.0;
         while heading > sizes.body && height(ui, &title, theme::bold(heading)) + show + code_h > room {
             heading = (heading * 0.9).max(sizes.body);
         }
@@ -132,6 +134,9 @@ fn explanation(k: &Kiosk, ui: &mut Ui, reason: &Rich, link: Option<&str>) {
     });
 }
 
+/// The QR's smallest side: a phone or a desk scanner reads it across a desk.
+const QR_MIN: f32 = 120.0;
+
 /// The code, as large as the width allows (readable across a desk), and its
 /// QR at its right; under it when the screen is too narrow for both.
 fn code_and_qr(k: &Kiosk, ui: &mut Ui, code: &str) {
@@ -142,24 +147,29 @@ fn code_and_qr(k: &Kiosk, ui: &mut Ui, code: &str) {
     // the screen opens (large text on a small screen), but never smaller
     // than the body text.
     let left = ui.clip_rect().height() - (ui.cursor().top() - ui.max_rect().top()) - 32.0;
-    let qr = (200.0 * k.base()).min(w * 0.3).min(left.max(120.0));
+    let qr = (200.0 * k.base()).min(w * 0.3).min(left.max(QR_MIN));
     let margin = 24.0;
+    // The box around the code (inner margin and line, both sides), and the
+    // gap between it and the QR.
+    let stroke = 4.0;
+    let chrome = 2.0 * margin + 2.0 * stroke;
+    let gap = 32.0;
     let width_at = |ui: &Ui, size: f32| {
         ui.fonts_mut(|f| f.layout_no_wrap(code.to_string(), egui::FontId::monospace(size), p.text)).size().x
     };
     let mut font = (sizes.heading * 1.8).min(150.0);
-    let beside_room = w - qr - 32.0 - 2.0 * margin;
+    let beside_room = w - qr - gap - chrome;
     let beside = width_at(ui, font.min(sizes.heading * 1.2)) <= beside_room;
-    let room = if beside { beside_room } else { w - 2.0 * margin };
+    let room = if beside { beside_room } else { w - chrome };
     let at = width_at(ui, font);
     if at > room {
         font *= room / at;
     }
     font = font.min(left / 1.3).max(sizes.body);
-    let code_box = |ui: &mut Ui| {
+    let code_box = |ui: &mut Ui| -> egui::Rect {
         egui::Frame::NONE
             .fill(p.card)
-            .stroke(egui::Stroke::new(4.0, p.primary))
+            .stroke(egui::Stroke::new(stroke, p.primary))
             .corner_radius(14)
             .inner_margin(egui::Margin::symmetric(margin as i8, 8))
             .show(ui, |ui| {
@@ -169,19 +179,24 @@ fn code_and_qr(k: &Kiosk, ui: &mut Ui, code: &str) {
                     )
                     .extend(),
                 );
-            });
+            })
+            .response
+            .rect
     };
     let qr_text = code.replace('-', "");
-    if beside {
-        let total = width_at(ui, font) + 2.0 * margin + 32.0 + qr;
+    let shown = if beside {
+        let total = width_at(ui, font) + chrome + gap + qr;
         ui.horizontal(|ui| {
+            ui.spacing_mut().item_spacing.x = 0.0;
             ui.add_space(((w - total) / 2.0).max(0.0));
-            code_box(ui);
-            ui.add_space(32.0 - ui.spacing().item_spacing.x);
-            widgets::qr(ui, &qr_text, qr);
-        });
+            let code = code_box(ui);
+            ui.add_space(gap);
+            (code, widgets::qr(ui, &qr_text, qr).rect)
+        })
+        .inner
     } else {
-        code_box(ui);
-        widgets::qr(ui, &qr_text, qr);
-    }
+        (code_box(ui), widgets::qr(ui, &qr_text, qr).rect)
+    };
+    super::layout::first_sight(ui.ctx(), shown.0);
+    super::layout::first_sight(ui.ctx(), shown.1);
 }

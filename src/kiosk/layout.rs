@@ -32,6 +32,9 @@ pub struct Regions {
     pub content_height: f32,
     /// Whether the body shows a scroll bar (and its track).
     pub scroll_bar: bool,
+    /// What must show whole as the screen opens, without scrolling (the
+    /// handoff code and its QR).
+    pub first_sight: Vec<Rect>,
 }
 
 impl Default for Regions {
@@ -44,6 +47,7 @@ impl Default for Regions {
             room: Rect::NOTHING,
             content_height: 0.0,
             scroll_bar: false,
+            first_sight: Vec::new(),
         }
     }
 }
@@ -84,6 +88,11 @@ pub fn fixed(ctx: &Context, rect: Rect) {
 /// Records one control or text of a part that never scrolls.
 pub fn fixed_item(ctx: &Context, rect: Rect) {
     ctx.data_mut(|d| d.get_temp_mut_or_default::<Regions>(regions_id()).fixed_items.push(rect));
+}
+
+/// Records something that must show whole as the screen opens.
+pub fn first_sight(ctx: &Context, rect: Rect) {
+    ctx.data_mut(|d| d.get_temp_mut_or_default::<Regions>(regions_id()).first_sight.push(rect));
 }
 
 /// Records the body.

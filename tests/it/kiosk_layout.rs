@@ -248,6 +248,18 @@ fn problems(h: &mut Harness<'_, Kiosk>, kind: Kind, size: Vec2) -> Vec<String> {
             }
             None => out.push("no handoff code".into()),
         }
+        // The code's box and its QR, whole as the screen opens.
+        for r in &regions.first_sight {
+            if !(screen.contains_rect(*r) && regions.body.contains_rect(*r)) {
+                out.push(format!(
+                    "{r:?} must show whole as the screen opens, in the body {:?}",
+                    regions.body
+                ));
+            }
+        }
+        if regions.first_sight.len() != 2 {
+            out.push(format!("the code's box and QR were not both drawn: {:?}", regions.first_sight));
+        }
     }
     // The countdown home stays in sight, in the bottom bar, however much
     // the body scrolls.
