@@ -133,13 +133,14 @@ impl<T> Waiting<T> {
 ///
 /// egui asks for a frame after every frame with input, and then for one more
 /// "to give some things time to settle" (egui's `request_repaint_after`): a
-/// tap costs three frames, though the kiosk's screens are drawn whole in the
+/// tap cost three frames, though the kiosk's screens are drawn whole in the
 /// tap's own frame ([`super::Kiosk::ui`] redoes the pass when a control
 /// changes the screen). After a frame whose input was a pointer's alone, or
-/// the modifiers' (or none), with nothing dragged, no control holding the keyboard focus and no
-/// wheel scrolling still smoothing, those habitual frames show nothing new;
-/// what the frame's own code asked for (the kiosk's countdowns, a scroll
-/// area still moving, a layout that measured itself) is what decides.
+/// the modifiers' (or none), with nothing dragged, no control holding the
+/// keyboard focus and no wheel scrolling still smoothing, those habitual
+/// frames show nothing new: what the frame's own code asked for (the
+/// kiosk's countdowns, a scroll area still moving, a layout that measured
+/// itself) is what decides.
 #[derive(Debug, Default, Clone)]
 struct Frame {
     /// The egui passes the frame ran, first and last.
