@@ -1,132 +1,10 @@
-//! Events and frames the kiosk has no use for never reach eframe: the
-//! releases of keys it held from egui, modifier keys on their own (they
-//! wait for the input that uses them, [`Waiting`]), and the frames egui asks
-//! for after a tap that has already drawn the screen it leads to
-//! ([`Frame`]).
-//!
-//! eframe draws a frame for every keyboard event from the window, and on a
-//! PC without a GPU a frame is the whole screen drawn in software (about
-//! 30 ms at 1920x1080). The kiosk acts on key presses, which it keeps out of
-//! egui's input ([`super::Kiosk::hold_keys`]); the release of such a key
-//! changes nothing on screen, yet cost a frame. [`Quiet`] sits between winit
-//! and eframe and drops exactly those releases: a key's release is dropped
-//! when its press was one the kiosk held from egui (no control had the
-//! keyboard focus and it was not Tab), so egui never sees a release without
-//! its press, nor a press without its release.
+//! Which frames egui asks for are drawn ([`Frame`]), and what the kiosk's
+//! frames tell the event loop ([`Shared`]).
 
-use eframe::UserEvent;
 use eframe::egui;
-use std::collections::HashSet;
 use std::sync::{Arc, Mutex};
 use std::thread::ThreadId;
 use std::time::{Duration, Instant};
-use winit::application::ApplicationHandler;
-use winit::event::{ElementState, WindowEvent};
-use winit::event_loop::ActiveEventLoop;
-use winit::keyboard::{Key, NamedKey, PhysicalKey};
-use winit::window::WindowId;
-
-/// Which key presses went to the kiosk alone, so their releases can be
-/// dropped.
-#[derive(Default, Debug)]
-pub struct Releases {
-    held: HashSet<PhysicalKey>,
-}
-
-impl Releases {
-    /// Whether a key event goes on to eframe. `egui_keys`: a control has the
-    /// keyboard focus, so egui takes every key (as `hold_keys` decides).
-    pub fn pass(&mut self, key: PhysicalKey, tab: bool, pressed: bool, egui_keys: bool) -> bool {
-        if pressed {
-            if egui_keys || tab {
-                // egui sees this press, so it must see the release too.
-                self.held.remove(&key);
-            } else {
-                self.held.insert(key);
-            }
-            true
-        } else {
-            !self.held.remove(&key)
-        }
-    }
-}
-
-/// What a window event is to [`Waiting`].
-#[derive(Clone, Copy, Debug, PartialEq, Eq)]
-enum Class {
-    /// A modifier key (Ctrl, Shift, Alt, Super) pressed or released, or the
-    /// modifiers' new state: nothing on the kiosk's screens changes with it.
-    Modifier,
-    /// Input that may use the modifiers: any other key, the pointer, touch,
-    /// the keyboard focus, text from an input method, closing.
-    Input,
-    /// The window's own business (drawing, size, place, being covered).
-    Window,
-}
-
-fn class(event: &WindowEvent) -> Class {
-    match event {
-        WindowEvent::ModifiersChanged(_) => Class::Modifier,
-        WindowEvent::KeyboardInput { event, .. } => match event.logical_key {
-            Key::Named(
-                NamedKey::Control
-                | NamedKey::Shift
-                | NamedKey::Alt
-                | NamedKey::AltGraph
-                | NamedKey::Super
-                | NamedKey::Meta
-                | NamedKey::Hyper,
-            ) => Class::Modifier,
-            _ => Class::Input,
-        },
-        WindowEvent::RedrawRequested
-        | WindowEvent::Resized(_)
-        | WindowEvent::Moved(_)
-        | WindowEvent::ScaleFactorChanged { .. }
-        | WindowEvent::Occluded(_)
-        | WindowEvent::ThemeChanged(_) => Class::Window,
-        _ => Class::Input,
-    }
-}
-
-/// Modifier keys wait. eframe draws a frame for every press and release of
-/// Ctrl or Shift and every change of the modifiers, though alone they change
-/// nothing on screen: Ctrl+Plus cost three frames where the text size
-/// changes in one. They reach eframe, in order, just before the next input
-/// event (the one that can use them: Ctrl+Plus, the staff chord, a capital
-/// letter in a text field), in the same frame.
-#[derive(Debug)]
-struct Waiting<T> {
-    events: Vec<T>,
-}
-
-impl<T> Default for Waiting<T> {
-    fn default() -> Self {
-        Waiting { events: Vec::new() }
-    }
-}
-
-/// So many waiting modifier events (a patron playing with Shift) go on,
-/// costing one frame.
-const MOST_WAITING: usize = 32;
-
-impl<T> Waiting<T> {
-    /// The events to hand to eframe now, in order, for this one.
-    fn offer(&mut self, event: T, class: Class) -> Vec<T> {
-        match class {
-            Class::Modifier if self.events.len() < MOST_WAITING => {
-                self.events.push(event);
-                Vec::new()
-            }
-            Class::Modifier | Class::Input => {
-                let mut now = std::mem::take(&mut self.events);
-                now.push(event);
-                now
-            }
-            Class::Window => vec![event],
-        }
-    }
-}
 
 /// One frame as the kiosk saw it, for the event loop to tell whether the
 /// frame egui asks for next is needed.
@@ -134,7 +12,7 @@ impl<T> Waiting<T> {
 /// egui asks for a frame after every frame with input, and then for one more
 /// "to give some things time to settle" (egui's `request_repaint_after`): a
 /// tap cost three frames, though the kiosk's screens are drawn whole in the
-/// tap's own frame ([`super::Kiosk::ui`] redoes the pass when a control
+/// tap's own frame ([`crate::kiosk::Kiosk::ui`] redoes the pass when a control
 /// changes the screen). After a frame whose input was a pointer's alone, or
 /// the modifiers' (or none), with nothing dragged, no control holding the
 /// keyboard focus and no wheel scrolling still smoothing, those habitual
@@ -285,97 +163,14 @@ impl Shared {
 
     /// When to draw for egui's request made during pass `pass`, due `when`
     /// ([`Frame::reschedule`]).
-    fn reschedule(&self, pass: u64, when: Instant) -> Option<Instant> {
+    pub(super) fn reschedule(&self, pass: u64, when: Instant) -> Option<Instant> {
         self.state().frame.reschedule(pass, when)
-    }
-}
-
-/// eframe's application, with the kiosk's key releases and settled frames
-/// taken out.
-pub struct Quiet<A> {
-    app: A,
-    shared: Shared,
-    releases: Releases,
-    waiting: Waiting<(WindowId, WindowEvent)>,
-}
-
-impl<A: ApplicationHandler<UserEvent>> Quiet<A> {
-    /// Wraps eframe's application.
-    pub fn new(app: A, shared: Shared) -> Self {
-        Quiet { app, shared, releases: Releases::default(), waiting: Waiting::default() }
-    }
-}
-
-impl<A: ApplicationHandler<UserEvent>> ApplicationHandler<UserEvent> for Quiet<A> {
-    fn resumed(&mut self, event_loop: &ActiveEventLoop) {
-        self.app.resumed(event_loop);
-    }
-
-    fn window_event(&mut self, event_loop: &ActiveEventLoop, window_id: WindowId, event: WindowEvent) {
-        if let WindowEvent::KeyboardInput { event: key, .. } = &event {
-            let tab = key.logical_key == Key::Named(NamedKey::Tab);
-            let pressed = key.state == ElementState::Pressed;
-            if !self.releases.pass(key.physical_key, tab, pressed, self.shared.egui_keys()) {
-                log::trace!("key release dropped: {:?}", key.physical_key);
-                return;
-            }
-        }
-        let class = class(&event);
-        for (window_id, event) in self.waiting.offer((window_id, event), class) {
-            self.app.window_event(event_loop, window_id, event);
-        }
-    }
-
-    fn new_events(&mut self, event_loop: &ActiveEventLoop, cause: winit::event::StartCause) {
-        self.app.new_events(event_loop, cause);
-    }
-
-    fn user_event(&mut self, event_loop: &ActiveEventLoop, event: UserEvent) {
-        let event = match event {
-            UserEvent::RequestRepaint { viewport_id, when, cumulative_pass_nr } => {
-                match self.shared.reschedule(cumulative_pass_nr, when) {
-                    Some(when) => UserEvent::RequestRepaint { viewport_id, when, cumulative_pass_nr },
-                    None => {
-                        log::trace!("no frame after pass {cumulative_pass_nr}: it settled");
-                        return;
-                    }
-                }
-            }
-            other => other,
-        };
-        self.app.user_event(event_loop, event);
-    }
-
-    fn device_event(
-        &mut self,
-        event_loop: &ActiveEventLoop,
-        device_id: winit::event::DeviceId,
-        event: winit::event::DeviceEvent,
-    ) {
-        self.app.device_event(event_loop, device_id, event);
-    }
-
-    fn about_to_wait(&mut self, event_loop: &ActiveEventLoop) {
-        self.app.about_to_wait(event_loop);
-    }
-
-    fn suspended(&mut self, event_loop: &ActiveEventLoop) {
-        self.app.suspended(event_loop);
-    }
-
-    fn exiting(&mut self, event_loop: &ActiveEventLoop) {
-        self.app.exiting(event_loop);
-    }
-
-    fn memory_warning(&mut self, event_loop: &ActiveEventLoop) {
-        self.app.memory_warning(event_loop);
     }
 }
 
 #[cfg(test)]
 mod tests {
     use super::*;
-    use winit::keyboard::KeyCode;
 
     /// The repaint requests egui sent: the pass each was made in, and when.
     type Asked = Arc<Mutex<Vec<(u64, Instant)>>>;
@@ -383,7 +178,7 @@ mod tests {
     /// eframe's part, played out on an egui context: one frame with these
     /// events, the app's passes wrapped as `Booting` wraps them; returns
     /// when each repaint egui asked for during the frame is drawn, after
-    /// [`Quiet`]'s rule (`None`: not at all).
+    /// [`super::Quiet`]'s rule (`None`: not at all).
     fn frame(
         shared: &Shared,
         ctx: &egui::Context,
@@ -565,84 +360,5 @@ mod tests {
         assert_eq!(f.reschedule(5, now), Some(later));
         let f = Frame { settled: false, ..f };
         assert_eq!(f.reschedule(5, now), Some(now), "a scroll area dragged");
-    }
-
-    #[test]
-    fn modifier_keys_wait_for_the_input_that_uses_them() {
-        let mut w = Waiting::default();
-        // Ctrl+Plus: Ctrl's press and the new modifiers wait for the plus.
-        assert!(w.offer("ctrl down", Class::Modifier).is_empty());
-        assert!(w.offer("modifiers: ctrl", Class::Modifier).is_empty());
-        assert_eq!(w.offer("redraw", Class::Window), ["redraw"], "drawing does not take them");
-        assert_eq!(w.offer("plus", Class::Input), ["ctrl down", "modifiers: ctrl", "plus"]);
-        // Ctrl's release waits for whatever comes next, a tap here.
-        assert!(w.offer("ctrl up", Class::Modifier).is_empty());
-        assert!(w.offer("modifiers: none", Class::Modifier).is_empty());
-        assert_eq!(w.offer("tap", Class::Input), ["ctrl up", "modifiers: none", "tap"]);
-        assert!(w.offer("tap again", Class::Input).len() == 1, "nothing waits twice");
-        // Shift pressed over and over goes on at last, in order.
-        let mut w = Waiting::default();
-        let mut went = Vec::new();
-        for i in 0..MOST_WAITING + 1 {
-            went.extend(w.offer(i, Class::Modifier));
-        }
-        assert_eq!(went, (0..=MOST_WAITING).collect::<Vec<_>>());
-    }
-
-    #[test]
-    fn window_events_are_classed() {
-        let mods = WindowEvent::ModifiersChanged(winit::keyboard::ModifiersState::CONTROL.into());
-        assert_eq!(class(&mods), Class::Modifier);
-        assert_eq!(class(&WindowEvent::RedrawRequested), Class::Window);
-        assert_eq!(class(&WindowEvent::Resized(winit::dpi::PhysicalSize::new(1280, 800))), Class::Window);
-        assert_eq!(class(&WindowEvent::Focused(false)), Class::Input, "focus lost takes the modifiers first");
-        assert_eq!(class(&WindowEvent::CloseRequested), Class::Input);
-    }
-
-    const ONE: PhysicalKey = PhysicalKey::Code(KeyCode::Digit1);
-    const ENTER: PhysicalKey = PhysicalKey::Code(KeyCode::Enter);
-    const TAB: PhysicalKey = PhysicalKey::Code(KeyCode::Tab);
-
-    #[test]
-    fn a_shortcut_release_is_dropped_and_its_press_kept() {
-        let mut r = Releases::default();
-        assert!(r.pass(ONE, false, true, false), "the press is the kiosk's shortcut");
-        assert!(!r.pass(ONE, false, false, false), "its release would only draw a frame");
-        // A second release of the same key (none held now) goes through.
-        assert!(r.pass(ONE, false, false, false));
-    }
-
-    #[test]
-    fn egui_sees_the_release_of_every_press_it_saw() {
-        let mut r = Releases::default();
-        // Tab moves egui's focus.
-        assert!(r.pass(TAB, true, true, false));
-        assert!(r.pass(TAB, true, false, false));
-        // Enter on a focused button: egui's, even when the button's action
-        // took the focus away before the release.
-        assert!(r.pass(ENTER, false, true, true));
-        assert!(r.pass(ENTER, false, false, false));
-    }
-
-    #[test]
-    fn a_held_press_keeps_its_release_away_when_focus_comes_between() {
-        let mut r = Releases::default();
-        assert!(r.pass(ONE, false, true, false));
-        // A control took the focus before the release: egui never saw the
-        // press, so it must not see the release either.
-        assert!(!r.pass(ONE, false, false, true));
-    }
-
-    #[test]
-    fn a_repeated_press_is_released_once() {
-        let mut r = Releases::default();
-        for _ in 0..3 {
-            assert!(r.pass(ONE, false, true, false));
-        }
-        assert!(!r.pass(ONE, false, false, false));
-        // A press egui saw after held ones (focus came) clears the hold.
-        assert!(r.pass(ENTER, false, true, false));
-        assert!(r.pass(ENTER, false, true, true));
-        assert!(r.pass(ENTER, false, false, true));
     }
 }
