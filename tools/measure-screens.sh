@@ -57,20 +57,26 @@ tile1() {
 choose() { if [ -n "${TAP:-}" ]; then tile1; else key 1; fi; }
 how=$(case "${TAP:-}" in "") echo "key 1" ;; finger) echo "finger tap on the first tile" ;; *) echo "click on the first tile" ;; esac)
 
+# CPU and frames per change over CHANGES rounds of two changes: `there`,
+# then `back` (commands), each followed by 0.4 s.
+pairs() { # what there back
+    local before f0 used drawn n=$((2 * changes))
+    before=$(ticks)
+    f0=$(frames)
+    for _ in $(seq "$changes"); do
+        $2
+        sleep 0.4
+        $3
+        sleep 0.4
+    done
+    used=$(($(ticks) - before))
+    drawn=$(($(frames) - f0))
+    echo "$size: $n $1: ${used} ticks (1/${hz} s) = $(awk -v u="$used" -v h="$hz" -v n="$n" 'BEGIN {printf "%.1f ms", 1000 * u / h / n}') of CPU per change (idle time between them included), $(awk -v d="$drawn" -v n="$n" 'BEGIN {printf "%.1f", d / n}') frames per change"
+}
+
 key Home
 sleep 1
-before=$(ticks)
-f0=$(frames)
-for _ in $(seq "$changes"); do
-    choose
-    sleep 0.4
-    key Home
-    sleep 0.4
-done
-after=$(ticks)
-used=$((after - before))
-drawn=$(($(frames) - f0))
-echo "$size: $((2 * changes)) screen changes ($how, then Home): ${used} ticks (1/${hz} s) = $(awk -v u="$used" -v h="$hz" -v n="$((2 * changes))" 'BEGIN {printf "%.1f ms", 1000 * u / h / n}') of CPU per change (idle time between them included), $(awk -v d="$drawn" -v n="$((2 * changes))" 'BEGIN {printf "%.1f", d / n}') frames per change"
+pairs "screen changes ($how, then Home)" choose "key Home"
 
 # Text size by keyboard on home: Ctrl+Plus, then Ctrl+Minus (each size drawn
 # once before, so its glyphs are not new).
@@ -78,18 +84,7 @@ key ctrl+plus
 sleep 0.5
 key ctrl+minus
 sleep 0.5
-before=$(ticks)
-f0=$(frames)
-for _ in $(seq "$changes"); do
-    key ctrl+plus
-    sleep 0.4
-    key ctrl+minus
-    sleep 0.4
-done
-after=$(ticks)
-used=$((after - before))
-drawn=$(($(frames) - f0))
-echo "$size: $((2 * changes)) text-size changes (Ctrl+Plus, then Ctrl+Minus): ${used} ticks = $(awk -v u="$used" -v h="$hz" -v n="$((2 * changes))" 'BEGIN {printf "%.1f ms", 1000 * u / h / n}') of CPU per change, $(awk -v d="$drawn" -v n="$((2 * changes))" 'BEGIN {printf "%.1f", d / n}') frames per change"
+pairs "text-size changes (Ctrl+Plus, then Ctrl+Minus)" "key ctrl+plus" "key ctrl+minus"
 
 key 1
 sleep 12

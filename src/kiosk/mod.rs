@@ -205,7 +205,7 @@ impl eframe::App for Booting {
             eframe::App::ui(k, ui, frame);
             // As `hold_keys` will decide for the next key events, and
             // whether the frames egui asks for next are needed.
-            self.shared.leave_pass(ui.ctx(), ui.ctx().cumulative_pass_nr());
+            self.shared.leave_pass(ui.ctx());
             return;
         }
         let ctx = ui.ctx().clone();

@@ -131,8 +131,8 @@ impl Shared {
         f.passes = Some((f.passes.map_or(pass, |(first, _)| first), pass));
     }
 
-    /// The app's code for pass `pass` is done; `ctx` is how it left egui.
-    pub fn leave_pass(&self, ctx: &egui::Context, pass: u64) {
+    /// The app's code for the pass is done; `ctx` is how it left egui.
+    pub fn leave_pass(&self, ctx: &egui::Context) {
         let focus = ctx.memory(|m| m.focused().is_some());
         let moving = ctx.input(egui::InputState::is_scrolling) || ctx.dragged_id().is_some();
         let mut s = self.state();
@@ -140,7 +140,6 @@ impl Shared {
         s.has_drawn = true;
         s.frame.in_pass = false;
         s.frame.settled = !focus && !moving;
-        s.frame.passes = Some((s.frame.passes.map_or(pass, |(first, _)| first), pass));
     }
 
     /// While the flows load: egui takes the keys, every frame is drawn.
@@ -196,7 +195,7 @@ mod tests {
         let mut out = ctx.run_ui(raw, |ui| {
             shared.enter_pass(ui.ctx().cumulative_pass_nr());
             app(ui);
-            shared.leave_pass(ui.ctx(), ui.ctx().cumulative_pass_nr());
+            shared.leave_pass(ui.ctx());
         });
         out.textures_delta.clear();
         let asked = asked.lock().unwrap().clone();
